@@ -1,0 +1,41 @@
+"""The functions behind ``archlint.lint_text`` and ``archlint.lint_paths``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from archlint import config
+from archlint.config import Configuration, Settings
+from archlint.diagnostics import Diagnostic
+from archlint.engine import Linter, Selection
+
+
+def _configuration(settings: Settings | None, root: Path | None) -> Configuration:
+    if settings is not None:
+        return Configuration(settings, None, (root or Path.cwd()).resolve())
+    return config.discover(root or Path.cwd())
+
+
+def lint_text(text: str, path: str | os.PathLike[str] | None = None, *,
+              settings: Settings | None = None, select: Sequence[str] | None = None,
+              ignore: Sequence[str] = ()) -> list[Diagnostic]:
+    """Check Markdown ``text``; ``path`` (need not exist) places it for pack selection,
+    relative links and messages. Without ``settings``, the configuration is discovered
+    from the working directory."""
+    linter = Linter.create(_configuration(settings, None),
+                           Selection(select=tuple(select) if select else None,
+                                     ignore=tuple(ignore)))
+    return linter.lint_text(text, os.fspath(path) if path is not None else None)
+
+
+def lint_paths(paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None,
+               select: Sequence[str] | None = None, ignore: Sequence[str] = ()
+               ) -> list[Diagnostic]:
+    """Check the Markdown files at ``paths`` (files or folders, searched recursively)."""
+    linter = Linter.create(_configuration(settings, None),
+                           Selection(select=tuple(select) if select else None,
+                                     ignore=tuple(ignore)))
+    diagnostics, _ = linter.lint_paths(Path(p) for p in paths)
+    return diagnostics

@@ -1,0 +1,128 @@
+"""The ``archlint`` command line (click). Commands return exit codes:
+0 clean, 1 problems found, 2 usage or configuration error."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import click
+
+from archlint import __version__
+from archlint.errors import ConfigError
+
+EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: Sequence[str]) -> tuple[str, ...]:
+    """``--select A,B --select C`` → ("A", "B", "C")."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _fail(message: str) -> None:
+    click.echo(f"archlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _write_atomically(path: Path, content: str) -> None:
+    """Write via a temporary file and a rename, so a failure never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.archlint-tmp")
+    try:
+        temporary.write_text(content, encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        _fail(f"cannot write {path}: {error.strerror}")
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="archlint")
+def main() -> None:
+    """Keep architecture documents honest: find template leftovers, missing sections
+    and broken links in Markdown."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the problems found.")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--select", multiple=True, metavar="RULES",
+              help="Run only these rules (codes, names or code prefixes; comma-separated).")
+@click.option("--extend-select", multiple=True, metavar="RULES",
+              help="Run these rules as well as the selected ones.")
+@click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of searching.")
+@click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
+def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
+          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
+          config_file: Path | None, exit_zero: bool) -> None:
+    """Check Markdown files (default: the current folder, recursively)."""
+    from archlint import config, engine, formatters
+
+    try:
+        configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
+        selection = engine.Selection(select=_split(select) or None,
+                                     extend_select=_split(extend_select), ignore=_split(ignore))
+        linter = engine.Linter.create(configuration, selection)
+        diagnostics, count = linter.lint_paths(paths or (Path("."),))
+    except ConfigError as error:
+        _fail(str(error))
+    report = formatters.Report(tuple(diagnostics), count)
+    render = formatters.FORMATTERS[output_format]
+    if output_file is not None:
+        _write_atomically(output_file, render(report, False))
+    else:
+        click.echo(render(report, _use_color()), nl=False, color=_use_color())
+    sys.exit(EXIT_PROBLEMS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+@main.command("rules")
+def list_rules() -> None:
+    """List every rule: code, name, default severity and summary."""
+    from archlint import registry
+
+    try:
+        rules = registry.all_rules()
+    except ConfigError as error:
+        _fail(str(error))
+    for rule in rules:
+        summary = rule.summary.split(":", 1)[-1].strip()
+        click.echo(f"{rule.code}  {rule.name:<18} {rule.severity.value:<8} {summary}")
+
+
+@main.command("rule")
+@click.argument("rule_id", metavar="CODE")
+def show_rule(rule_id: str) -> None:
+    """Print a rule's documentation (by code or name)."""
+    from archlint import registry
+
+    try:
+        rule = registry.find(rule_id)
+    except ConfigError as error:
+        _fail(str(error))
+    if rule is None:
+        _fail(f"no rule {rule_id!r} (see 'archlint rules')")
+    click.echo(f"# {rule.code} {rule.name}\n\n{rule.doc.split(chr(10), 1)[-1].strip()}")
+
+
+@main.command("packs")
+def list_packs() -> None:
+    """List the built-in rule packs and the sections each requires."""
+    from archlint import packs
+
+    try:
+        for pack in packs.all_builtin():
+            click.echo(f"{pack.name}: {pack.title}")
+            for spec in pack.sections:
+                click.echo(f"  {'required' if spec.required else 'optional'}  {spec.title}")
+    except ConfigError as error:
+        _fail(str(error))

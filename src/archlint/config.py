@@ -1,0 +1,112 @@
+"""Configuration: ``[tool.archlint]`` in ``pyproject.toml``, or an ``archlint.toml``.
+
+The closest configuration file upward from the working directory wins; in one folder
+``archlint.toml`` beats ``.archlint.toml`` beats ``pyproject.toml`` (which only counts when
+it has a ``[tool.archlint]`` table). Paths and globs in it are relative to its folder.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from archlint.errors import ConfigError, describe_validation_error
+
+CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab,
+                              populate_by_name=True)
+
+
+class DocumentKind(_Model):
+    """``[[tool.archlint.documents]]``: which rule pack applies to which files."""
+
+    paths: tuple[str, ...] = Field(min_length=1)
+    pack: str
+
+
+class Settings(_Model):
+    """Everything ``[tool.archlint]`` may contain."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: dict[str, tuple[str, ...]] = {}
+    documents: tuple[DocumentKind, ...] = ()
+    rules: dict[str, dict[str, Any]] = {}
+
+
+@dataclass(frozen=True, slots=True)
+class Configuration:
+    """Settings and where they came from (``path`` is None for the defaults)."""
+
+    settings: Settings
+    path: Path | None
+    root: Path
+
+    @property
+    def source(self) -> str:
+        """How messages name the settings: a file name, or ``defaults``."""
+        if self.path is None:
+            return "defaults"
+        if self.path.name == "pyproject.toml":
+            return f"{self.path} [tool.archlint]"
+        return str(self.path)
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    """The archlint table of a config file, or None if it has none."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        return tool.get("archlint") if isinstance(tool, dict) else None
+    return data
+
+
+def load(path: Path) -> Configuration:
+    """Read one configuration file (an explicit ``--config``, say)."""
+    path = path.resolve()
+    table = _table(path)
+    if table is None:
+        table = {}
+    prefix = "tool.archlint" if path.name == "pyproject.toml" else ""
+    try:
+        settings = Settings.model_validate(table)
+    except ValidationError as error:
+        raise ConfigError(f"{path}: {describe_validation_error(error, prefix)}") from None
+    return Configuration(settings, path, path.parent)
+
+
+def find(start: Path) -> Path | None:
+    """The closest configuration file at or above ``start``."""
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _table(candidate) is not None):
+                return candidate
+    return None
+
+
+def discover(start: Path) -> Configuration:
+    """The configuration in force for a run started in ``start``."""
+    found = find(start)
+    if found is None:
+        return Configuration(Settings(), None, start.resolve())
+    return load(found)

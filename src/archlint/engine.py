@@ -1,0 +1,170 @@
+"""Running the rules: settings in, diagnostics out. No click, no printing."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from archlint import files, packs, parser, registry, suppressions
+from archlint.config import Configuration, Settings
+from archlint.diagnostics import Diagnostic, Severity
+from archlint.errors import ConfigError, describe_validation_error
+from archlint.model import Document
+from archlint.packs import Pack
+from archlint.rule import Context, Rule, RuleOptions
+
+UNREADABLE = ("AL001", "unreadable-file")
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Command-line overrides of the configuration's rule selection."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Linter:
+    """Everything decided before the first file is read."""
+
+    configuration: Configuration
+    rules: tuple[Rule, ...]
+    known_rules: tuple[Rule, ...]
+    options: dict[type[RuleOptions], RuleOptions]
+    document_packs: tuple[tuple[tuple[str, ...], Pack], ...]
+    title_packs: tuple[Pack, ...]
+
+    @classmethod
+    def create(cls, configuration: Configuration, selection: Selection = Selection()) -> Linter:
+        settings = configuration.settings
+        known = registry.all_rules()
+        where = configuration.source
+        registry.check_selectors(settings.select or (), known, f"{where}: select")
+        registry.check_selectors(settings.extend_select, known, f"{where}: extend-select")
+        registry.check_selectors(settings.ignore, known, f"{where}: ignore")
+        for pattern, selectors in settings.per_file_ignores.items():
+            registry.check_selectors(selectors, known, f"{where}: per-file-ignores.{pattern}")
+        registry.check_selectors(selection.select or (), known, "--select")
+        registry.check_selectors(selection.extend_select, known, "--extend-select")
+        registry.check_selectors(selection.ignore, known, "--ignore")
+        rules = registry.enabled(
+            known,
+            selection.select if selection.select is not None else settings.select,
+            (*settings.extend_select, *selection.extend_select),
+            (*settings.ignore, *selection.ignore),
+        )
+        document_packs = tuple(
+            (kind.paths, _load_pack(kind.pack, configuration, index))
+            for index, kind in enumerate(settings.documents)
+        )
+        configured = tuple(pack for _, pack in document_packs)
+        return cls(configuration, rules, known, _rule_options(settings, known, where),
+                   document_packs, (*configured, *packs.all_builtin()))
+
+    # -- one document -------------------------------------------------------
+    def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
+        if relative_path is not None:
+            for patterns, pack in self.document_packs:
+                if any(files.glob_matches(p, relative_path) for p in patterns):
+                    return pack
+        title = document.title
+        return packs.by_title(title, self.title_packs) if title else None
+
+    def rules_for(self, relative_path: str | None) -> tuple[Rule, ...]:
+        ignored: set[str] = set()
+        if relative_path is not None:
+            for pattern, selectors in self.configuration.settings.per_file_ignores.items():
+                if files.glob_matches(pattern, relative_path):
+                    ignored |= registry.matching(selectors, self.known_rules)
+        return tuple(rule for rule in self.rules if rule.code not in ignored)
+
+    def lint_document(self, document: Document, display_path: str,
+                      relative_path: str | None) -> list[Diagnostic]:
+        folder = Path(document.path).parent if document.path else None
+        context = Context(pack=self.pack_for(document, relative_path), folder=folder,
+                          root=self.configuration.root, options=self.options)
+        suppressed = suppressions.collect(document.comments, self.known_rules,
+                                          document.line_count)
+        found = []
+        for rule in self.rules_for(relative_path):
+            options = self.options.get(rule.options_type) or rule.options_type()
+            for problem in rule.check(document, options, context):
+                if suppressed.covers(problem.line, rule.code):
+                    continue
+                found.append(Diagnostic(display_path, problem.line, problem.column, rule.code,
+                                        rule.name, problem.message, rule.severity))
+        return sorted(found, key=lambda d: (d.line, d.column, d.code, d.message))
+
+    def lint_text(self, text: str, path: str | None = None) -> list[Diagnostic]:
+        document = parser.parse(text, path)
+        relative = None
+        if path is not None:
+            relative = files.relative_to(Path(path), self.configuration.root)
+        return self.lint_document(document, path or "<text>", relative)
+
+    def lint_file(self, path: Path) -> list[Diagnostic]:
+        display = _display(path)
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except OSError as error:
+            return [_unreadable(display, error.strerror or str(error))]
+        except UnicodeDecodeError as error:
+            return [_unreadable(display, f"not UTF-8 text (byte {error.start}: "
+                                         f"{error.object[error.start]:#04x})")]
+        document = parser.parse(text, display)
+        return self.lint_document(document, display,
+                                  files.relative_to(path, self.configuration.root))
+
+    def lint_paths(self, paths: Iterable[Path]) -> tuple[list[Diagnostic], int]:
+        """Diagnostics for every Markdown file under ``paths``, and how many files."""
+        diagnostics: list[Diagnostic] = []
+        count = 0
+        exclude = self.configuration.settings.exclude
+        for path in files.discover(list(paths), exclude, self.configuration.root):
+            count += 1
+            diagnostics.extend(self.lint_file(path))
+        return diagnostics, count
+
+
+def _unreadable(display: str, reason: str) -> Diagnostic:
+    code, name = UNREADABLE
+    return Diagnostic(display, 1, 1, code, name, f"cannot read file: {reason}", Severity.ERROR)
+
+
+def _display(path: Path) -> str:
+    """Paths under the working directory print relative to it, others as given."""
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return str(path)
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def _load_pack(reference: str, configuration: Configuration, index: int) -> Pack:
+    try:
+        return packs.load(reference, configuration.root)
+    except ConfigError as error:
+        raise ConfigError(f"{configuration.source}: documents[{index}].pack: {error}") from None
+
+
+def _rule_options(settings: Settings, known: Sequence[Rule], where: str
+                  ) -> dict[type[RuleOptions], RuleOptions]:
+    options: dict[type[RuleOptions], RuleOptions] = {}
+    for key, table in settings.rules.items():
+        rule = registry.find(key, known)
+        if rule is None:
+            raise ConfigError(f"{where}: rules.{key}: no rule has this name or code "
+                              f"(see 'archlint rules')")
+        try:
+            options[rule.options_type] = rule.options_type.model_validate(table)
+        except ValidationError as error:
+            raise ConfigError(f"{where}: {describe_validation_error(error, f'rules.{key}')}"
+                              ) from None
+    return options

@@ -1,0 +1,22 @@
+"""Errors that end a run with exit status 2 and one clear line."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+
+class ConfigError(Exception):
+    """Configuration or usage that archlint cannot act on; the message says where."""
+
+
+def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
+    """pydantic's errors as ``key.path: message`` pieces joined by ``; ``."""
+    parts = []
+    for item in error.errors():
+        location = ".".join(str(part) for part in item["loc"])
+        key = f"{prefix}.{location}" if prefix and location else (prefix or location)
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown key"
+        parts.append(f"{key}: {message}" if key else message)
+    return "; ".join(parts)

@@ -1,0 +1,231 @@
+"""From one markdown-it-py ``inline`` token to plain text, text runs, links and HTML.
+
+markdown-it-py's inline tokens carry no positions. The parser wraps the inline rules
+that produce links, images, autolinks, code spans and inline HTML so that each token
+they push records the span of source it came from (``token.meta["span"]``); everything
+here works from those spans and the inline's own source text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import autolink, backtick, html_inline, image, link
+from markdown_it.rules_inline.state_inline import StateInline
+from markdown_it.token import Token
+
+from archlint.model import Link, LinkKind, TextRun
+
+SPAN = "archlint_span"
+_BARE_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()]+|\bwww\.[^\s<>()]+")
+HEADING_ATTRIBUTE = re.compile(r"\s*\{#([^\s{}]+)[^{}]*\}\s*$")
+
+_SPAN_TOKENS = {"link": "link_open", "image": "image", "autolink": "link_open",
+                "backticks": "code_inline", "html_inline": "html_inline"}
+
+
+def _record_spans(rule_name: str, rule: Callable[[StateInline, bool], bool]):
+    """Wrap an inline rule so that the token it opens remembers its source span."""
+    wanted = _SPAN_TOKENS[rule_name]
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        if silent:
+            return rule(state, silent)
+        start, count = state.pos, len(state.tokens)
+        if not rule(state, silent):
+            return False
+        for token in state.tokens[count:]:
+            if token.type == wanted:
+                label_end = state.pos
+                if rule_name in ("link", "image"):
+                    label_start = start + (2 if rule_name == "image" else 1)
+                    label_end = state.md.helpers.parseLinkLabel(state, label_start - 1, True)
+                    label_end = label_end if label_end >= 0 else state.pos
+                token.meta[SPAN] = (start, label_end, state.pos)
+                break
+        return True
+
+    return wrapped
+
+
+def configure(md: MarkdownIt) -> MarkdownIt:
+    rules = {"link": link, "image": image, "autolink": autolink,
+             "backticks": backtick, "html_inline": html_inline}
+    for name, rule in rules.items():
+        md.inline.ruler.at(name, _record_spans(name, rule))
+    return md
+
+
+class LineMap:
+    """Maps offsets in an inline token's content to (line, column) in the source."""
+
+    def __init__(self, content: str, first_line: int, columns: Sequence[int]) -> None:
+        self._starts = [0]
+        for index, char in enumerate(content):
+            if char == "\n":
+                self._starts.append(index + 1)
+        self._first_line = first_line
+        self._columns = columns
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self._starts, offset) - 1
+        column = self._columns[index] if index < len(self._columns) else 1
+        return self._first_line + index, column + offset - self._starts[index]
+
+
+def line_map(content: str, first_line: int, source_lines: Sequence[str],
+             first_column: int | None = None) -> LineMap:
+    """Locate each line of ``content`` in the source lines starting at ``first_line``."""
+    columns = []
+    for index, text in enumerate(content.split("\n")):
+        if index == 0 and first_column is not None:
+            columns.append(first_column)
+            continue
+        row = first_line - 1 + index
+        source = source_lines[row] if row < len(source_lines) else ""
+        found = len(source) - len(text) if source.endswith(text) else source.rfind(text)
+        columns.append(found + 1 if found >= 0 else 1)
+    return LineMap(content, first_line, columns)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlFragment:
+    """Inline HTML (a tag or a comment) with its position."""
+
+    html: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class InlineContent:
+    text: str
+    italic: bool
+    runs: tuple[TextRun, ...]
+    links: tuple[Link, ...]
+    html: tuple[HtmlFragment, ...]
+
+
+def _plain_text(children: Sequence[Token], *, keep_alt: bool) -> str:
+    parts: list[str] = []
+    for token in children:
+        if token.type == "image":
+            if keep_alt:
+                parts.append(_plain_text(token.children or [], keep_alt=True))
+        elif token.type in ("text", "code_inline"):
+            parts.append(token.content)
+        elif token.type == "softbreak":
+            parts.append(" ")
+        elif token.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts)
+
+
+def _wrapped_in(children: Sequence[Token]) -> set[str]:
+    """The emphasis kinds (``em``, ``strong``) that enclose all the visible content."""
+    meaningful = [t for t in children
+                  if not (t.type == "text" and not t.content.strip()) and t.type != "softbreak"]
+    kinds: set[str] = set()
+    while len(meaningful) >= 2:
+        first, last = meaningful[0], meaningful[-1]
+        kind = first.type.removesuffix("_open")
+        if kind not in ("em", "strong") or last.type != f"{kind}_close":
+            break
+        depth = 0
+        for index, token in enumerate(meaningful):
+            if token.type == first.type:
+                depth += 1
+            elif token.type == last.type:
+                depth -= 1
+                if depth == 0 and index != len(meaningful) - 1:
+                    return kinds
+        kinds.add(kind)
+        meaningful = meaningful[1:-1]
+    return kinds
+
+
+def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int,
+             where: LineMap) -> Link:
+    line, column = where.position(token.meta.get(SPAN, (0, 0, 0))[0])
+    if kind is LinkKind.IMAGE:
+        target = token.attrGet("src") or ""
+        text = _plain_text(token.children or [], keep_alt=True)
+    else:
+        target = token.attrGet("href") or ""
+        depth, parts = 0, []
+        for inner in children[index + 1:]:
+            if inner.type == "link_open":
+                depth += 1
+            elif inner.type == "link_close":
+                if depth == 0:
+                    break
+                depth -= 1
+            parts.append(inner)
+        text = _plain_text(parts, keep_alt=True)
+    return Link(kind=kind, target=_as_written(target), text=text, line=line, column=column)
+
+
+def _as_written(href: str) -> str:
+    """markdown-it-py percent-encodes destinations; undo that for messages and paths."""
+    return unquote(href)
+
+
+def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = ()) -> InlineContent:
+    """Everything the model needs from one inline token."""
+    children = token.children or []
+    source = token.content
+    masks: list[tuple[int, int]] = list(masked)
+    links: list[Link] = []
+    html: list[HtmlFragment] = []
+    for index, child in enumerate(children):
+        span: tuple[int, int, int] | None = child.meta.get(SPAN) if child.meta else None
+        if child.type == "link_open":
+            kind = LinkKind.AUTOLINK if child.markup == "autolink" else LinkKind.LINK
+            links.append(_link_at(child, kind, children, index, where))
+        elif child.type == "image":
+            links.append(_link_at(child, LinkKind.IMAGE, children, index, where))
+        elif child.type == "html_inline" and span:
+            html.append(HtmlFragment(child.content, *where.position(span[0])))
+        if span:
+            start, label_end, end = span
+            if child.type in ("link_open", "image") and child.markup != "autolink":
+                masks.append((label_end, end))
+            else:
+                masks.append((start, end))
+    for match in _BARE_URL.finditer(source):
+        masks.append(match.span())
+    return InlineContent(
+        text=_plain_text(children, keep_alt=False),
+        italic="em" in _wrapped_in(children),
+        runs=tuple(_runs(source, masks, where)),
+        links=tuple(links),
+        html=tuple(html),
+    )
+
+
+def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[TextRun]:
+    runs: list[TextRun] = []
+    cursor = 0
+    for start, end in sorted(masks) + [(len(source), len(source))]:
+        if start > cursor:
+            offset = cursor
+            for piece in source[cursor:start].split("\n"):
+                if piece.strip():
+                    runs.append(TextRun(piece, *where.position(offset)))
+                offset += len(piece) + 1
+        cursor = max(cursor, end)
+    return runs
+
+
+def heading_attribute(content: str) -> tuple[str | None, tuple[int, int] | None]:
+    """A trailing ``{#id}`` on a heading: the id and its span, or (None, None)."""
+    match = HEADING_ATTRIBUTE.search(content)
+    if match is None:
+        return None, None
+    return match.group(1), match.span()
+

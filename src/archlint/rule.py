@@ -1,0 +1,116 @@
+"""What a rule is, and what it is given.
+
+A rule is a module (or any object) with:
+
+- ``CODE``: a stable code such as ``"AL101"``;
+- ``NAME``: a kebab-case name such as ``"template-prompt"``;
+- ``SEVERITY`` (optional): :class:`~archlint.diagnostics.Severity`, ``ERROR`` by default;
+- ``Options``: a frozen pydantic model (a :class:`RuleOptions`) whose defaults are the
+  rule's defaults;
+- ``check(document, options, context)``: a pure function yielding
+  :class:`~archlint.diagnostics.Problem` values;
+- a docstring, which is the rule's documentation (``archlint rule CODE`` prints it).
+
+Rules are registered in the ``archlint.rules`` entry-point group, the built-in ones
+exactly like a plugin's.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ConfigDict
+
+from archlint.diagnostics import Problem, Severity
+from archlint.model import Document
+from archlint.packs import Pack
+
+_CODE = re.compile(r"^[A-Z]+[0-9]+$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def _kebab(name: str) -> str:
+    return name.replace("_", "-")
+
+
+class RuleOptions(BaseModel):
+    """Base for rule options: frozen, unknown keys refused, keys written in kebab-case."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab,
+                              populate_by_name=True)
+
+
+class FileSystem(Protocol):
+    def exists(self, path: Path) -> bool: ...
+
+
+class Disk:
+    """The real file system."""
+
+    def exists(self, path: Path) -> bool:
+        return os.path.exists(path)
+
+
+O = TypeVar("O", bound=RuleOptions)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule may know beyond the document itself."""
+
+    pack: Pack | None = None
+    folder: Path | None = None  # the document's folder, for relative links
+    root: Path | None = None  # the project root: the configuration file's folder
+    files: FileSystem = field(default_factory=Disk)
+    options: Mapping[type[RuleOptions], RuleOptions] = field(default_factory=dict)
+
+    def options_of(self, options_type: type[O]) -> O:
+        """Another rule's options as configured (its defaults when not configured)."""
+        found = self.options.get(options_type)
+        return found if isinstance(found, options_type) else options_type()
+
+
+Check = Callable[[Document, Any, Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    options_type: type[RuleOptions]
+    check: Check
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+    @classmethod
+    def from_object(cls, source: ModuleType | object) -> Rule:
+        """Build a Rule from a rule module (or an object shaped like one)."""
+        if isinstance(source, Rule):
+            return source
+        where = getattr(source, "__name__", repr(source))
+        try:
+            code, name, check = source.CODE, source.NAME, source.check  # type: ignore[attr-defined]
+        except AttributeError as error:
+            raise TypeError(f"{where} is not a rule: it has no {error.name}") from None
+        if not isinstance(code, str) or not _CODE.match(code):
+            raise TypeError(f"{where}: CODE {code!r} is not a code like 'AL101'")
+        if not isinstance(name, str) or not _NAME.match(name):
+            raise TypeError(f"{where}: NAME {name!r} is not a kebab-case name")
+        options_type = getattr(source, "Options", RuleOptions)
+        if not (isinstance(options_type, type) and issubclass(options_type, RuleOptions)):
+            raise TypeError(f"{where}: Options must subclass archlint.rule.RuleOptions")
+        return cls(code=code, name=name,
+                   severity=getattr(source, "SEVERITY", Severity.ERROR),
+                   options_type=options_type, check=check,
+                   doc=(getattr(source, "__doc__", None) or "").strip())

@@ -1,0 +1,1 @@
+"""The built-in rules, one module each. Each module's docstring is its documentation."""

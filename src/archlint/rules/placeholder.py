@@ -1,0 +1,101 @@
+"""AL102 placeholder: a placeholder of the template was never replaced.
+
+## What it does
+Finds the marks templates use for "fill this in", each reported once at its own line
+and column:
+
+- placeholder words, as whole words: `xxx`, `XXX`, `xx`, `XX`, `TBD`, `TODO`, `FIXME`,
+  `NNNN` (the list is configurable);
+- a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
+- a paragraph, list item or table cell that is only `x`, `...` or `…`;
+- angle-bracket placeholders written to survive rendering, `\\<Role-1\\>`, and brace
+  placeholders, `{title of the decision}`.
+
+Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
+so `x86`, `TODO` in code and `xxx` in a URL are left alone.
+
+## Why it matters
+A placeholder that reaches the main branch reads as a fact ("the xxx system") or as a
+promise nobody keeps ("TBD"). Both make the document less trustworthy than saying
+nothing.
+
+## Example
+```markdown
+The xxx system is highly distributed.
+```
+
+## Use instead
+```markdown
+The billing system is highly distributed.
+```
+
+## Options
+- `words` (list of strings): the placeholder words, matched case-sensitively as whole
+  words. Default: `TBD`, `TODO`, `FIXME`, `NNNN`, `xx`, `xxx`, `xxxx`, `XX`, `XXX`, `XXXX`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from archlint.diagnostics import Problem
+from archlint.model import BlockKind, Document, TextBlock
+from archlint.rule import Context, RuleOptions
+
+CODE = "AL102"
+NAME = "placeholder"
+
+_SEARCHED = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADING)
+_ALONE = re.compile(r"^(?:[xX]|\.{3,}|…+)$")
+_NAMED = (r"system|service|team|component|application|app|module|database|cluster|"
+          r"platform|server|api|project|product|library|version")
+_UNITS = (r"%|ms|s|sec|seconds?|minutes?|mins?|hours?|days?|[kKMGT]i?B|requests?|rps|qps|"
+          r"tps|users?|times|instances|nodes|replicas")
+_LONE_X = re.compile(
+    rf"(?<![\w.\-])[xX](?=\s+(?:{_NAMED})\b)"
+    rf"|(?<![\w.\-])x(?=\s*(?:{_UNITS})(?!\w))"
+)
+_BRACKETS = re.compile(r"\\<[^<>\n]+?\\>|(?<!\\)<[A-Za-z][^<>\n]{0,80}>|"
+                       r"(?<![\\$\w{])\{[A-Za-z][^{}\n]{0,80}\}(?!\})")
+
+
+class Options(RuleOptions):
+    words: tuple[str, ...] = ("TBD", "TODO", "FIXME", "NNNN",
+                              "xx", "xxx", "xxxx", "XX", "XXX", "XXXX")
+
+
+@lru_cache(maxsize=16)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _alone(block: TextBlock) -> str | None:
+    """The block's whole visible text, when it is a bare x or an ellipsis."""
+    if block.kind is BlockKind.HEADING:
+        return None
+    visible = "".join(run.text for run in block.runs).strip().strip("*_").strip()
+    return visible if _ALONE.match(visible) else None
+
+
+def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+    words = _words_pattern(options.words)
+    for block in document.blocks:
+        if block.kind not in _SEARCHED:
+            continue
+        alone = _alone(block)
+        if alone is not None:
+            yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
+            continue
+        for run in block.runs:
+            found = [*words.finditer(run.text), *_LONE_X.finditer(run.text),
+                     *_BRACKETS.finditer(run.text)]
+            reported_until = -1
+            for match in sorted(found, key=lambda m: (m.start(), -m.end())):
+                if match.start() < reported_until:
+                    continue  # inside a placeholder already reported, as in {TODO}
+                reported_until = match.end()
+                yield Problem(run.line, run.column + match.start(),
+                              f'placeholder "{match.group(0)}" left in')

@@ -1,0 +1,83 @@
+"""AL304 toc-mismatch: the table of contents does not match the headings.
+
+## What it does
+Finds the document's table of contents (a list whose items mostly link to the
+document's own headings) and works out which heading levels it lists. Then it reports
+each heading at those levels, after the table of contents, that has no entry in it,
+and each entry that is out of the headings' order.
+
+Entries whose link leads nowhere are AL301's business, not this rule's.
+
+## Why it matters
+A table of contents is how readers find their way around a long view. When a section
+is added but not listed, readers do not know it is there.
+
+## Example
+```markdown
+* [State models](#state-models)
+* [Related sections](#related-sections)
+
+## State models
+## Data consistency strategies
+## Related sections
+```
+
+## Use instead
+```markdown
+* [State models](#state-models)
+* [Data consistency strategies](#data-consistency-strategies)
+* [Related sections](#related-sections)
+
+## State models
+## Data consistency strategies
+## Related sections
+```
+
+## Options
+None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from archlint import toc
+from archlint.diagnostics import Problem
+from archlint.model import Document
+from archlint.rule import Context, RuleOptions
+
+CODE = "AL304"
+NAME = "toc-mismatch"
+
+
+class Options(RuleOptions):
+    pass
+
+
+def _in_order(positions: Sequence[int]) -> set[int]:
+    """Indexes of a longest increasing subsequence: the entries that are in order."""
+    best: list[list[int]] = []
+    for index, value in enumerate(positions):
+        candidates = [chain for chain in best if positions[chain[-1]] < value]
+        longest = max(candidates, key=len, default=[])
+        best.append([*longest, index])
+    return set(max(best, key=len, default=[]))
+
+
+def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+    contents = toc.find(document)
+    if contents is None:
+        return
+    listed = {entry.heading.line for entry in contents.entries}
+    for heading in document.headings:
+        if (heading.level in contents.levels and heading.line > contents.block.end_line
+                and heading.line not in listed):
+            yield Problem(heading.line, heading.column,
+                          f'heading "{heading.text}" is missing from the table of contents '
+                          f"(line {contents.block.line})")
+    lines = [entry.heading.line for entry in contents.entries]
+    keep = _in_order(lines)
+    for index, entry in enumerate(contents.entries):
+        if index not in keep:
+            yield Problem(entry.item.line, entry.item.column,
+                          f'table of contents entry "{entry.heading.text}" is out of order')
