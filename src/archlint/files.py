@@ -83,7 +83,7 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
         if given.is_file():
             candidates: Iterator[Path] = iter([given])
         else:
-            candidates = _walk(given, excluded)
+            candidates = iter(sorted(_walk(given, excluded), key=lambda p: p.as_posix()))
         for path in candidates:
             key = path.resolve()
             if key not in seen:

@@ -1,0 +1,60 @@
+"""Helpers for testing rules, archlint's own and plugins'.
+
+    from archlint.testing import run_rule
+    problems = run_rule("AL101", "_Discuss significant state models_")
+    assert [(p.line, p.column) for p in problems] == [(1, 1)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from archlint import packs, parser, registry
+from archlint.diagnostics import Problem
+from archlint.rule import Context, FileSystem, Rule, RuleOptions
+
+
+def get_rule(code_or_name: str) -> Rule:
+    rule = registry.find(code_or_name)
+    if rule is None:
+        raise LookupError(f"no registered rule {code_or_name!r}")
+    return rule
+
+
+class FakeFiles:
+    """A file system holding only the given paths (and their folders)."""
+
+    def __init__(self, *paths: str | Path) -> None:
+        self._present: set[Path] = set()
+        for path in map(Path, paths):
+            self._present.add(path)
+            self._present.update(path.parents)
+
+    def exists(self, path: Path) -> bool:
+        return Path(path) in self._present
+
+
+def run_rule(code_or_name: str, text: str, *, options: Mapping[str, Any] | None = None,
+             pack: str | packs.Pack | None = None, path: str | None = None,
+             folder: Path | None = None, files: FileSystem | None = None,
+             other_options: tuple[RuleOptions, ...] = ()) -> list[Problem]:
+    """Parse ``text`` and run one rule on it, sorted by position.
+
+    ``options`` are the rule's options as they would be written in configuration
+    (kebab-case keys); ``pack`` a built-in pack name or a Pack; ``folder`` and ``files``
+    set where relative links resolve and what exists there.
+    """
+    rule = get_rule(code_or_name)
+    chosen_options = rule.options_type.model_validate(options or {})
+    if isinstance(pack, str):
+        pack = packs.builtin(pack)
+    context_options = {type(o): o for o in other_options}
+    context_options[rule.options_type] = chosen_options
+    context = Context(pack=pack, folder=folder, root=folder,
+                      files=files if files is not None else FakeFiles(),
+                      options=context_options)
+    document = parser.parse(text, path)
+    return sorted(rule.check(document, chosen_options, context),
+                  key=lambda p: (p.line, p.column))

@@ -1,0 +1,35 @@
+"""The public API works without click."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import archlint
+from archlint.config import Settings
+
+
+def test_lint_text_returns_diagnostics() -> None:
+    found = archlint.lint_text("_Describe the context_\n", path="docs/ctx.md",
+                               settings=Settings())
+    assert [(d.path, d.line, d.code, d.severity) for d in found] == [
+        ("docs/ctx.md", 1, "AL101", archlint.Severity.ERROR)]
+
+
+def test_lint_paths_finds_markdown_in_folders(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text("TBD\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.markdown").write_text("See [x](missing.md).\n")
+    (tmp_path / "c.txt").write_text("TBD\n")
+    found = archlint.lint_paths([tmp_path], settings=Settings())
+    assert sorted((Path(d.path).name, d.code) for d in found) == [
+        ("a.md", "AL102"), ("b.markdown", "AL302")]
+
+
+def test_importing_the_package_does_not_import_click_or_pydantic() -> None:
+    code = ("import sys, archlint; "
+            "print(sorted(m for m in ('click', 'pydantic', 'markdown_it') if m in sys.modules))")
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True).stdout
+    assert output.strip() == "[]"

@@ -1,0 +1,149 @@
+"""The command line, run as users run it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def run(*args: str, cwd: Path, env: dict[str, str] | None = None
+        ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "archlint", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "view.md").write_text("# View\n\n_Describe the view_\n\nThe xxx system.\n")
+    (tmp_path / "docs" / "clean.md").write_text("# Clean\n\nAll written.\n")
+    (tmp_path / "node_modules" / "pkg").mkdir(parents=True)
+    (tmp_path / "node_modules" / "pkg" / "README.md").write_text("TODO\n")
+    (tmp_path / ".venv").mkdir()
+    (tmp_path / ".venv" / "pyvenv.cfg").write_text("home = /usr\n")
+    (tmp_path / ".venv" / "notes.md").write_text("TODO\n")
+    (tmp_path / "notes.markdown").write_text("FIXME later\n")
+    return tmp_path
+
+
+def test_text_output_lines_and_exit_status(project: Path) -> None:
+    result = run("check", cwd=project)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "docs/view.md:3:1: AL101 template prompt left in: \"Describe the view\" [template-prompt]",
+        "docs/view.md:5:5: AL102 placeholder \"xxx\" left in [placeholder]",
+        "notes.markdown:1:1: AL102 placeholder \"FIXME\" left in [placeholder]",
+    ]
+    assert lines[3] == "Found 3 problems in 2 files (3 files checked)."
+    assert "\x1b[" not in result.stdout  # no colour when not on a terminal
+
+
+def test_clean_run_exits_zero(project: Path) -> None:
+    result = run("check", "docs/clean.md", cwd=project)
+    assert (result.returncode, result.stdout) == (0, "All checks passed (1 file checked).\n")
+
+
+def test_json_output(project: Path) -> None:
+    result = run("check", "--output-format", "json", "docs", cwd=project)
+    found = json.loads(result.stdout)
+    assert [(d["path"], d["line"], d["column"], d["code"], d["name"], d["severity"])
+            for d in found] == [("docs/view.md", 3, 1, "AL101", "template-prompt", "error"),
+                                ("docs/view.md", 5, 5, "AL102", "placeholder", "error")]
+
+
+def test_json_output_when_clean_is_an_empty_array(project: Path) -> None:
+    result = run("check", "--output-format", "json", "docs/clean.md", cwd=project)
+    assert (result.returncode, json.loads(result.stdout)) == (0, [])
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("--select", "AL101"), ["AL101"]),
+    (("--select", "placeholder"), ["AL102", "AL102"]),
+    (("--ignore", "AL1"), []),
+    (("--select", "AL3", "--extend-select", "AL101"), ["AL101"]),
+    (("--ignore", "AL101,AL102"), []),
+])
+def test_select_and_ignore(project: Path, args: tuple[str, ...], expected: list[str]) -> None:
+    result = run("check", "--output-format", "json", *args, cwd=project)
+    assert [d["code"] for d in json.loads(result.stdout)] == expected
+
+
+def test_exit_zero(project: Path) -> None:
+    result = run("check", "--exit-zero", cwd=project)
+    assert result.returncode == 0 and "Found 3 problems" in result.stdout
+
+
+def test_output_file(project: Path) -> None:
+    result = run("check", "--output-format", "json", "--output-file", "report.json", cwd=project)
+    assert result.returncode == 1 and result.stdout == ""
+    assert len(json.loads((project / "report.json").read_text())) == 3
+
+
+def test_output_file_in_missing_folder_is_a_clear_error(project: Path) -> None:
+    result = run("check", "--output-file", "no/such/dir/report.txt", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.startswith("archlint: error: cannot write no/such/dir/report.txt")
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("args", "config", "message"), [
+    (("check", "missing.md"), None, "does not exist"),
+    (("check", "--select", "AL999"), None, "--select: 'AL999' matches no rule"),
+    (("check", "--output-format", "xml"), None, "Invalid value for '--output-format'"),
+    (("check",), "select = [\n", "archlint.toml: not valid TOML"),
+    (("check",), "colour = true\n", "archlint.toml: colour: unknown key"),
+])
+def test_usage_and_config_errors_exit_two_with_one_clear_line(
+        project: Path, args: tuple[str, ...], config: str | None, message: str) -> None:
+    if config is not None:
+        (project / "archlint.toml").write_text(config)
+    result = run(*args, cwd=project)
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_explicit_config_file(project: Path) -> None:
+    (project / "strict.toml").write_text("select = ['AL101']\n")
+    result = run("check", "--config", "strict.toml", "--output-format", "json", cwd=project)
+    assert [d["code"] for d in json.loads(result.stdout)] == ["AL101"]
+
+
+def test_unreadable_file_is_reported_not_a_crash(project: Path) -> None:
+    (project / "docs" / "latin1.md").write_bytes(b"# Caf\xe9\n")
+    result = run("check", "--output-format", "json", "docs/latin1.md", cwd=project)
+    found = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert [(d["code"], d["name"]) for d in found] == [("AL001", "unreadable-file")]
+    assert "not UTF-8" in found[0]["message"]
+
+
+def test_rules_lists_every_rule(project: Path) -> None:
+    result = run("rules", cwd=project)
+    assert result.returncode == 0
+    codes = [line.split()[0] for line in result.stdout.splitlines()]
+    assert codes == ["AL101", "AL102", "AL103", "AL201", "AL301", "AL302", "AL304"]
+
+
+@pytest.mark.parametrize("rule", ["AL101", "template-prompt"])
+def test_rule_prints_documentation(project: Path, rule: str) -> None:
+    result = run("rule", rule, cwd=project)
+    assert result.returncode == 0
+    assert result.stdout.startswith("# AL101 template-prompt")
+    assert "## What it does" in result.stdout and "## Example" in result.stdout
+
+
+def test_unknown_rule_is_a_usage_error(project: Path) -> None:
+    result = run("rule", "AL000", cwd=project)
+    assert result.returncode == 2 and "no rule 'AL000'" in result.stderr
+
+
+def test_version_and_packs(project: Path) -> None:
+    assert run("--version", cwd=project).stdout.startswith("archlint, version ")
+    packs = run("packs", cwd=project).stdout
+    assert "process-view: Process View" in packs and "optional  Avoiding 2-Phase Commit" in packs

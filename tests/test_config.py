@@ -1,0 +1,122 @@
+"""Configuration discovery, validation and rule selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archlint import config, registry
+from archlint.engine import Linter, Selection
+from archlint.errors import ConfigError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_no_file_means_defaults(tmp_path: Path) -> None:
+    found = config.discover(tmp_path)
+    assert found.path is None and found.settings == config.Settings()
+
+
+def test_closest_file_upward_wins(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.archlint]\nignore = ['AL101']\n")
+    write(tmp_path / "docs" / "archlint.toml", "ignore = ['AL102']\n")
+    (tmp_path / "docs" / "adr").mkdir()
+    assert config.discover(tmp_path / "docs" / "adr").settings.ignore == ("AL102",)
+    assert config.discover(tmp_path).settings.ignore == ("AL101",)
+
+
+def test_pyproject_without_archlint_table_is_passed_over(tmp_path: Path) -> None:
+    write(tmp_path / "archlint.toml", "ignore = ['AL304']\n")
+    write(tmp_path / "sub" / "pyproject.toml", "[tool.black]\nline-length = 99\n")
+    assert config.discover(tmp_path / "sub").settings.ignore == ("AL304",)
+
+
+def test_kebab_case_keys_and_documents(tmp_path: Path) -> None:
+    path = write(tmp_path / "archlint.toml", (
+        "extend-select = ['AL1']\n"
+        "[per-file-ignores]\n'docs/adr/*.md' = ['AL201']\n"
+        "[[documents]]\npaths = ['docs/views/process*.md']\npack = 'process-view'\n"
+        "[rules.template-prompt]\nmin-words = 3\n"))
+    settings = config.load(path).settings
+    assert settings.extend_select == ("AL1",)
+    assert settings.documents[0].pack == "process-view"
+    assert settings.rules["template-prompt"] == {"min-words": 3}
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("selct = ['AL101']\n", "selct: unknown key"),
+    ("select = 'AL101'\n", "select: Input should be a valid tuple"),
+    ("select = [\n", "not valid TOML"),
+    ("[[documents]]\npaths = ['*.md']\n", "documents.0.pack: Field required"),
+])
+def test_invalid_config_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path / "archlint.toml", text)
+    with pytest.raises(ConfigError) as error:
+        config.load(path)
+    assert str(path) in str(error.value) and message in str(error.value)
+
+
+def test_pyproject_errors_name_the_tool_table(tmp_path: Path) -> None:
+    path = write(tmp_path / "pyproject.toml", "[tool.archlint]\nignore = [1]\n")
+    with pytest.raises(ConfigError, match=r"tool\.archlint\.ignore\.0"):
+        config.load(path)
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("select = ['AL999']\n", "'AL999' matches no rule"),
+    ("[rules.no-such-rule]\nx = 1\n", "rules.no-such-rule: no rule"),
+    ("[rules.template-prompt]\nmin-word = 3\n", "rules.template-prompt.min-word: unknown key"),
+    ("[rules.AL101]\nmin-words = 'many'\n", "rules.AL101.min-words: Input should be a valid"),
+    ("[[documents]]\npaths = ['*.md']\npack = 'no-such-pack'\n", "unknown rule pack"),
+])
+def test_settings_that_name_unknown_things_are_refused(tmp_path: Path, text: str,
+                                                      message: str) -> None:
+    configuration = config.load(write(tmp_path / "archlint.toml", text))
+    with pytest.raises(ConfigError, match=message):
+        Linter.create(configuration)
+
+
+def codes(select=None, extend_select=(), ignore=()) -> list[str]:
+    rules = registry.all_rules()
+    return [rule.code for rule in registry.enabled(rules, select, extend_select, ignore)]
+
+
+def test_selection_by_code_name_prefix_and_specificity() -> None:
+    every = [rule.code for rule in registry.all_rules()]
+    assert codes() == every
+    assert codes(select=["AL1"]) == ["AL101", "AL102", "AL103"]
+    assert codes(select=["AL1"], ignore=["placeholder"]) == ["AL101", "AL103"]
+    assert codes(select=["AL101"], ignore=["AL1"]) == ["AL101"]
+    assert codes(select=["AL3"], extend_select=["AL201"]) == ["AL201", "AL301", "AL302", "AL304"]
+    assert codes(ignore=["ALL"]) == []
+
+
+def test_command_line_select_replaces_config_select(tmp_path: Path) -> None:
+    configuration = config.load(write(tmp_path / "archlint.toml", "select = ['AL101']\n"))
+    linter = Linter.create(configuration, Selection(select=("AL102",)))
+    assert [rule.code for rule in linter.rules] == ["AL102"]
+
+
+def test_documents_choose_the_pack_by_path(tmp_path: Path) -> None:
+    write(tmp_path / "archlint.toml",
+          "[[documents]]\npaths = ['views/*.md']\npack = 'process-view'\n")
+    view = write(tmp_path / "views" / "dynamic.md", "# Dynamics\n\n## State models\n\nText.\n")
+    other = write(tmp_path / "notes.md", "# Dynamics\n\nText.\n")
+    linter = Linter.create(config.discover(tmp_path))
+    missing = [d for d in linter.lint_file(view) if d.code == "AL201"]
+    assert len(missing) == 5
+    assert [d for d in linter.lint_file(other) if d.code == "AL201"] == []
+
+
+def test_per_file_ignores(tmp_path: Path) -> None:
+    write(tmp_path / "archlint.toml", "[per-file-ignores]\n'drafts/*.md' = ['placeholder']\n")
+    draft = write(tmp_path / "drafts" / "a.md", "The xxx system.\n")
+    final = write(tmp_path / "final" / "a.md", "The xxx system.\n")
+    linter = Linter.create(config.discover(tmp_path))
+    assert linter.lint_file(draft) == []
+    assert [d.code for d in linter.lint_file(final)] == ["AL102"]

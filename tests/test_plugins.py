@@ -1,0 +1,77 @@
+"""A third-party rule registers through the archlint.rules entry-point group, exactly
+like the built-ins: here a tiny package is installed into a folder on sys.path, with
+real distribution metadata, and found by importlib.metadata."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import archlint
+from archlint import registry
+from archlint.config import Settings
+from archlint.errors import ConfigError
+
+PLUGIN = '''
+"""XY900 no-lorem: lorem ipsum left in.
+
+## What it does
+Finds "lorem ipsum".
+"""
+from archlint.diagnostics import Problem
+from archlint.rule import RuleOptions
+
+CODE = "XY900"
+NAME = "no-lorem"
+
+
+class Options(RuleOptions):
+    word: str = "lorem"
+
+
+def check(document, options, context):
+    for block in document.blocks:
+        for run in block.runs:
+            index = run.text.lower().find(options.word)
+            if index >= 0:
+                yield Problem(run.line, run.column + index, f"{options.word} left in")
+'''
+
+
+def install(site: Path, module: str, source: str, entry: str) -> None:
+    (site / f"{module}.py").write_text(textwrap.dedent(source))
+    info = site / f"{module}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[archlint.rules]\n{entry}\n")
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    registry.all_rules.cache_clear()
+    yield tmp_path
+    registry.all_rules.cache_clear()
+    for name in [n for n in sys.modules if n.startswith("archlint_test_plugin")]:
+        del sys.modules[name]
+
+
+def test_plugin_rule_runs_like_a_builtin(site: Path) -> None:
+    install(site, "archlint_test_plugin", PLUGIN, "no-lorem = archlint_test_plugin")
+    codes = [rule.code for rule in registry.all_rules()]
+    assert "XY900" in codes and "AL101" in codes
+    found = archlint.lint_text("Some Lorem ipsum here.\n", settings=Settings())
+    assert [(d.code, d.name, d.line, d.column) for d in found] == [("XY900", "no-lorem", 1, 6)]
+    configured = Settings(rules={"no-lorem": {"word": "ipsum"}}, select=("XY9",))
+    found = archlint.lint_text("Some Lorem ipsum here.\n", settings=configured)
+    assert [(d.code, d.column, d.message) for d in found] == [("XY900", 12, "ipsum left in")]
+
+
+def test_broken_plugin_is_a_clear_error(site: Path) -> None:
+    install(site, "archlint_test_plugin_bad", "CODE = 'bad code'\n",
+            "bad = archlint_test_plugin_bad")
+    with pytest.raises(ConfigError, match="rule plugin 'bad'.*failed to load"):
+        registry.all_rules()

@@ -1,0 +1,44 @@
+"""Every rule documents itself, and its documentation tells the truth: the Example
+triggers the rule and the "Use instead" does not."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import archlint
+from archlint import registry
+from archlint.config import Settings
+
+HEADINGS = ("## What it does", "## Why it matters", "## Example", "## Use instead", "## Options")
+RULES = registry.all_rules()
+
+
+def code_block(doc: str, heading: str) -> str:
+    start = doc.index(heading) + len(heading)
+    later = [doc.find(h, start) for h in HEADINGS if doc.find(h, start) != -1]
+    section = doc[start:min(later, default=len(doc))]
+    match = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    assert match, f"no ```markdown block under {heading}"
+    return match.group(1)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_documentation_has_every_heading(rule) -> None:
+    assert rule.summary.startswith(f"{rule.code} {rule.name}: ")
+    positions = [rule.doc.find(heading) for heading in HEADINGS]
+    assert -1 not in positions and positions == sorted(positions)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
+def test_example_triggers_and_use_instead_does_not(rule, tmp_path: Path) -> None:
+    path = tmp_path / "doc.md"
+
+    def codes(text: str) -> list[str]:
+        return [d.code for d in archlint.lint_text(text, path=path, settings=Settings(),
+                                                    select=[rule.code])]
+
+    assert codes(code_block(rule.doc, "## Example")), "the Example does not trigger the rule"
+    assert codes(code_block(rule.doc, "## Use instead")) == []
