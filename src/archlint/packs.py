@@ -1,7 +1,7 @@
 """Rule packs: what a kind of document must contain.
 
 A pack is a TOML file. The built-in ones live in the project's ``rules/`` folder and
-ship inside the package as ``archlint/packs``. Format::
+ship inside the package as ``archlint/rule_packs``. Format::
 
     name = "process-view"                 # how configuration refers to it
     title = "Process View"                # H1 title of documents of this kind
@@ -62,7 +62,7 @@ class Pack(_Model):
 
 
 def _builtin_folder() -> Path:
-    installed = resources.files("archlint") / "packs"
+    installed = resources.files("archlint") / "rule_packs"
     if installed.is_dir():
         return Path(str(installed))
     return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
