@@ -7,35 +7,26 @@ it has a ``[tool.archlint]`` table). Paths and globs in it are relative to its f
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from archlint.errors import ConfigError, describe_validation_error
+from archlint.schema import StrictModel, read_toml
 
 CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab,
-                              populate_by_name=True)
-
-
-class DocumentKind(_Model):
+class DocumentKind(StrictModel):
     """``[[tool.archlint.documents]]``: which rule pack applies to which files."""
 
     paths: tuple[str, ...] = Field(min_length=1)
     pack: str
 
 
-class Settings(_Model):
+class Settings(StrictModel):
     """Everything ``[tool.archlint]`` may contain."""
 
     select: tuple[str, ...] | None = None
@@ -67,12 +58,7 @@ class Configuration:
 
 def _table(path: Path) -> dict[str, Any] | None:
     """The archlint table of a config file, or None if it has none."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    data = read_toml(path)
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         return tool.get("archlint") if isinstance(tool, dict) else None

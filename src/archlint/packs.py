@@ -17,28 +17,19 @@ ship inside the package as ``archlint/rule_packs``. Format::
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import Field, ValidationError
 
 from archlint import titles
 from archlint.errors import ConfigError, describe_validation_error
+from archlint.schema import StrictModel, read_toml
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab,
-                              populate_by_name=True)
-
-
-class SectionSpec(_Model):
+class SectionSpec(StrictModel):
     title: str
     aliases: tuple[str, ...] = ()
     required: bool = True
@@ -49,7 +40,7 @@ class SectionSpec(_Model):
         return any(titles.normalize(name) == wanted for name in (self.title, *self.aliases))
 
 
-class Pack(_Model):
+class Pack(StrictModel):
     name: str
     title: str
     title_aliases: tuple[str, ...] = ()
@@ -74,12 +65,7 @@ def builtin_names() -> tuple[str, ...]:
 
 def load_file(path: Path) -> Pack:
     """Read and validate a pack file; a ConfigError says what is wrong and where."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read rule pack: {error.strerror}") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    data = read_toml(path)
     try:
         return Pack.model_validate(data)
     except ValidationError as error:

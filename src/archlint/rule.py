@@ -25,25 +25,18 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel, ConfigDict
 
 from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.packs import Pack
+from archlint.schema import StrictModel
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-def _kebab(name: str) -> str:
-    return name.replace("_", "-")
-
-
-class RuleOptions(BaseModel):
+class RuleOptions(StrictModel):
     """Base for rule options: frozen, unknown keys refused, keys written in kebab-case."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab,
-                              populate_by_name=True)
 
 
 class FileSystem(Protocol):
