@@ -2,7 +2,8 @@
 
 The closest configuration file upward from the working directory wins; in one folder
 ``archlint.toml`` beats ``.archlint.toml`` beats ``pyproject.toml`` (which only counts when
-it has a ``[tool.archlint]`` table). Paths and globs in it are relative to its folder.
+it has a ``[tool.archlint]`` table). Paths and globs in it are relative to its folder,
+which is the project root.
 """
 
 from __future__ import annotations
@@ -90,9 +91,17 @@ def find(start: Path) -> Path | None:
     return None
 
 
+def project_root(start: Path) -> Path:
+    """Without a configuration file, the project root is the enclosing git work tree
+    (where links starting with ``/`` lead), or else ``start`` itself."""
+    start = start.resolve()
+    return next((folder for folder in (start, *start.parents) if (folder / ".git").exists()),
+                start)
+
+
 def discover(start: Path) -> Configuration:
     """The configuration in force for a run started in ``start``."""
     found = find(start)
     if found is None:
-        return Configuration(Settings(), None, start.resolve())
+        return Configuration(Settings(), None, project_root(start))
     return load(found)

@@ -2,8 +2,8 @@
 
 ## What it does
 Checks that the file or folder a relative link or image points at exists, relative to
-the document's own folder (a target starting with `/` is taken from the project root,
-the folder of the configuration file). The `#fragment` and `?query` parts are ignored
+the document's own folder (a target starting with `/` is taken from the project root:
+the configuration file's folder, or else the enclosing git work tree). The `#fragment` and `?query` parts are ignored
 here. Links with a scheme (`https:`, `mailto:` …) are never fetched or checked.
 
 ## Why it matters

@@ -9,7 +9,8 @@ and column:
 - a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
 - a paragraph, list item or table cell that is only `x`, `...` or `…`;
 - angle-bracket placeholders written to survive rendering, `\\<Role-1\\>`, and brace
-  placeholders, `{title of the decision}`.
+  placeholders, `{title of the decision}` (but not enumerations such as `{get, list}`,
+  path templates such as `/pods/{name}` or `${VARIABLE}`).
 
 Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
 so `x86`, `TODO` in code and `xxx` in a URL are left alone.
@@ -57,8 +58,10 @@ _LONE_X = re.compile(
     rf"(?<![\w.\-])[xX](?=\s+(?:{_NAMED})\b)"
     rf"|(?<![\w.\-])x(?=\s*(?:{_UNITS})(?!\w))"
 )
+# \<Name\>, a literal <Name> that is not HTML, and {a description}: not a set or
+# enumeration ({get, list}), not a path or URL template (/pods/{name}), not ${VAR}.
 _BRACKETS = re.compile(r"\\<[^<>\n]+?\\>|(?<!\\)<[A-Za-z][^<>\n]{0,80}>|"
-                       r"(?<![\\$\w{])\{[A-Za-z][^{}\n]{0,80}\}(?!\})")
+                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\n]{0,80}\}(?![}/\w])")
 
 
 class Options(RuleOptions):

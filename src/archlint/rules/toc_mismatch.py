@@ -4,7 +4,8 @@
 Finds the document's table of contents (a list whose items mostly link to the
 document's own headings) and works out which heading levels it lists. Then it reports
 each heading at those levels, after the table of contents, that has no entry in it,
-and each entry that is out of the headings' order.
+and each entry that is out of the headings' order. Headings inside list items or block
+quotes are not expected in a table of contents.
 
 Entries whose link leads nowhere are AL301's business, not this rule's.
 
@@ -71,7 +72,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     listed = {entry.heading.line for entry in contents.entries}
     for heading in document.headings:
         if (heading.level in contents.levels and heading.line > contents.block.end_line
-                and heading.line not in listed):
+                and not heading.block.containers and heading.line not in listed):
             yield Problem(heading.line, heading.column,
                           f'heading "{heading.text}" is missing from the table of contents '
                           f"(line {contents.block.line})")
