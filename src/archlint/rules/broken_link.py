@@ -26,7 +26,9 @@ None.
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 from collections.abc import Iterator
 
 from archlint.diagnostics import Problem
@@ -53,6 +55,6 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         if target.startswith("//"):
             continue  # protocol-relative URL
         base = context.root if target.startswith("/") and context.root else context.folder
-        if not context.files.exists(base / target.lstrip("/")):
+        if not context.files.exists(Path(os.path.normpath(base / target.lstrip("/")))):
             what = "image" if link.kind is LinkKind.IMAGE else "link target"
             yield Problem(link.line, link.column, f'{what} "{link.path}" does not exist')

@@ -4,7 +4,8 @@
 Checks the document against its rule pack (see `archlint packs`): every section the
 pack marks as required must have a heading. Titles are compared without regard to case,
 spacing, a leading section number or trailing punctuation, and the pack's aliases count
-as the same section. Optional sections are never reported.
+as the same section; the heading's level does not matter. Optional sections are never
+reported.
 
 Which pack applies comes from `[[tool.archlint.documents]]` (path globs and a `pack`);
 a document not named there gets the pack whose title is its first-level heading. A

@@ -44,6 +44,7 @@ from functools import lru_cache
 from archlint.diagnostics import Problem
 from archlint.model import BlockKind, Document, TextBlock
 from archlint.rule import Context, RuleOptions
+from archlint.textscan import WORD_START, Joined, whole_word
 
 CODE = "AL102"
 NAME = "placeholder"
@@ -55,13 +56,14 @@ _NAMED = (r"system|service|team|component|application|app|module|database|cluste
 _UNITS = (r"%|ms|s|sec|seconds?|minutes?|mins?|hours?|days?|[kKMGT]i?B|requests?|rps|qps|"
           r"tps|users?|times|instances|nodes|replicas")
 _LONE_X = re.compile(
-    rf"(?<![\w.\-])[xX](?=\s+(?:{_NAMED})\b)"
-    rf"|(?<![\w.\-])x(?=\s*(?:{_UNITS})(?!\w))"
+    rf"{WORD_START}(?<![.\-])[xX](?=\s+(?:{_NAMED})(?![^\W_]))"
+    rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
 )
 # \<Name\>, a literal <Name> that is not HTML, and {a description}: not a set or
-# enumeration ({get, list}), not a path or URL template (/pods/{name}), not ${VAR}.
+# enumeration ({get, list}), not a path, file or URL template (/pods/{name},
+# {name}.md), not ${VAR}.
 _BRACKETS = re.compile(r"\\<[^<>\n]+?\\>|(?<!\\)<[A-Za-z][^<>\n]{0,80}>|"
-                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\n]{0,80}\}(?![}/\w])")
+                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\n]{0,80}\}(?![}/\w]|\.\w)")
 
 
 class Options(RuleOptions):
@@ -72,15 +74,15 @@ class Options(RuleOptions):
 @lru_cache(maxsize=16)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(whole_word(alternatives))
 
 
 def _alone(block: TextBlock) -> str | None:
-    """The block's whole visible text, when it is a bare x or an ellipsis."""
+    """The block's whole visible text, when it is only bare x's or ellipses."""
     if block.kind is BlockKind.HEADING:
         return None
-    visible = "".join(run.text for run in block.runs).strip().strip("*_").strip()
-    return visible if _ALONE.match(visible) else None
+    tokens = " ".join(run.text for run in block.runs).replace("*", " ").replace("_", " ").split()
+    return " ".join(tokens) if tokens and all(_ALONE.match(t) for t in tokens) else None
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
@@ -92,13 +94,11 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         if alone is not None:
             yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
-        for run in block.runs:
-            found = [*words.finditer(run.text), *_LONE_X.finditer(run.text),
-                     *_BRACKETS.finditer(run.text)]
-            reported_until = -1
-            for match in sorted(found, key=lambda m: (m.start(), -m.end())):
-                if match.start() < reported_until:
-                    continue  # inside a placeholder already reported, as in {TODO}
-                reported_until = match.end()
-                yield Problem(run.line, run.column + match.start(),
-                              f'placeholder "{match.group(0)}" left in')
+        text = Joined(block.runs)
+        found = [*text.finditer(words), *text.finditer(_LONE_X), *text.finditer(_BRACKETS)]
+        reported_until = -1
+        for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
+            if match.start() < reported_until:
+                continue  # inside a placeholder already reported, as in {TODO}
+            reported_until = match.end()
+            yield Problem(line, column, f'placeholder "{match.group(0)}" left in')

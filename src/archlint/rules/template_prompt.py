@@ -29,7 +29,7 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
 - `min-words` (integer, default 2): shorter italic text is not taken for a prompt.
 - `ignore-patterns` (list of regular expressions): italic text matching one of these
   (searched case-insensitively) is not a prompt. Default: captions such as
-  `^(figure|fig\\.|table|diagram|image|listing|source)\\b`.
+  `^(?:figure|fig\\.|table|tab\\.|diagram|image|listing|source)(?:[\\s\\d:.]|$)`.
 """
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ _CHECKED = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)
 class Options(RuleOptions):
     min_words: int = 2
     ignore_patterns: tuple[str, ...] = (
-        r"^(figure|fig\.|table|diagram|image|listing|source)\b",
+        r"^(?:figure|fig\.|table|tab\.|diagram|image|listing|source)(?:[\s\d:.]|$)",
     )
 
 

@@ -4,7 +4,7 @@
 Finds the document's table of contents (a list whose items mostly link to the
 document's own headings) and works out which heading levels it lists. Then it reports
 each heading at those levels, after the table of contents, that has no entry in it,
-and each entry that is out of the headings' order. Headings inside list items or block
+each entry that is out of the headings' order, and each heading listed twice. Headings inside list items or block
 quotes are not expected in a table of contents.
 
 Entries whose link leads nowhere are AL301's business, not this rule's.
@@ -76,9 +76,17 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             yield Problem(heading.line, heading.column,
                           f'heading "{heading.text}" is missing from the table of contents '
                           f"(line {contents.block.line})")
-    lines = [entry.heading.line for entry in contents.entries]
-    keep = _in_order(lines)
-    for index, entry in enumerate(contents.entries):
+    seen: set[int] = set()
+    entries = []
+    for entry in contents.entries:
+        if entry.heading.line in seen:
+            yield Problem(entry.item.line, entry.item.column,
+                          f'table of contents lists "{entry.heading.text}" more than once')
+        else:
+            seen.add(entry.heading.line)
+            entries.append(entry)
+    keep = _in_order([entry.heading.line for entry in entries])
+    for index, entry in enumerate(entries):
         if index not in keep:
             yield Problem(entry.item.line, entry.item.column,
                           f'table of contents entry "{entry.heading.text}" is out of order')

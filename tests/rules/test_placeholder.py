@@ -1,0 +1,111 @@
+"""AL102 placeholder: template placeholders that were never replaced."""
+
+import pytest
+
+from archlint.testing import run_rule
+
+
+def found(text, **kwargs):
+    return [(p.line, p.column, p.message) for p in run_rule("AL102", text, **kwargs)]
+
+
+def left_in(placeholder):
+    return f'placeholder "{placeholder}" left in'
+
+
+@pytest.mark.parametrize("text, line, column, placeholder", [
+    ("The xxx system is highly distributed.", 1, 5, "xxx"),
+    ("Owned by the XXX team.", 1, 14, "XXX"),
+    ("TBD", 1, 1, "TBD"),
+    ("Done.\nFIXME: describe the flows", 2, 1, "FIXME"),
+    ("NNNN requests a day", 1, 1, "NNNN"),
+    ("## TODO", 1, 4, "TODO"),
+    ("## TODO {#todo}", 1, 4, "TODO"),
+    ("~~TODO~~", 1, 3, "TODO"),
+    ("*TBD*", 1, 2, "TBD"),
+    ("**TODO**", 1, 3, "TODO"),
+    ("- first line\n  The xxx system", 2, 7, "xxx"),
+    ("> quoted\n> The TODO item", 2, 7, "TODO"),
+    ("| a | b |\n|---|---|\n| ok | TBD |", 3, 8, "TBD"),
+    ("The x service calls billing.", 1, 5, "x"),
+    ("The X system", 1, 5, "X"),
+    ("Latency is x ms.", 1, 12, "x"),
+    ("Up to x% of users.", 1, 7, "x"),
+    ("We need x GB of RAM.", 1, 9, "x"),
+    ("x", 1, 1, "x"),
+    ("_x_", 1, 1, "x"),
+    ("...", 1, 1, "..."),
+    ("…", 1, 1, "…"),
+    ("- x", 1, 3, "x"),
+    ("| a |\n|---|\n| ... |", 3, 3, "..."),
+    (r"Owned by \<Role-1\>.", 1, 10, r"\<Role-1\>"),
+    ("Decision: {title of the decision}", 1, 11, "{title of the decision}"),
+    ("{TODO}", 1, 1, "{TODO}"),
+])
+def test_flags_placeholder(text, line, column, placeholder):
+    assert found(text) == [(line, column, left_in(placeholder))]
+
+
+def test_flags_each_placeholder_once():
+    assert found("TODO: write this. FIXME later.") == [
+        (1, 1, left_in("TODO")), (1, 19, left_in("FIXME"))]
+
+
+def test_words_option():
+    assert found("TBD and Pending", options={"words": ["Pending"]}) == [
+        (1, 9, left_in("Pending"))]
+
+
+@pytest.mark.parametrize("text", [
+    "Runs on x86 hardware.",
+    "x86_64 and x64 builds",
+    "A 1920 x 1080 screen.",
+    "A 3 x 4 grid.",
+    "The x-ray service",
+    "Press Ctrl+x to quit.",
+    "Call `TODO` later.",
+    "```\nTODO: fix\n```",
+    "    TODO in an indented code block",
+    "<!-- TODO: later -->",
+    "<p>TODO</p>",
+    "See https://example.com/xxx/page for more.",
+    "See www.example.com/TODO for more.",
+    "See [the page](https://example.com/xxx) now.",
+    "See <https://example.com/xxx> now.",
+    "[see](#TODO)",
+    "We still have todo items.",
+    "TODO_LIST is a constant",
+    "my_xxx_name is an identifier",
+    "- [x] done",
+    "xxxxx is not a placeholder word",
+    "## Overview {#xxx-overview}",
+    "## Overview {#custom}",
+    "Set ${VAR} in the environment.",
+    "Verbs {get, list} are allowed.",
+    "Path /pods/{name} is used.",
+    r"Text \{name\} escaped.",
+    "Line one<br>line two",
+    "Line <br/> two <span>ok</span>",
+    "... and so on",
+    "Wait…",
+])
+def test_leaves_alone(text):
+    assert found(text) == []
+
+
+def test_flags_lone_x_across_a_line_break():
+    assert found("The x\nservice calls billing.") == [(1, 5, left_in("x"))]
+
+
+@pytest.mark.parametrize("text, column, placeholder", [
+    ("_TBD_", 2, "TBD"),
+    ("__TODO__", 3, "TODO"),
+    ("The _xxx_ system", 6, "xxx"),
+    ("_the x service_", 6, "x"),
+])
+def test_flags_placeholder_in_underscore_emphasis(text, column, placeholder):
+    assert found(text) == [(1, column, left_in(placeholder))]
+
+
+def test_leaves_escaped_identifier_alone():
+    assert found(r"Set TBD\_VALUE in the environment.") == []

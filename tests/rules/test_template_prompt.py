@@ -1,0 +1,94 @@
+"""AL101 template-prompt: a whole paragraph, list item or table cell in italics."""
+
+import pytest
+
+from archlint.rules import template_example
+from archlint.testing import run_rule
+
+
+def found(text, **kwargs):
+    return [(p.line, p.column) for p in run_rule("AL101", text, **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("_Discuss significant state models_", [(1, 1)]),
+    ("*Discuss significant state models*", [(1, 1)]),
+    ("***Bold and italic prompt***", [(1, 1)]),
+    ("## State models\n\n_Discuss significant state models_\n", [(3, 1)]),
+    ("- _List the main flows_", [(1, 3)]),
+    ("> _Quoted prompt text here_", [(1, 3)]),
+    ("  _Indented prompt text_", [(1, 3)]),
+    ("| a | b |\n|---|---|\n| x | _Describe the thing here_ |", [(3, 7)]),
+    ("| _Describe the columns_ |\n|---|\n| a |", [(1, 3)]),
+    ("_Describe the flows,\nthen the states_", [(1, 1)]),
+    ("_Describe [the flows](#flows) here_", [(1, 1)]),
+    ("Real text.\n\n_First prompt here_\n\n_Second prompt here_", [(3, 1), (5, 1)]),
+])
+def test_flags_italic_blocks(text, expected):
+    assert found(text) == expected
+
+
+def test_message_quotes_the_prompt():
+    [problem] = run_rule("AL101", "_Discuss significant\nstate models_")
+    assert problem.message == 'template prompt left in: "Discuss significant state models"'
+
+
+def test_message_shortens_long_prompts():
+    [problem] = run_rule("AL101", "_" + " ".join(["word"] * 40) + "_")
+    assert problem.message.endswith('…"')
+    assert len(problem.message) < 100
+
+
+@pytest.mark.parametrize("text", [
+    "Some *emphasis* inside a sentence.",
+    "_Describe_ the thing here.",
+    "_one two_ and _three four_",
+    "_one two_ _three four_",
+    "**Bold only paragraph here**",
+    "__Bold with underscores here__",
+    "* **[State models](#state-models)**",
+    "* _[State models](#state-models)_",
+    "* ***[State models](#state-models)***",
+    "1. _[State models](#state-models)_",
+    "_[Architecture overview](https://example.com/overview)_",
+    "_Important_",
+    "*Figure 1: Context*",
+    "_Figure: the context of the system_",
+    "*Table 1: Orders by region*",
+    "_Source: internal survey 2020_",
+    "## _Heading in italics here_",
+    "`_not italic at all_`",
+    "```\n_italic-looking code line_\n```",
+    r"\_escaped underscores here\_",
+    "<em>HTML italic text here</em>",
+])
+def test_leaves_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", ["*Fig. 2: Deployment*", "_Fig. 3 the context_"])
+def test_leaves_abbreviated_figure_captions_alone(text):
+    assert found(text) == []
+
+
+def test_example_marker_is_left_to_al103():
+    text = "## Avoiding 2PC\n_This is an example: remove if not relevant_\n\nText.\n"
+    assert found(text) == []
+
+
+def test_example_marker_follows_al103_phrases():
+    text = "## Avoiding 2PC\n_This is an example: drop it if unused_\n"
+    assert found(text) == [(2, 1)]
+    other = (template_example.Options(phrases=("drop it if unused",)),)
+    assert found(text, other_options=other) == []
+
+
+def test_min_words_option():
+    assert found("_Describe flows_", options={"min-words": 3}) == []
+    assert found("_Describe all flows_", options={"min-words": 3}) == [(1, 1)]
+
+
+def test_ignore_patterns_option_replaces_the_defaults():
+    options = {"ignore-patterns": ["^note:"]}
+    assert found("_NOTE: this is deliberate_", options=options) == []
+    assert found("*Figure 1: Context*", options=options) == [(1, 1)]
