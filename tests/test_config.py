@@ -52,7 +52,8 @@ def test_kebab_case_keys_and_documents(tmp_path: Path) -> None:
     ("selct = ['AL101']\n", "selct: unknown key"),
     ("select = 'AL101'\n", "select: Input should be a valid tuple"),
     ("select = [\n", "not valid TOML"),
-    ("[[documents]]\npaths = ['*.md']\n", "documents.0.pack: Field required"),
+    ("[[documents]]\npaths = ['*.md']\n", "documents.0: give either 'pack' or 'template'"),
+    ("[[documents]]\npaths = ['*.md']\npack = 'a'\ntemplate = 'b.md'\n", "give either"),
 ])
 def test_invalid_config_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path / "archlint.toml", text)

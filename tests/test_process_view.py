@@ -27,8 +27,12 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
+FIRST_RULES = "AL101,AL102,AL103,AL201,AL301,AL302,AL304"
+
+
 def test_template_reports_exactly_its_leftovers(tmp_path: Path) -> None:
-    result = run_cli("check", "--output-format", "json", str(TEMPLATE), cwd=tmp_path)
+    result = run_cli("check", "--output-format", "json", "--select", FIRST_RULES,
+                     str(TEMPLATE), cwd=tmp_path)
     assert result.returncode == 1, result.stderr
     found = json.loads(result.stdout)
     assert sorted((d["code"], d["line"]) for d in found) == EXPECTED
@@ -53,3 +57,11 @@ def test_deleting_one_required_section_reports_exactly_one_missing_section() -> 
     found = archlint.lint_text(text, path=str(FILLED), settings=Settings())
     assert [(d.code, d.line) for d in found] == [("AL201", 1)]
     assert '"State models"' in found[0].message
+
+
+def test_template_sections_holding_only_prompts_are_empty(tmp_path: Path) -> None:
+    result = run_cli("check", "--output-format", "json", "--select", "AL202,AL203",
+                     str(TEMPLATE), cwd=tmp_path)
+    found = json.loads(result.stdout)
+    assert [(d["code"], d["line"]) for d in found] == [
+        ("AL202", line) for line in (14, 19, 23, 28, 32, 69, 73)]

@@ -85,6 +85,69 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     sys.exit(EXIT_PROBLEMS if diagnostics and not exit_zero else EXIT_CLEAN)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the completeness report.")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of searching.")
+def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None) -> None:
+    """How complete each document is, and the state of each of its sections."""
+    import json
+
+    from archlint import config, engine
+    from archlint.diagnostics import Diagnostic
+
+    try:
+        configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
+        linter = engine.Linter.create(configuration)
+        results = [linter.assess_file(path) for path in linter.discover(paths or (Path("."),))]
+    except ConfigError as error:
+        _fail(str(error))
+    statuses = [r for r in results if not isinstance(r, Diagnostic)]
+    for problem in (r for r in results if isinstance(r, Diagnostic)):
+        click.echo(f"archlint: {problem.path}: {problem.message}", err=True)
+    if output_format == "json":
+        click.echo(json.dumps([s.as_dict() for s in statuses], indent=2, ensure_ascii=False))
+    else:
+        for document in statuses:
+            pack = f" (rule pack {document.pack})" if document.pack else ""
+            click.echo(f"{document.path}: {document.completeness:.0%} complete, "
+                       f"{document.done} of {document.expected} sections done{pack}")
+            for section in document.sections:
+                marker = "" if section.required else " (optional)"
+                click.echo(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
+                           f"{section.title}{marker}")
+    sys.exit(EXIT_ERROR if len(statuses) != len(results) else EXIT_CLEAN)
+
+
+@main.group()
+def schema() -> None:
+    """Rule packs: derive one from a template."""
+
+
+@schema.command()
+@click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--name", help="The pack's name (default: from the file name).")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the pack to this file instead of standard output.")
+def derive(template: Path, name: str | None, output_file: Path | None) -> None:
+    """Print the rule pack a Markdown TEMPLATE implies, as TOML to commit and tune."""
+    from archlint import derive as deriving
+
+    try:
+        pack = deriving.derive_file(template)
+    except ConfigError as error:
+        _fail(str(error))
+    if name:
+        pack = pack.model_copy(update={"name": name})
+    text = pack.to_toml()
+    if output_file is not None:
+        _write_atomically(output_file, text)
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from archlint.errors import ConfigError, describe_validation_error
 from archlint.schema import StrictModel, read_toml
@@ -21,10 +21,19 @@ CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
 
 
 class DocumentKind(StrictModel):
-    """``[[tool.archlint.documents]]``: which rule pack applies to which files."""
+    """``[[tool.archlint.documents]]``: which rule pack applies to which files, named as
+    a ``pack`` (built-in name or ``.toml`` file) or a ``template`` (Markdown file from
+    which the pack is derived)."""
 
     paths: tuple[str, ...] = Field(min_length=1)
-    pack: str
+    pack: str | None = None
+    template: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> DocumentKind:
+        if (self.pack is None) == (self.template is None):
+            raise ValueError("give either 'pack' or 'template'")
+        return self
 
 
 class Settings(StrictModel):

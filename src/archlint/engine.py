@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from archlint import files, packs, parser, registry, suppressions
-from archlint.config import Configuration, Settings
+from archlint import completeness, derive, files, packs, parser, registry, suppressions
+from archlint.completeness import DocumentStatus
+from archlint.config import Configuration, DocumentKind, Settings
 from archlint.diagnostics import Diagnostic, Severity
 from archlint.errors import ConfigError, describe_validation_error
 from archlint.model import Document
 from archlint.packs import Pack
 from archlint.rule import Context, Rule, RuleOptions
+from archlint.rules import template_prompt
 
 UNREADABLE = ("AL001", "unreadable-file")
 
@@ -60,7 +62,7 @@ class Linter:
             (*settings.ignore, *selection.ignore),
         )
         document_packs = tuple(
-            (kind.paths, _load_pack(kind.pack, configuration, index))
+            (kind.paths, _load_pack(kind, configuration, index))
             for index, kind in enumerate(settings.documents)
         )
         configured = tuple(pack for _, pack in document_packs)
@@ -110,26 +112,46 @@ class Linter:
 
     def lint_file(self, path: Path) -> list[Diagnostic]:
         display = _display(path)
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except OSError as error:
-            return [_unreadable(display, error.strerror or str(error))]
-        except UnicodeDecodeError as error:
-            return [_unreadable(display, f"not UTF-8 text (byte {error.start}: "
-                                         f"{error.object[error.start]:#04x})")]
-        document = parser.parse(text, display)
+        document = _read(path, display)
+        if isinstance(document, Diagnostic):
+            return [document]
         return self.lint_document(document, display,
                                   files.relative_to(path, self.configuration.root))
+
+    def assess_file(self, path: Path) -> DocumentStatus | Diagnostic:
+        """How complete the document is (or why it could not be read)."""
+        display = _display(path)
+        document = _read(path, display)
+        if isinstance(document, Diagnostic):
+            return document
+        pack = self.pack_for(document, files.relative_to(path, self.configuration.root))
+        context = Context(pack=pack, options=self.options)
+        return completeness.assess(document, pack, template_prompt.settings(context), display)
 
     def lint_paths(self, paths: Iterable[Path]) -> tuple[list[Diagnostic], int]:
         """Diagnostics for every Markdown file under ``paths``, and how many files."""
         diagnostics: list[Diagnostic] = []
         count = 0
-        exclude = self.configuration.settings.exclude
-        for path in files.discover(list(paths), exclude, self.configuration.root):
+        for path in self.discover(paths):
             count += 1
             diagnostics.extend(self.lint_file(path))
         return diagnostics, count
+
+    def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
+        """The Markdown files under ``paths``, as configured (``exclude``)."""
+        return files.discover(list(paths), self.configuration.settings.exclude,
+                              self.configuration.root)
+
+
+def _read(path: Path, display: str) -> Document | Diagnostic:
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as error:
+        return _unreadable(display, error.strerror or str(error))
+    except UnicodeDecodeError as error:
+        return _unreadable(display, f"not UTF-8 text (byte {error.start}: "
+                                    f"{error.object[error.start]:#04x})")
+    return parser.parse(text, display)
 
 
 def _unreadable(display: str, reason: str) -> Diagnostic:
@@ -147,11 +169,15 @@ def _display(path: Path) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
 
 
-def _load_pack(reference: str, configuration: Configuration, index: int) -> Pack:
+def _load_pack(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:
+    key = "pack" if kind.pack is not None else "template"
     try:
-        return packs.load(reference, configuration.root)
+        if kind.pack is not None:
+            return packs.load(kind.pack, configuration.root)
+        return derive.derive_cached(configuration.root / str(kind.template))
     except ConfigError as error:
-        raise ConfigError(f"{configuration.source}: documents[{index}].pack: {error}") from None
+        raise ConfigError(f"{configuration.source}: documents[{index}].{key}: {error}"
+                          ) from None
 
 
 def _rule_options(settings: Settings, known: Sequence[Rule], where: str

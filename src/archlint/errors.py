@@ -15,7 +15,7 @@ def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
     for item in error.errors():
         location = ".".join(str(part) for part in item["loc"])
         key = f"{prefix}.{location}" if prefix and location else (prefix or location)
-        message = item["msg"]
+        message = item["msg"].removeprefix("Value error, ")
         if item["type"] == "extra_forbidden":
             message = "unknown key"
         parts.append(f"{key}: {message}" if key else message)

@@ -1,24 +1,34 @@
-"""Rule packs: what a kind of document must contain.
+"""Rule packs: what a kind of document must contain, and what its template's text is.
 
 A pack is a TOML file. The built-in ones live in the project's ``rules/`` folder and
-ship inside the package as ``archlint/rule_packs``. Format::
+ship inside the package as ``archlint/rule_packs``; ``archlint schema derive`` writes one
+from any template. Format::
 
     name = "process-view"                 # how configuration refers to it
     title = "Process View"                # H1 title of documents of this kind
     title-aliases = ["Runtime View"]      # other H1 titles that select it
     description = "…"
+    template = "templates/process-view.md"   # where it was derived from (information)
+    placeholders = ["XXX"]                # extra placeholder words (AL102)
+    prompts = ["Discuss significant state models"]   # template text (AL101)
 
-    [[sections]]
-    title = "State models"                # heading text (case, spacing, numbering
-    aliases = ["State machines"]          # and trailing punctuation are ignored)
-    required = true                       # default true
-    level = 2                             # default 2
+    [[sections]]                          # in template order; nesting follows `level`
+    title = "State models"                # case, spacing, numbering, "(Optional)" and
+    aliases = ["State machines"]          # trailing punctuation are ignored; a
+    level = 2                             # placeholder (XXX, NNNN, {…}, \\<…\\>) in a
+    required = true                       # title matches any text
+    example = false                       # the template's example, to remove
+
+A section nested under another (a higher ``level`` right after it) is required only
+where its parent is present.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -32,24 +42,82 @@ from archlint.schema import StrictModel, read_toml
 class SectionSpec(StrictModel):
     title: str
     aliases: tuple[str, ...] = ()
-    required: bool = True
     level: int = Field(default=2, ge=1, le=6)
+    required: bool = True
+    example: bool = False
 
     def matches(self, heading_text: str) -> bool:
-        wanted = titles.normalize(heading_text)
-        return any(titles.normalize(name) == wanted for name in (self.title, *self.aliases))
+        return any(titles.matches(name, heading_text) for name in (self.title, *self.aliases))
+
+
+@dataclass(frozen=True, slots=True)
+class SpecNode:
+    """A section of the pack with the sections nested under it."""
+
+    spec: SectionSpec
+    children: tuple[SpecNode, ...]
+
+    def walk(self) -> Iterator[SpecNode]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 class Pack(StrictModel):
     name: str
-    title: str
+    title: str = ""
     title_aliases: tuple[str, ...] = ()
     description: str = ""
+    template: str = ""
+    placeholders: tuple[str, ...] = ()
+    prompts: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
 
     def matches_title(self, document_title: str) -> bool:
-        wanted = titles.normalize(document_title)
-        return any(titles.normalize(t) == wanted for t in (self.title, *self.title_aliases))
+        names = (self.title, *self.title_aliases)
+        return any(titles.has_literal_text(name) and titles.matches(name, document_title)
+                   for name in names)
+
+    @cached_property
+    def outline(self) -> tuple[SpecNode, ...]:
+        """The sections as a tree: each nests under the closest earlier one of a lower level."""
+        def build(start: int, level: int) -> tuple[list[SpecNode], int]:
+            nodes: list[SpecNode] = []
+            index = start
+            while index < len(self.sections) and self.sections[index].level > level:
+                spec = self.sections[index]
+                children, index = build(index + 1, spec.level)
+                nodes.append(SpecNode(spec, tuple(children)))
+            return nodes, index
+
+        return tuple(build(0, 0)[0])
+
+    def to_toml(self) -> str:
+        """The pack as TOML that :func:`load_file` reads back to an equal pack."""
+        lines = [f"name = {_string(self.name)}"]
+        for key in ("title", "description", "template"):
+            value = getattr(self, key)
+            if value:
+                lines.append(f"{key} = {_string(value)}")
+        for key, values in (("title-aliases", self.title_aliases),
+                            ("placeholders", self.placeholders), ("prompts", self.prompts)):
+            if values:
+                lines.append(f"{key} = [\n" + "".join(f"    {_string(v)},\n" for v in values)
+                             + "]")
+        for spec in self.sections:
+            lines += ["", "[[sections]]", f"title = {_string(spec.title)}"]
+            if spec.aliases:
+                lines.append(f"aliases = [{', '.join(_string(a) for a in spec.aliases)}]")
+            lines.append(f"level = {spec.level}")
+            lines.append(f"required = {'true' if spec.required else 'false'}")
+            if spec.example:
+                lines.append("example = true")
+        return "\n".join(lines) + "\n"
+
+
+def _string(value: str) -> str:
+    """A TOML basic string (JSON's escapes are TOML's)."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _builtin_folder() -> Path:

@@ -34,7 +34,6 @@ def test_reports_after_front_matter_at_the_title():
 
 
 @pytest.mark.parametrize("text", [
-    "# Tiny View\n# Scope\n## Decisions\n",  # a second title is not a section
     "# Tiny View\n## Scope of the work\n## Decisions\n",
     "# Tiny View\n```\n## Scope\n```\n## Decisions\n",
     "# Tiny View\n<!-- ## Scope -->\n## Decisions\n",
@@ -45,6 +44,7 @@ def test_flags_scope_missing(text):
 
 @pytest.mark.parametrize("text", [
     "# Tiny View\n## Scope\n## Decisions\n",
+    "# Tiny View\n# Scope\n## Decisions\n",  # chapters may be level 1 (arc42)
     "# Tiny View\n## 1. Scope\n## 2. Decisions:\n",
     "# Tiny View\n## 4.2 SCOPE\n## III. Decisions.\n",
     "# Tiny View\n## Purpose\n## Decisions\n",

@@ -2,14 +2,17 @@
 
 ## What it does
 Checks the document against its rule pack (see `archlint packs`): every section the
-pack marks as required must have a heading. Titles are compared without regard to case,
-spacing, a leading section number or trailing punctuation, and the pack's aliases count
-as the same section; the heading's level does not matter. Optional sections are never
+pack marks as required must have a heading, and a required section nested in the pack
+under another must be under that section in the document (it is only required where
+its parent is present). Titles are compared without regard to case, spacing, a leading
+section number, "(Optional)" or trailing punctuation; the pack's aliases count as the
+same section, a placeholder in the pack's title (`Special considerations for XXX`)
+matches any text, and the heading's level does not matter. Optional sections are never
 reported.
 
-Which pack applies comes from `[[tool.archlint.documents]]` (path globs and a `pack`);
-a document not named there gets the pack whose title is its first-level heading. A
-document with neither is not checked.
+Which pack applies comes from `[[tool.archlint.documents]]` (path globs and a `pack` or
+a `template`); a document not named there gets the pack whose title is its first-level
+heading. A document with neither is not checked.
 
 ## Why it matters
 A template's sections are the questions a reviewer will ask. A view without its
@@ -51,6 +54,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archlint import outline
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -67,10 +71,18 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     pack = context.pack
     if pack is None:
         return
-    titles = [heading.text for heading in document.headings if heading.level > 1]
     title = next((h for h in document.headings if h.level == 1), None)
-    line, column = (title.line, title.column) if title else (1, 1)
-    for spec in pack.sections:
-        if spec.required and not any(spec.matches(text) for text in titles):
-            yield Problem(line, column,
-                          f'required section "{spec.title}" is missing (rule pack {pack.name})')
+    top = (title.line, title.column) if title else (1, 1)
+
+    def visit(placements, parent) -> Iterator[Problem]:
+        for placement in placements:
+            if placement.section is None:
+                if placement.expected:
+                    where = (parent.heading.line, parent.heading.column) if parent else top
+                    under = f' under "{parent.title}"' if parent else ""
+                    yield Problem(*where, f'required section "{placement.spec.title}" is '
+                                          f"missing{under} (rule pack {pack.name})")
+            else:
+                yield from visit(placement.children, placement.section)
+
+    yield from visit(outline.place(document, pack), None)

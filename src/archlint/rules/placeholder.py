@@ -30,6 +30,8 @@ The xxx system is highly distributed.
 The billing system is highly distributed.
 ```
 
+A rule pack adds the placeholders of its template (`NNNN`, `(fill me in …)`).
+
 ## Options
 - `words` (list of strings): the placeholder words, matched case-sensitively as whole
   words. Default: `TBD`, `TODO`, `FIXME`, `NNNN`, `xx`, `xxx`, `xxxx`, `XX`, `XXX`, `XXXX`.
@@ -85,8 +87,20 @@ def _alone(block: TextBlock) -> str | None:
     return " ".join(tokens) if tokens and all(_ALONE.match(t) for t in tokens) else None
 
 
+@lru_cache(maxsize=16)
+def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Placeholder phrases from a rule pack, such as "(fill me in", to their ")"."""
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})[^)\n\x00]*\)?", re.IGNORECASE)
+
+
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
-    words = _words_pattern(options.words)
+    extra = context.pack.placeholders if context.pack else ()
+    words = _words_pattern(tuple(dict.fromkeys(
+        (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w))))))
+    phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     for block in document.blocks:
         if block.kind not in _SEARCHED:
             continue
@@ -96,9 +110,11 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             continue
         text = Joined(block.runs)
         found = [*text.finditer(words), *text.finditer(_LONE_X), *text.finditer(_BRACKETS)]
+        if phrases is not None:
+            found.extend(text.finditer(phrases))
         reported_until = -1
         for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
             if match.start() < reported_until:
                 continue  # inside a placeholder already reported, as in {TODO}
             reported_until = match.end()
-            yield Problem(line, column, f'placeholder "{match.group(0)}" left in')
+            yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')

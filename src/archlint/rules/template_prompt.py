@@ -1,10 +1,18 @@
 """AL101 template-prompt: a prompt of the template was left in the document.
 
 ## What it does
-Finds paragraphs, list items and table cells whose whole text is in italics, the way
-templates phrase their instructions (`_Discuss significant state models_`). Italics
-inside a sentence, bold text, a paragraph that is only a link, captions ("*Figure 1:
-…*") and single italic words are not prompts.
+Finds the template's instructions still standing in the document:
+
+- paragraphs, list items and table cells whose whole text is in italics, the way
+  templates phrase their prompts (`_Discuss significant state models_`). Italics
+  inside a sentence, bold text, a paragraph that is only a link, captions ("*Figure 1:
+  …*") and single italic words are not prompts;
+- when the document has a rule pack (see `archlint packs`), any block or HTML comment
+  that is mostly one of the pack's prompts, in whatever form it survived: re-wrapped,
+  no longer in italics, in other case or punctuation, or with a few words changed.
+  The share of the block's word pairs that must come from one prompt is `similarity`.
+
+An example section's "remove if not relevant" note is AL103's finding, not this rule's.
 
 ## Why it matters
 A prompt that survives means the section was never written, or was written around the
@@ -28,25 +36,26 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
 ## Options
 - `min-words` (integer, default 2): shorter italic text is not taken for a prompt.
 - `ignore-patterns` (list of regular expressions): italic text matching one of these
-  (searched case-insensitively) is not a prompt. Default: captions such as
-  `^(?:figure|fig\\.|table|tab\\.|diagram|image|listing|source)(?:[\\s\\d:.]|$)`.
+  (searched case-insensitively) is not a prompt. Default: captions, `^(?:figure|fig\\.|
+  table|tab\\.|diagram|image|listing|source)(?:[\\s\\d:.]|$)`.
+- `similarity` (number from 0 to 1, default 0.8): how much of a block must be one of
+  the pack's prompts for it to count as that prompt.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from pydantic import Field
+
+from archlint import content
 from archlint.diagnostics import Problem
-from archlint.examples import example_sections
-from archlint.model import BlockKind, Document
+from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 from archlint.rules import template_example
 
 CODE = "AL101"
 NAME = "template-prompt"
-
-_CHECKED = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)
 
 
 class Options(RuleOptions):
@@ -54,6 +63,16 @@ class Options(RuleOptions):
     ignore_patterns: tuple[str, ...] = (
         r"^(?:figure|fig\.|table|tab\.|diagram|image|listing|source)(?:[\s\d:.]|$)",
     )
+    similarity: float = Field(default=0.8, ge=0.0, le=1.0)
+
+
+def settings(context: Context, options: Options | None = None) -> content.Settings:
+    """How template text is recognised, from this rule's and AL103's options."""
+    options = options or context.options_of(Options)
+    return content.Settings(min_words=options.min_words,
+                            ignore_patterns=options.ignore_patterns,
+                            similarity=options.similarity,
+                            example_phrases=context.options_of(template_example.Options).phrases)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -62,17 +81,17 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
-    phrases = context.options_of(template_example.Options).phrases
-    markers = {(b.line, b.column) for _, b in example_sections(document, phrases)}
-    ignored = [re.compile(pattern, re.IGNORECASE) for pattern in options.ignore_patterns]
+    classified = content.classify(document, context.pack, settings(context, options))
+    found = []
     for block in document.blocks:
-        if block.kind not in _CHECKED or not block.emphasized or (block.line, block.column) in markers:
-            continue
-        text = block.text.strip()
-        if len(text.split()) < options.min_words:
-            continue
-        if len(block.links) == 1 and block.links[0].text.strip() == text:
-            continue
-        if any(pattern.search(text) for pattern in ignored):
-            continue
-        yield Problem(block.line, block.column, f'template prompt left in: "{_quote(text)}"')
+        kind = classified.kind(block)
+        if kind is content.Kind.PROMPT:
+            found.append(Problem(block.line, block.column,
+                                 f'template prompt left in: "{_quote(block.text)}"'))
+        elif kind is content.Kind.TEMPLATE:
+            found.append(Problem(block.line, block.column,
+                                 f'template text left in: "{_quote(block.text)}"'))
+    for comment, prompt in classified.comments:
+        found.append(Problem(comment.line, comment.column,
+                             f'template comment left in: "{_quote(prompt)}"'))
+    yield from sorted(found, key=lambda p: (p.line, p.column))

@@ -40,12 +40,13 @@ None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from archlint import toc
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
+from archlint.sequences import in_order
 
 CODE = "AL304"
 NAME = "toc-mismatch"
@@ -53,16 +54,6 @@ NAME = "toc-mismatch"
 
 class Options(RuleOptions):
     pass
-
-
-def _in_order(positions: Sequence[int]) -> set[int]:
-    """Indexes of a longest increasing subsequence: the entries that are in order."""
-    best: list[list[int]] = []
-    for index, value in enumerate(positions):
-        candidates = [chain for chain in best if positions[chain[-1]] < value]
-        longest = max(candidates, key=len, default=[])
-        best.append([*longest, index])
-    return set(max(best, key=len, default=[]))
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
@@ -85,7 +76,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         else:
             seen.add(entry.heading.line)
             entries.append(entry)
-    keep = _in_order([entry.heading.line for entry in entries])
+    keep = in_order([entry.heading.line for entry in entries])
     for index, entry in enumerate(entries):
         if index not in keep:
             yield Problem(entry.item.line, entry.item.column,

@@ -1,0 +1,117 @@
+"""Which parts of a document are the template's text and which are the author's own.
+
+Template text is: an all-italic prompt, a block or HTML comment that is mostly one of
+the rule pack's prompts, a block that is only placeholders, and an example section's
+marker. Template text never counts as content (AL202 empty-section, completeness).
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from archlint import templatetext
+from archlint.examples import example_sections
+from archlint.model import BlockKind, Comment, Document, Section, TextBlock
+from archlint.packs import Pack
+
+_PLACEHOLDER = re.compile(r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
+                          r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
+_FILLER = re.compile(r"^[\s*_>|,;:()\-]*$")
+_DIRECTIVE = re.compile(r"^\s*(?:archlint-|/?toc\s*$)")
+
+
+class Kind(enum.Enum):
+    OWN = "own"
+    PROMPT = "prompt"            # all italics: the template's instruction
+    TEMPLATE = "template"        # mostly one of the pack's prompts
+    PLACEHOLDER = "placeholder"  # nothing but placeholders
+    MARKER = "marker"            # an example section's "remove if not relevant"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What decides template text (from AL101's and AL103's options)."""
+
+    min_words: int = 2
+    ignore_patterns: tuple[str, ...] = ()
+    similarity: float = 0.8
+    example_phrases: tuple[str, ...] = ()
+
+
+@lru_cache(maxsize=32)
+def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
+
+
+def is_italic_prompt(block: TextBlock, settings: Settings) -> bool:
+    if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) or not block.emphasized:
+        return False
+    text = block.text.strip()
+    if len(text.split()) < settings.min_words:
+        return False
+    if len(block.links) == 1 and block.links[0].text.strip() == text:
+        return False
+    return not any(pattern.search(text) for pattern in _compiled(settings.ignore_patterns))
+
+
+@dataclass(frozen=True, slots=True)
+class Classified:
+    """The kind of every text block, and the comments that are template text."""
+
+    kinds: dict[tuple[int, int], tuple[Kind, str]]  # (line, column) → kind, prompt text
+    comments: tuple[tuple[Comment, str], ...]
+
+    def kind(self, block: TextBlock) -> Kind:
+        return self.kinds.get((block.line, block.column), (Kind.OWN, ""))[0]
+
+    def prompt_of(self, block: TextBlock) -> str:
+        return self.kinds.get((block.line, block.column), (Kind.OWN, ""))[1]
+
+    def own(self, blocks: Sequence[TextBlock]) -> list[TextBlock]:
+        return [b for b in blocks if b.kind in _CONTENT and self.kind(b) is Kind.OWN]
+
+
+_CONTENT = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.CODE)
+
+
+def classify(document: Document, pack: Pack | None, settings: Settings) -> Classified:
+    markers = {(b.line, b.column) for _, b in example_sections(document,
+                                                                settings.example_phrases)}
+    prompts = templatetext.index(pack.prompts) if pack and pack.prompts else None
+    kinds: dict[tuple[int, int], tuple[Kind, str]] = {}
+    for block in document.blocks:
+        key = (block.line, block.column)
+        if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL):
+            continue
+        if key in markers:
+            kinds[key] = (Kind.MARKER, block.text)
+        elif is_italic_prompt(block, settings):
+            kinds[key] = (Kind.PROMPT, block.text)
+        elif prompts is not None and (match := prompts.match(block.text, settings.similarity)):
+            kinds[key] = (Kind.TEMPLATE, match.prompt)
+        elif _only_placeholders("".join(run.text for run in block.runs)):
+            kinds[key] = (Kind.PLACEHOLDER, block.text)
+    comments = []
+    if prompts is not None:
+        for comment in document.comments:
+            if _DIRECTIVE.match(comment.text):
+                continue
+            match = prompts.match(comment.text, settings.similarity)
+            if match:
+                comments.append((comment, match.prompt))
+    return Classified(kinds, tuple(comments))
+
+
+def _only_placeholders(text: str) -> bool:
+    rest, count = _PLACEHOLDER.subn(" ", text)
+    return count > 0 and bool(_FILLER.match(rest))
+
+
+def has_content(section: Section, classified: Classified) -> bool:
+    """Does the section, or any section under it, hold text of the author's own?"""
+    return any(classified.own(s.blocks) for s in section.walk())
+

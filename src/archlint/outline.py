@@ -1,0 +1,80 @@
+"""Laying a rule pack's sections over a document's sections.
+
+Top-level sections of the pack are looked for anywhere in the document (its title
+aside); a nested one only under the section its parent was found at, so a required
+``###`` is required under its own parent. Sections with a literal title are matched
+first, then those whose title holds a placeholder take what is left, in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from archlint import titles
+from archlint.model import Document, Section
+from archlint.packs import Pack, SectionSpec, SpecNode
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where one section of the pack is in the document (``section`` None: absent)."""
+
+    spec: SectionSpec
+    section: Section | None
+    parent_present: bool  # top-level sections count as having their parent
+    children: tuple[Placement, ...]
+
+    def walk(self) -> Iterator[Placement]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def expected(self) -> bool:
+        """Required, and its parent (if any) is there."""
+        return self.spec.required and self.parent_present
+
+
+def _candidates(scope: Sequence[Section]) -> list[Section]:
+    found: list[Section] = []
+    for section in scope:
+        found.extend(section.walk())
+    return found
+
+
+def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
+           ) -> list[Section | None]:
+    chosen: list[Section | None] = [None] * len(nodes)
+    for wildcard in (False, True):
+        for index, node in enumerate(nodes):
+            if titles.has_placeholder(node.spec.title) != wildcard:
+                continue
+            for section in candidates:
+                if section.line not in taken and node.spec.matches(section.title):
+                    chosen[index] = section
+                    taken.add(section.line)
+                    break
+    return chosen
+
+
+def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
+           taken: set[int]) -> tuple[Placement, ...]:
+    sections = _match(nodes, _candidates(scope), taken)
+    return tuple(
+        Placement(node.spec, section, parent_present,
+                  _place(node.children, section.children if section else (),
+                         section is not None, taken))
+        for node, section in zip(nodes, sections))
+
+
+def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
+    """The pack's top-level sections, each with its placement and its children's."""
+    title = next((h for h in document.headings if h.level == 1), None)
+    taken = {title.line} if title is not None and pack.title else set()
+    return _place(pack.outline, list(document.root.children), True, taken)
+
+
+def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
+    for placement in placements:
+        yield from placement.walk()

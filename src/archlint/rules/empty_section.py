@@ -1,0 +1,64 @@
+"""AL202 empty-section: a section with nothing of the author's own in it.
+
+## What it does
+Reports a section whose content, together with everything under it, is only template
+text: nothing at all, or only prompts, template comments, placeholders and its example
+note. A parent whose subsections carry the content is not empty, and template text
+never counts as content (see AL101 for what template text is).
+
+## Why it matters
+An empty heading promises an answer the document does not give. Left in, it tells
+reviewers the question was considered when it was not.
+
+## Example
+```markdown
+## State models
+
+_Discuss significant state models_
+
+## Dynamic interactions
+
+The shop calls billing synchronously.
+```
+
+## Use instead
+```markdown
+## State models
+
+An order is placed, then paid, then shipped.
+
+## Dynamic interactions
+
+The shop calls billing synchronously.
+```
+
+## Options
+None; what counts as template text follows AL101's options.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archlint import content
+from archlint.diagnostics import Problem
+from archlint.model import Document
+from archlint.rule import Context, RuleOptions
+from archlint.rules import template_prompt
+
+CODE = "AL202"
+NAME = "empty-section"
+
+
+class Options(RuleOptions):
+    pass
+
+
+def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+    classified = content.classify(document, context.pack, template_prompt.settings(context))
+    for section in document.sections():
+        heading = section.heading
+        assert heading is not None
+        if not content.has_content(section, classified):
+            yield Problem(heading.line, heading.column,
+                          f'section "{heading.text}" has no content of its own')
