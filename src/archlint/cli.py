@@ -41,6 +41,28 @@ def _use_color() -> bool:
     return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
+def _pack_options(command):
+    command = click.option("--template", type=click.Path(exists=True, dir_okay=False,
+                           path_type=Path),
+                           help="Derive the rule pack from this template and apply it to "
+                                "every file.")(command)
+    return click.option("--pack", metavar="NAME|FILE.toml",
+                        help="Apply this rule pack to every file.")(command)
+
+
+def _forced_pack(pack: str | None, template: Path | None):
+    """The pack that --pack or --template names (ConfigError if both, or if unusable)."""
+    from archlint import derive, packs
+
+    if pack and template:
+        raise click.UsageError("give --pack or --template, not both")
+    if pack:
+        return packs.load(pack, Path.cwd())
+    if template:
+        return derive.derive_cached(template)
+    return None
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="archlint")
 def main() -> None:
@@ -62,16 +84,19 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this configuration file instead of searching.")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
+@_pack_options
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          config_file: Path | None, exit_zero: bool) -> None:
+          config_file: Path | None, exit_zero: bool, pack: str | None,
+          template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
     from archlint import config, engine, formatters
 
     try:
         configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
         selection = engine.Selection(select=_split(select) or None,
-                                     extend_select=_split(extend_select), ignore=_split(ignore))
+                                     extend_select=_split(extend_select), ignore=_split(ignore),
+                                     pack=_forced_pack(pack, template))
         linter = engine.Linter.create(configuration, selection)
         diagnostics, count = linter.lint_paths(paths or (Path("."),))
     except ConfigError as error:
@@ -91,7 +116,9 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
               show_default=True, help="How to print the completeness report.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this configuration file instead of searching.")
-def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None) -> None:
+@_pack_options
+def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None,
+           pack: str | None, template: Path | None) -> None:
     """How complete each document is, and the state of each of its sections."""
     import json
 
@@ -100,7 +127,8 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
 
     try:
         configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
-        linter = engine.Linter.create(configuration)
+        linter = engine.Linter.create(configuration,
+                                      engine.Selection(pack=_forced_pack(pack, template)))
         results = [linter.assess_file(path) for path in linter.discover(paths or (Path("."),))]
     except ConfigError as error:
         _fail(str(error))

@@ -36,8 +36,9 @@ class Kind(enum.Enum):
 class Settings:
     """What decides template text (from AL101's and AL103's options)."""
 
-    min_words: int = 2
+    min_words: int = 3
     ignore_patterns: tuple[str, ...] = ()
+    instructions_only: bool = True
     similarity: float = 0.8
     example_phrases: tuple[str, ...] = ()
 
@@ -47,15 +48,42 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(pattern, re.IGNORECASE) for pattern in patterns)
 
 
+def _only_a_link(block: TextBlock) -> bool:
+    return len(block.links) == 1 and block.links[0].text.strip() == block.text.strip()
+
+
+# Template prompts are instructions: they start with an imperative, or speak to the
+# reader, or about "this section". An author's own italics (a note, a pseudo-heading,
+# an aside) rarely do.
+INSTRUCTION_VERBS = frozenset("""
+add address answer assess capture choose clarify consider define delete describe detail
+discuss document elaborate enter enumerate explain fill give highlight identify include
+indicate insert justify link list mention note outline provide record remove replace
+show specify state summarise summarize write
+""".split())
+_ADDRESS = re.compile(r"\b(?:you|your|yours)\b|\bthis (?:section|chapter|document|"
+                      r"template|view|page|table)\b", re.IGNORECASE)
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def reads_as_instruction(text: str) -> bool:
+    first = _FIRST_WORD.search(text)
+    if first and first.start() <= 2 and first.group(0).casefold() in INSTRUCTION_VERBS:
+        return True
+    return bool(_ADDRESS.search(text))
+
+
 def is_italic_prompt(block: TextBlock, settings: Settings) -> bool:
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) or not block.emphasized:
+        return False
+    if block.in_blockquote or _only_a_link(block):
         return False
     text = block.text.strip()
     if len(text.split()) < settings.min_words:
         return False
-    if len(block.links) == 1 and block.links[0].text.strip() == text:
+    if any(pattern.search(text) for pattern in _compiled(settings.ignore_patterns)):
         return False
-    return not any(pattern.search(text) for pattern in _compiled(settings.ignore_patterns))
+    return not settings.instructions_only or reads_as_instruction(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +110,8 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
     markers = {(b.line, b.column) for _, b in example_sections(document,
                                                                 settings.example_phrases)}
     prompts = templatetext.index(pack.prompts) if pack and pack.prompts else None
+    comment_prompts = (templatetext.index(pack.comment_prompts)
+                       if pack and pack.comment_prompts else None)
     kinds: dict[tuple[int, int], tuple[Kind, str]] = {}
     for block in document.blocks:
         key = (block.line, block.column)
@@ -91,16 +121,17 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
             kinds[key] = (Kind.MARKER, block.text)
         elif is_italic_prompt(block, settings):
             kinds[key] = (Kind.PROMPT, block.text)
-        elif prompts is not None and (match := prompts.match(block.text, settings.similarity)):
+        elif (prompts is not None and not _only_a_link(block)
+              and (match := prompts.match(block.text, settings.similarity))):
             kinds[key] = (Kind.TEMPLATE, match.prompt)
         elif _only_placeholders("".join(run.text for run in block.runs)):
             kinds[key] = (Kind.PLACEHOLDER, block.text)
     comments = []
-    if prompts is not None:
+    if comment_prompts is not None:
         for comment in document.comments:
             if _DIRECTIVE.match(comment.text):
                 continue
-            match = prompts.match(comment.text, settings.similarity)
+            match = comment_prompts.match(comment.text, settings.similarity)
             if match:
                 comments.append((comment, match.prompt))
     return Classified(kinds, tuple(comments))

@@ -80,20 +80,22 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
     return tuple(specs)
 
 
-def _prompts(document: Document) -> tuple[str, ...]:
+def _unique(texts: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(" ".join(text.split()) for text in texts))
+
+
+def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The template's visible prompts and its comment prompts."""
     settings = content.Settings()
     italic = [b.text for b in document.blocks if content.is_italic_prompt(b, settings)]
     comments = [c.text.strip() for c in _comment_prompts(document)]
     if italic or comments:
-        found = italic + comments
-    else:  # prose prompts: all the template's own text is guidance to replace
-        found = [b.text for b in document.blocks
-                 if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and not b.links
-                 and len(templatetext.words(b.text)) >= templatetext.MIN_WORDS]
-    unique: dict[str, None] = {}
-    for text in found:
-        unique.setdefault(" ".join(text.split()), None)
-    return tuple(unique)
+        return _unique(italic), _unique(comments)
+    # prose prompts: all the template's own text is guidance to replace
+    prose = [b.text for b in document.blocks
+             if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and not b.links
+             and len(templatetext.words(b.text)) >= templatetext.MIN_WORDS]
+    return _unique(prose), ()
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:
@@ -111,13 +113,15 @@ def derive(text: str, name: str, source: str = "") -> Pack:
     """The rule pack a template's Markdown implies."""
     document = parse(text, source or None)
     title = _title_heading(document)
+    prompts, comment_prompts = _prompts(document)
     return Pack(
         name=name,
         title=title.text if title else "",
         description=f"Derived from the template {source}." if source else "",
         template=source,
         placeholders=_placeholders(document),
-        prompts=_prompts(document),
+        prompts=prompts,
+        comment_prompts=comment_prompts,
         sections=_sections(document, title),
     )
 

@@ -29,6 +29,7 @@ class Selection:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    pack: Pack | None = None  # applies to every document, whatever the configuration says
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,16 +66,18 @@ class Linter:
             (kind.paths, _load_pack(kind, configuration, index))
             for index, kind in enumerate(settings.documents)
         )
+        if selection.pack is not None:
+            document_packs = ((("**",), selection.pack),)
         configured = tuple(pack for _, pack in document_packs)
         return cls(configuration, rules, known, _rule_options(settings, known, where),
                    document_packs, (*configured, *packs.all_builtin()))
 
     # -- one document -------------------------------------------------------
     def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
-        if relative_path is not None:
-            for patterns, pack in self.document_packs:
-                if any(files.glob_matches(p, relative_path) for p in patterns):
-                    return pack
+        for patterns, pack in self.document_packs:
+            if patterns == ("**",) or (relative_path is not None and any(
+                    files.glob_matches(p, relative_path) for p in patterns)):
+                return pack
         title = document.title
         return packs.by_title(title, self.title_packs) if title else None
 

@@ -11,6 +11,7 @@ from any template. Format::
     template = "templates/process-view.md"   # where it was derived from (information)
     placeholders = ["XXX"]                # extra placeholder words (AL102)
     prompts = ["Discuss significant state models"]   # template text (AL101)
+    comment-prompts = ["What are the risks?"]  # the template's HTML comments (AL101)
 
     [[sections]]                          # in template order; nesting follows `level`
     title = "State models"                # case, spacing, numbering, "(Optional)" and
@@ -71,6 +72,7 @@ class Pack(StrictModel):
     template: str = ""
     placeholders: tuple[str, ...] = ()
     prompts: tuple[str, ...] = ()
+    comment_prompts: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
 
     def matches_title(self, document_title: str) -> bool:
@@ -100,7 +102,8 @@ class Pack(StrictModel):
             if value:
                 lines.append(f"{key} = {_string(value)}")
         for key, values in (("title-aliases", self.title_aliases),
-                            ("placeholders", self.placeholders), ("prompts", self.prompts)):
+                            ("placeholders", self.placeholders), ("prompts", self.prompts),
+                            ("comment-prompts", self.comment_prompts)):
             if values:
                 lines.append(f"{key} = [\n" + "".join(f"    {_string(v)},\n" for v in values)
                              + "]")

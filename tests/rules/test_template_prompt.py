@@ -13,16 +13,19 @@ def found(text, **kwargs):
 @pytest.mark.parametrize("text, expected", [
     ("_Discuss significant state models_", [(1, 1)]),
     ("*Discuss significant state models*", [(1, 1)]),
-    ("***Bold and italic prompt***", [(1, 1)]),
+    ("***Describe the bold and italic prompt***", [(1, 1)]),
     ("## State models\n\n_Discuss significant state models_\n", [(3, 1)]),
     ("- _List the main flows_", [(1, 3)]),
-    ("> _Quoted prompt text here_", [(1, 3)]),
-    ("  _Indented prompt text_", [(1, 3)]),
+    ("- _Explain your choice here_", [(1, 3)]),
+    ("  _Outline the indented prompt_", [(1, 3)]),
     ("| a | b |\n|---|---|\n| x | _Describe the thing here_ |", [(3, 7)]),
     ("| _Describe the columns_ |\n|---|\n| a |", [(1, 3)]),
     ("_Describe the flows,\nthen the states_", [(1, 1)]),
     ("_Describe [the flows](#flows) here_", [(1, 1)]),
-    ("Real text.\n\n_First prompt here_\n\n_Second prompt here_", [(3, 1), (5, 1)]),
+    ("Real text.\n\n_List your first thing_\n\n_Add a second thing_", [(3, 1), (5, 1)]),
+    ("_Many aspects can be seen as pipelines: consider adding some for your system_",
+     [(1, 1)]),
+    ("_This section must be completed before beta._", [(1, 1)]),
 ])
 def test_flags_italic_blocks(text, expected):
     assert found(text) == expected
@@ -34,7 +37,7 @@ def test_message_quotes_the_prompt():
 
 
 def test_message_shortens_long_prompts():
-    [problem] = run_rule("AL101", "_" + " ".join(["word"] * 40) + "_")
+    [problem] = run_rule("AL101", "_Describe " + " ".join(["word"] * 40) + "_")
     assert problem.message.endswith('…"')
     assert len(problem.message) < 100
 
@@ -56,6 +59,12 @@ def test_message_shortens_long_prompts():
     "_Figure: the context of the system_",
     "*Table 1: Orders by region*",
     "_Source: internal survey 2020_",
+    "> _Describe the quoted text_",
+    "*See the following sections for open questions:*",
+    "_NOTE: AppArmor is in a very similar state_",
+    "*(update to the configuration section)*",
+    "*Immutable slicing*",
+    "*No known drawbacks yet.*",
     "## _Heading in italics here_",
     "`_not italic at all_`",
     "```\n_italic-looking code line_\n```",
@@ -77,7 +86,7 @@ def test_example_marker_is_left_to_al103():
 
 
 def test_example_marker_follows_al103_phrases():
-    text = "## Avoiding 2PC\n_This is an example: drop it if unused_\n"
+    text = "## Avoiding 2PC\n_This section is an example: drop it if unused_\n"
     assert found(text) == [(2, 1)]
     other = (template_example.Options(phrases=("drop it if unused",)),)
     assert found(text, other_options=other) == []
@@ -90,5 +99,11 @@ def test_min_words_option():
 
 def test_ignore_patterns_option_replaces_the_defaults():
     options = {"ignore-patterns": ["^note:"]}
-    assert found("_NOTE: this is deliberate_", options=options) == []
-    assert found("*Figure 1: Context*", options=options) == [(1, 1)]
+    assert found("_NOTE: describe this deliberately_", options=options) == []
+    assert found("*Figure 1: describe your context*", options=options) == [(1, 1)]
+
+
+def test_instructions_only_option():
+    assert found("*No known drawbacks yet at all.*") == []
+    assert found("*No known drawbacks yet at all.*",
+                 options={"instructions-only": False}) == [(1, 1)]

@@ -3,10 +3,13 @@
 ## What it does
 Finds the template's instructions still standing in the document:
 
-- paragraphs, list items and table cells whose whole text is in italics, the way
-  templates phrase their prompts (`_Discuss significant state models_`). Italics
-  inside a sentence, bold text, a paragraph that is only a link, captions ("*Figure 1:
-  …*") and single italic words are not prompts;
+- paragraphs, list items and table cells whose whole text is in italics and reads as
+  an instruction, the way templates phrase their prompts (`_Discuss significant state
+  models_`): it starts with an imperative such as *Discuss*, *Describe*, *Add*, *List*
+  or *Outline*, or speaks to the reader (*you*, *your*), or about *this section*.
+  Italics inside a sentence, bold text, a paragraph that is only a link, italics in a
+  block quote, captions ("*Figure 1: …*"), notes ("*Note: …*"), asides in parentheses
+  and short italic phrases are not prompts;
 - when the document has a rule pack (see `archlint packs`), any block or HTML comment
   that is mostly one of the pack's prompts, in whatever form it survived: re-wrapped,
   no longer in italics, in other case or punctuation, or with a few words changed.
@@ -34,10 +37,13 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
 ```
 
 ## Options
-- `min-words` (integer, default 2): shorter italic text is not taken for a prompt.
+- `min-words` (integer, default 3): shorter italic text is not taken for a prompt.
 - `ignore-patterns` (list of regular expressions): italic text matching one of these
-  (searched case-insensitively) is not a prompt. Default: captions, `^(?:figure|fig\\.|
-  table|tab\\.|diagram|image|listing|source)(?:[\\s\\d:.]|$)`.
+  (searched case-insensitively) is not a prompt. Default: captions
+  (`^(?:figure|fig\\.|table|tab\\.|diagram|image|listing|source)(?:[\\s\\d:.]|$)`),
+  notes (`^(?:note|nb|n\\.b\\.)\\b`) and asides wholly in parentheses (`^\\(.*\\)$`).
+- `instructions-only` (boolean, default true): when false, any italic paragraph of
+  `min-words` words or more is a prompt, instruction or not.
 - `similarity` (number from 0 to 1, default 0.8): how much of a block must be one of
   the pack's prompts for it to count as that prompt.
 """
@@ -59,10 +65,13 @@ NAME = "template-prompt"
 
 
 class Options(RuleOptions):
-    min_words: int = 2
+    min_words: int = 3
     ignore_patterns: tuple[str, ...] = (
         r"^(?:figure|fig\.|table|tab\.|diagram|image|listing|source)(?:[\s\d:.]|$)",
+        r"^(?:note|nb|n\.b\.)\b",
+        r"^\(.*\)$",
     )
+    instructions_only: bool = True
     similarity: float = Field(default=0.8, ge=0.0, le=1.0)
 
 
@@ -71,6 +80,7 @@ def settings(context: Context, options: Options | None = None) -> content.Settin
     options = options or context.options_of(Options)
     return content.Settings(min_words=options.min_words,
                             ignore_patterns=options.ignore_patterns,
+                            instructions_only=options.instructions_only,
                             similarity=options.similarity,
                             example_phrases=context.options_of(template_example.Options).phrases)
 
