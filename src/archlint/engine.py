@@ -81,6 +81,13 @@ class Linter:
         title = document.title
         return packs.by_title(title, self.title_packs) if title else None
 
+    def _root_for(self, folder: Path | None) -> Path | None:
+        """Where links starting with ``/`` lead: the configuration file's folder, or the
+        git work tree the document is in."""
+        if self.configuration.path is not None:
+            return self.configuration.root
+        return files.git_root(folder) if folder is not None else None
+
     def rules_for(self, relative_path: str | None) -> tuple[Rule, ...]:
         ignored: set[str] = set()
         if relative_path is not None:
@@ -93,7 +100,7 @@ class Linter:
                       relative_path: str | None) -> list[Diagnostic]:
         folder = Path(document.path).parent if document.path else None
         context = Context(pack=self.pack_for(document, relative_path), folder=folder,
-                          root=self.configuration.root, options=self.options)
+                          root=self._root_for(folder), options=self.options)
         suppressed = suppressions.collect(document.comments, self.known_rules,
                                           document.line_count)
         found = []

@@ -103,3 +103,10 @@ def _walk(folder: Path, excluded) -> Iterator[Path]:
             path = base / name
             if name.lower().endswith(MARKDOWN_SUFFIXES) and not excluded(path):
                 yield path
+
+
+@lru_cache(maxsize=1024)
+def git_root(folder: Path) -> Path | None:
+    """The git work tree that ``folder`` is in, if any."""
+    folder = folder.resolve()
+    return next((f for f in (folder, *folder.parents) if (f / ".git").exists()), None)

@@ -23,7 +23,7 @@ from archlint.model import Link, LinkKind, TextRun
 
 SPAN = "archlint_span"
 _BARE_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()]+|\bwww\.[^\s<>()]+")
-HEADING_ATTRIBUTE = re.compile(r"\s*\{#([^\s{}]+)[^{}]*\}\s*$")
+HEADING_ATTRIBUTE = re.compile(r"\s*\{\s*#([^\s{}]+)[^{}]*\}\s*$")
 
 _SPAN_TOKENS = {"link": "link_open", "image": "image", "autolink": "link_open",
                 "backticks": "code_inline", "html_inline": "html_inline"}

@@ -24,39 +24,66 @@ class TableOfContents:
     levels: frozenset[int]  # the heading levels it lists
 
 
-def _own_fragment(item: ListItem) -> str | None:
-    if not item.links:
-        return None
-    link = item.links[0]
-    return unquote(link.fragment) if not link.path and link.fragment else None
+_TOC_TITLES = frozenset({"contents", "table of contents", "toc", "index", "inhalt",
+                         "inhaltsverzeichnis", "table des matières", "índice"})
 
 
-def _heading_of(item: ListItem, fragment: str, by_anchor: dict[str, Heading],
+def _own_fragments(item: ListItem) -> list[tuple[str, str]]:
+    """(fragment, link text) of every link in the item to this document's headings."""
+    return [(unquote(link.fragment), link.text) for link in item.links
+            if not link.path and link.fragment]
+
+
+def _heading_of(fragment: str, text: str, by_anchor: dict[str, Heading],
                 by_title: dict[str, Heading]) -> Heading | None:
     """The heading an entry lists: by its anchor, or, when the anchor is broken (AL301's
     business), by the entry's text."""
-    return by_anchor.get(fragment) or by_title.get(titles.normalize(item.links[0].text))
+    return by_anchor.get(fragment) or by_title.get(titles.normalize(text))
+
+
+def _announced(document: Document, block: ListBlock) -> bool:
+    """Is the list introduced as a table of contents, by a heading or a toc marker?"""
+    before = [h for h in document.headings if h.line < block.line]
+    if before and titles.normalize(before[-1].text) in _TOC_TITLES:
+        return True
+    return any(block.line - 3 <= c.end_line < block.line and c.text.strip().lower() == "toc"
+               for c in document.comments)
+
+
+def _looks_like_contents(document: Document, block: ListBlock, entries: tuple[Entry, ...],
+                         levels: frozenset[int]) -> bool:
+    """Unannounced, a list is a table of contents when it comes before every heading at
+    the levels it lists and lists at least three of them, and at least half."""
+    if any(h.level in levels and h.line < block.line for h in document.headings):
+        return False
+    candidates = {h.line for h in document.headings if h.level in levels}
+    listed = {entry.heading.line for entry in entries} & candidates
+    return len(listed) >= 3 and len(listed) * 2 >= len(candidates)
 
 
 def find(document: Document, min_entries: int = 2) -> TableOfContents | None:
-    """The first list that is a table of contents, if the document has one."""
+    """The first list that is a table of contents, if the document has one: a list whose
+    items mostly link to the document's headings, and which is introduced as a table of
+    contents (a "Contents" heading, a ``<!-- toc -->`` marker) or looks like one."""
     by_anchor = {heading.anchor: heading for heading in document.headings}
     by_title: dict[str, Heading] = {}
     for heading in document.headings:
         by_title.setdefault(titles.normalize(heading.text), heading)
     for block in document.lists:
-        fragments = [_own_fragment(item) for item in block.items]
-        linked = [f for f in fragments if f is not None]
-        if len(linked) < min_entries or len(linked) * 2 <= len(block.items):
+        linking = [item for item in block.items if _own_fragments(item)]
+        if len(linking) < min_entries or len(linking) * 2 <= len(block.items):
             continue
-        found = ((item, _heading_of(item, fragment, by_anchor, by_title))
-                 for item, fragment in zip(block.items, fragments) if fragment is not None)
-        entries = tuple(Entry(item, heading) for item, heading in found if heading is not None)
+        entries = tuple(
+            Entry(item, heading)
+            for item in linking for fragment, text in _own_fragments(item)
+            if (heading := _heading_of(fragment, text, by_anchor, by_title)) is not None)
         if len(entries) < min_entries:
             continue
         levels_by_depth: dict[int, Counter[int]] = {}
         for entry in entries:
             levels_by_depth.setdefault(entry.item.depth, Counter())[entry.heading.level] += 1
         levels = frozenset(counts.most_common(1)[0][0] for counts in levels_by_depth.values())
-        return TableOfContents(block, entries, levels)
+        if _announced(document, block) or _looks_like_contents(document, block, entries,
+                                                                levels):
+            return TableOfContents(block, entries, levels)
     return None

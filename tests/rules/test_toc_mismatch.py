@@ -11,6 +11,8 @@ def found(text):
 
 def test_flags_heading_missing_from_the_toc():
     text = """\
+## Contents
+
 * [State models](#state-models)
 * [Related sections](#related-sections)
 
@@ -19,9 +21,9 @@ def test_flags_heading_missing_from_the_toc():
 ## Related sections
 """
     [problem] = run_rule("AL304", text)
-    assert (problem.line, problem.column) == (5, 4)
+    assert (problem.line, problem.column) == (7, 4)
     assert problem.message == ('heading "Data consistency strategies" is missing from '
-                               'the table of contents (line 1)')
+                               'the table of contents (line 3)')
 
 
 def test_flags_entry_out_of_order():
@@ -31,17 +33,16 @@ def test_flags_entry_out_of_order():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("1. [A](#a)\n2. [B](#b)\n\n## A\n## B\n## C\n", [(6, 4)]),
-    ("* **[A](#a)**\n* **[B](#b)**\n\n## A\n## B\n## C\n", [(6, 4)]),
-    ("* [A](#a) - about A\n* [B](#b)\n* other\n\n## A\n## B\n## C\n", [(7, 4)]),
-    ("> * [A](#a)\n> * [B](#b)\n\n## A\n## B\n## C\n", [(6, 4)]),
-    ("* [A](#a)\n  * [A1](#a1)\n* [B](#b)\n\n## A\n### A1\n### A2\n## B\n", [(7, 5)]),
-    ("* [A](#a)\n  * [A2](#a2)\n  * [A1](#a1)\n* [B](#b)\n\n## A\n### A1\n### A2\n## B\n",
-     [(3, 3)]),
-    ("* [A](#a)\n* [B](#b)\n* [A again](#a)\n\n## A\n## B\n", [(3, 1)]),
-    ("* [Echo](#echo)\n* [Echo](#echo-1)\n\n## Echo\n## Echo\n## Other\n", [(6, 4)]),
-    ("* [Über](#über)\n* [B](#b)\n\n## Über\n## B\n## C\n", [(6, 4)]),
-    ("Intro\n\n* [A](#a)\n* [B](#b)\n\nA\n---\nB\n---\nC\n---\n", [(10, 1)]),
+    ("## Contents\n\n1. [A](#a)\n2. [B](#b)\n\n## A\n## B\n## C\n", [(8, 4)]),
+    ("## Contents\n\n* **[A](#a)**\n* **[B](#b)**\n\n## A\n## B\n## C\n", [(8, 4)]),
+    ("## Contents\n\n* [A](#a) - about A\n* [B](#b)\n* other\n\n## A\n## B\n## C\n", [(9, 4)]),
+    ("## Contents\n\n> * [A](#a)\n> * [B](#b)\n\n## A\n## B\n## C\n", [(8, 4)]),
+    ("## Contents\n\n* [A](#a)\n  * [A1](#a1)\n* [B](#b)\n\n## A\n### A1\n### A2\n## B\n", [(9, 5)]),
+    ("## Contents\n\n* [A](#a)\n  * [A2](#a2)\n  * [A1](#a1)\n* [B](#b)\n\n## A\n### A1\n### A2\n## B\n", [(5, 3)]),
+    ("## Contents\n\n* [A](#a)\n* [B](#b)\n* [A again](#a)\n\n## A\n## B\n", [(5, 1)]),
+    ("## Contents\n\n* [Echo](#echo)\n* [Echo](#echo-1)\n\n## Echo\n## Echo\n## Other\n", [(8, 4)]),
+    ("## Contents\n\n* [Über](#über)\n* [B](#b)\n\n## Über\n## B\n## C\n", [(8, 4)]),
+    ("## Contents\n\nIntro\n\n* [A](#a)\n* [B](#b)\n\nA\n---\nB\n---\nC\n---\n", [(12, 1)]),
 ])
 def test_flags(text, expected):
     assert found(text) == expected
@@ -64,6 +65,21 @@ def test_leaves_alone(text):
 
 
 def test_heading_listed_twice_is_named_as_such():
-    text = "- [A](#a)\n- [B](#b)\n- [A](#a)\n\n## A\n## B\n"
+    text = "<!-- toc -->\n- [A](#a)\n- [B](#b)\n- [A](#a)\n<!-- /toc -->\n\n## A\n## B\n"
     assert [(p.line, p.message) for p in run_rule("AL304", text)] == [
-        (3, 'table of contents lists "A" more than once')]
+        (4, 'table of contents lists "A" more than once')]
+
+
+@pytest.mark.parametrize("text", [
+    # cross-references further down are not a table of contents
+    "## A\nText.\n\n- [B](#b)\n- [C](#c)\n- [D](#d)\n\n## B\n## C\n## D\n## E\n",
+    # two links before two subsections are a cross-reference, not contents
+    "## A\n\n1. [B](#b)\n2. [C](#c)\n\n### B\n### C\n### D\n",
+])
+def test_lists_that_are_not_a_table_of_contents(text):
+    assert found(text) == []
+
+
+def test_unannounced_table_of_contents_before_the_headings_it_lists():
+    text = "# T\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n## B\n## C\n## D\n"
+    assert found(text) == [(10, 4)]

@@ -2,8 +2,9 @@
 
 ## What it does
 Checks that the file or folder a relative link or image points at exists, relative to
-the document's own folder (a target starting with `/` is taken from the project root:
-the configuration file's folder, or else the enclosing git work tree). The `#fragment` and `?query` parts are ignored
+the document's own folder. A target starting with `/` is taken from the project root:
+the configuration file's folder, or else the git work tree the document is in; with
+neither, such links are not checked. The `#fragment` and `?query` parts are ignored
 here. Links with a scheme (`https:`, `mailto:` …) are never fetched or checked.
 
 ## Why it matters
@@ -54,7 +55,9 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             continue
         if target.startswith("//"):
             continue  # protocol-relative URL
-        base = context.root if target.startswith("/") and context.root else context.folder
+        if target.startswith("/") and context.root is None:
+            continue  # no project root to start from
+        base = context.root if target.startswith("/") else context.folder
         if not context.files.exists(Path(os.path.normpath(base / target.lstrip("/")))):
             what = "image" if link.kind is LinkKind.IMAGE else "link target"
             yield Problem(link.line, link.column, f'{what} "{link.path}" does not exist')

@@ -56,7 +56,7 @@ _ALONE = re.compile(r"^(?:[xX]|\.{3,}|…+)$")
 _NAMED = (r"system|service|team|component|application|app|module|database|cluster|"
           r"platform|server|api|project|product|library|version")
 _UNITS = (r"%|ms|s|sec|seconds?|minutes?|mins?|hours?|days?|[kKMGT]i?B|requests?|rps|qps|"
-          r"tps|users?|times|instances|nodes|replicas")
+          r"tps|users?|instances|nodes|replicas")
 _LONE_X = re.compile(
     rf"{WORD_START}(?<![.\-])[xX](?=\s+(?:{_NAMED})(?![^\W_]))"
     rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
@@ -64,8 +64,11 @@ _LONE_X = re.compile(
 # \<Name\>, a literal <Name> that is not HTML, and {a description}: not a set or
 # enumeration ({get, list}), not a path, file or URL template (/pods/{name},
 # {name}.md), not ${VAR}.
-_BRACKETS = re.compile(r"\\<[^<>\n]+?\\>|(?<!\\)<[A-Za-z][^<>\n]{0,80}>|"
-                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\n]{0,80}\}(?![}/\w]|\.\w)")
+_BRACKETS = re.compile(r"\\<[^<>\n\x00]+?\\>|(?<![\\\w])<[A-Za-z][^<>\n\x00]{0,80}>|"
+                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\\+(\n\x00]{0,80}(?<!\d)\}"
+                       r"(?![}/\w\[(]|\.\w)")
+_MATH = re.compile(r"\$[^$\n]+\$")
+_X_RUN = re.compile(r"^(?:x+|X+)$")
 
 
 class Options(RuleOptions):
@@ -80,8 +83,9 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _alone(block: TextBlock) -> str | None:
-    """The block's whole visible text, when it is only bare x's or ellipses."""
-    if block.kind is BlockKind.HEADING:
+    """The block's whole visible text, when it is only bare x's or ellipses (but not an
+    elision in a quotation)."""
+    if block.kind is BlockKind.HEADING or block.in_blockquote:
         return None
     tokens = " ".join(run.text for run in block.runs).replace("*", " ").replace("_", " ").split()
     return " ".join(tokens) if tokens and all(_ALONE.match(t) for t in tokens) else None
@@ -96,25 +100,58 @@ def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alternatives})[^)\n\x00]*\)?", re.IGNORECASE)
 
 
+def _check_mark_rows(document: Document) -> set[int]:
+    """Lines of table rows in tables that use x as a check mark: tables that have both
+    lone-x cells and empty cells (a matrix of marks), where x is no placeholder."""
+    tables: list[list[TextBlock]] = []
+    for block in document.blocks:
+        if block.kind is not BlockKind.TABLE_CELL:
+            continue
+        if tables and block.line - tables[-1][-1].line <= 2:
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+    lines: set[int] = set()
+    for cells in tables:
+        texts = [cell.text.strip() for cell in cells]
+        if "" in texts and any(text in ("x", "X") for text in texts):
+            lines.update(cell.line for cell in cells)
+    return lines
+
+
+def _part_of_a_name(text: str, start: int, end: int) -> bool:
+    """xxx joined by a hyphen to a lower-case word is a wildcard in a name
+    (xxx-e2e-gce), not a placeholder."""
+    return (text[end:end + 2][1:2].islower() and text[end:end + 1] == "-") or (
+        start >= 2 and text[start - 1] == "-" and text[start - 2].islower())
+
+
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
     extra = context.pack.placeholders if context.pack else ()
     words = _words_pattern(tuple(dict.fromkeys(
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w))))))
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
+    check_marks = _check_mark_rows(document)
     for block in document.blocks:
         if block.kind not in _SEARCHED:
             continue
         alone = _alone(block)
         if alone is not None:
-            yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
+            if not (alone in ("x", "X") and block.line in check_marks):
+                yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
         text = Joined(block.runs)
         found = [*text.finditer(words), *text.finditer(_LONE_X), *text.finditer(_BRACKETS)]
         if phrases is not None:
             found.extend(text.finditer(phrases))
+        math = [m.span() for m in _MATH.finditer(text.text)]
         reported_until = -1
         for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
             if match.start() < reported_until:
                 continue  # inside a placeholder already reported, as in {TODO}
+            if any(start <= match.start() < end for start, end in math):
+                continue  # inline maths: $\frac{a}{b}$
+            if _X_RUN.match(match.group(0)) and _part_of_a_name(text.text, *match.span()):
+                continue
             reported_until = match.end()
             yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')

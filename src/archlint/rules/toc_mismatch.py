@@ -1,8 +1,11 @@
 """AL304 toc-mismatch: the table of contents does not match the headings.
 
 ## What it does
-Finds the document's table of contents (a list whose items mostly link to the
-document's own headings) and works out which heading levels it lists. Then it reports
+Finds the document's table of contents and works out which heading levels it lists.
+A table of contents is a list whose items mostly link to the document's own headings,
+introduced by a "Contents" or "Table of contents" heading or a `<!-- toc -->` marker,
+or else placed before every heading at the levels it lists and listing at least three
+of them, and at least half; other lists of links are cross-references, not contents. Then it reports
 each heading at those levels, after the table of contents, that has no entry in it,
 each entry that is out of the headings' order, and each heading listed twice. Headings inside list items or block
 quotes are not expected in a table of contents.
@@ -15,6 +18,8 @@ is added but not listed, readers do not know it is there.
 
 ## Example
 ```markdown
+## Contents
+
 * [State models](#state-models)
 * [Related sections](#related-sections)
 
@@ -25,6 +30,8 @@ is added but not listed, readers do not know it is there.
 
 ## Use instead
 ```markdown
+## Contents
+
 * [State models](#state-models)
 * [Data consistency strategies](#data-consistency-strategies)
 * [Related sections](#related-sections)
