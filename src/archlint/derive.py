@@ -86,7 +86,7 @@ def _unique(texts: list[str]) -> tuple[str, ...]:
 
 def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The template's visible prompts and its comment prompts."""
-    settings = content.Settings()
+    settings = content.Settings(min_words=2, instructions_only=False)  # the template's own
     italic = [b.text for b in document.blocks if content.is_italic_prompt(b, settings)]
     comments = [c.text.strip() for c in _comment_prompts(document)]
     if italic or comments:

@@ -1,10 +1,11 @@
 """Recognising a template's own text in a document, however it was re-wrapped.
 
-Both sides are normalised (case, whitespace, Markdown punctuation) and cut into word
-pairs. A block of the document is template text when at least ``similarity`` of its
-word pairs come from one of the pack's prompts: re-wrapping changes nothing, a word
-edited here and there lowers the share a little, and an author's own sentence around a
-quoted fragment lowers it a lot.
+Both sides are normalised (case, whitespace, Markdown punctuation) into words. The
+prompts sharing the most word pairs with a block are its candidates; the block is
+template text when at least ``similarity`` of its words line up, in order, with one
+candidate's (difflib's matching blocks). Re-wrapping changes nothing, a word inserted
+or edited here and there lowers the share a little, and an author's own sentence
+around a quoted fragment lowers it a lot.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 MIN_WORDS = 3
+_CANDIDATES = 3
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -37,15 +40,14 @@ class PromptIndex:
 
     def __init__(self, prompts: Iterable[str]) -> None:
         self.prompts = tuple(prompts)
-        self._pairs: list[frozenset[tuple[str, str]]] = []
+        self._tokens: list[tuple[str, ...]] = []
         self._by_pair: dict[tuple[str, str], list[int]] = {}
         self._exact: dict[tuple[str, ...], int] = {}
         for index, prompt in enumerate(self.prompts):
             tokens = words(prompt)
-            pairs = _pairs(tokens)
-            self._pairs.append(pairs)
+            self._tokens.append(tokens)
             self._exact.setdefault(tokens, index)
-            for pair in pairs:
+            for pair in _pairs(tokens):
                 self._by_pair.setdefault(pair, []).append(index)
 
     def match(self, text: str, similarity: float) -> Match | None:
@@ -56,16 +58,17 @@ class PromptIndex:
         exact = self._exact.get(tokens)
         if exact is not None:
             return Match(self.prompts[exact], 1.0)
-        pairs = _pairs(tokens)
         counts: dict[int, int] = {}
-        for pair in pairs:
+        for pair in _pairs(tokens):
             for index in self._by_pair.get(pair, ()):
                 counts[index] = counts.get(index, 0) + 1
-        if not counts:
-            return None
-        best = max(counts, key=lambda index: counts[index])
-        share = counts[best] / len(pairs)
-        return Match(self.prompts[best], share) if share >= similarity else None
+        best: Match | None = None
+        for index in sorted(counts, key=lambda i: -counts[i])[:_CANDIDATES]:
+            matcher = SequenceMatcher(None, tokens, self._tokens[index], autojunk=False)
+            share = sum(block.size for block in matcher.get_matching_blocks()) / len(tokens)
+            if share >= similarity and (best is None or share > best.share):
+                best = Match(self.prompts[index], share)
+        return best
 
 
 @lru_cache(maxsize=64)

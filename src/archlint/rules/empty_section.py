@@ -3,8 +3,8 @@
 ## What it does
 Reports a section whose content, together with everything under it, is only template
 text: nothing at all, or only prompts, template comments, placeholders and its example
-note. A parent whose subsections carry the content is not empty, and template text
-never counts as content (see AL101 for what template text is).
+note. Template text never counts as content (see AL101 for what template text is). A
+section with subsections is never reported itself: its empty subsections are.
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -59,6 +59,6 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     for section in document.sections():
         heading = section.heading
         assert heading is not None
-        if not content.has_content(section, classified):
+        if not section.children and not content.has_content(section, classified):
             yield Problem(heading.line, heading.column,
                           f'section "{heading.text}" has no content of its own')
