@@ -17,7 +17,8 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
-MIN_WORDS = 3
+MIN_WORDS = 3          # shorter text is never template text
+FUZZY_MIN_WORDS = 5    # shorter text is template text only when it is a whole prompt
 _CANDIDATES = 3
 
 
@@ -58,6 +59,8 @@ class PromptIndex:
         exact = self._exact.get(tokens)
         if exact is not None:
             return Match(self.prompts[exact], 1.0)
+        if len(tokens) < FUZZY_MIN_WORDS:
+            return None  # "No prior art." answers a prompt; it does not repeat one
         counts: dict[int, int] = {}
         for pair in _pairs(tokens):
             for index in self._by_pair.get(pair, ()):
