@@ -1,8 +1,8 @@
 """Which parts of a document are the template's text and which are the author's own.
 
 Template text is: an all-italic prompt, a block or HTML comment that is mostly one of
-the rule pack's prompts, a block that is only placeholders, and an example section's
-marker. Template text never counts as content (AL202 empty-section, completeness).
+the rule pack's prompts, the pack's boilerplate (text of the template that may stay), a
+block that is only placeholders, and an example section's marker. Template text never counts as content (AL202 empty-section, completeness).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class Kind(enum.Enum):
     PROMPT = "prompt"            # all italics: the template's instruction
     TEMPLATE = "template"        # mostly one of the pack's prompts
     PLACEHOLDER = "placeholder"  # nothing but placeholders
+    BOILERPLATE = "boilerplate"  # the template's text that may stay (a checklist)
     MARKER = "marker"            # an example section's "remove if not relevant"
 
 
@@ -112,6 +113,7 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
     prompts = templatetext.index(pack.prompts) if pack and pack.prompts else None
     comment_prompts = (templatetext.index(pack.comment_prompts)
                        if pack and pack.comment_prompts else None)
+    boilerplate = templatetext.index(pack.boilerplate) if pack and pack.boilerplate else None
     kinds: dict[tuple[int, int], tuple[Kind, str]] = {}
     for block in document.blocks:
         key = (block.line, block.column)
@@ -124,6 +126,9 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
         elif (prompts is not None and not _only_a_link(block)
               and (match := prompts.match(block.text, settings.similarity))):
             kinds[key] = (Kind.TEMPLATE, match.prompt)
+        elif (boilerplate is not None and not _only_a_link(block)
+              and (match := boilerplate.match(block.text, 0.9, 1))):
+            kinds[key] = (Kind.BOILERPLATE, match.prompt)
         elif _only_placeholders("".join(run.text for run in block.runs)):
             kinds[key] = (Kind.PLACEHOLDER, block.text)
     comments = []
@@ -145,4 +150,9 @@ def _only_placeholders(text: str) -> bool:
 def has_content(section: Section, classified: Classified) -> bool:
     """Does the section, or any section under it, hold text of the author's own?"""
     return any(classified.own(s.blocks) for s in section.walk())
+
+
+def has_boilerplate(section: Section, classified: Classified) -> bool:
+    """Does the section hold template text that the template means to stay?"""
+    return any(classified.kind(b) is Kind.BOILERPLATE for b in section.blocks)
 

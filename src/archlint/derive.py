@@ -11,6 +11,9 @@ marks them:
 - otherwise every paragraph and list item is guidance to replace (the Rust RFC
   template's prose prompts, arc42's label-plus-paragraph help blocks).
 
+In a template that prompts in comments, its visible text (a checklist, form lines) is
+boilerplate: it may stay, but it is not the author's content.
+
 Placeholder words and phrases the template uses (``NNNN``, ``XXX``, ``(fill me in …)``)
 become the pack's placeholders.
 """
@@ -84,18 +87,21 @@ def _unique(texts: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(text.split()) for text in texts))
 
 
-def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The template's visible prompts and its comment prompts."""
+def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The template's visible prompts, its comment prompts, and its boilerplate."""
     settings = content.Settings(min_words=2, instructions_only=False)  # the template's own
     italic = [b.text for b in document.blocks if content.is_italic_prompt(b, settings)]
     comments = [c.text.strip() for c in _comment_prompts(document)]
-    if italic or comments:
-        return _unique(italic), _unique(comments)
-    # prose prompts: all the template's own text is guidance to replace
     prose = [b.text for b in document.blocks
              if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and not b.links
              and len(templatetext.words(b.text)) >= templatetext.MIN_WORDS]
-    return _unique(prose), ()
+    if italic:
+        return _unique(italic), _unique(comments), ()
+    if comments:  # the visible text of a template that prompts in comments may stay
+        visible = [b.text for b in document.blocks
+                   if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and b.text.strip()]
+        return (), _unique(comments), _unique(visible)
+    return _unique(prose), (), ()  # prose prompts: all its text is guidance to replace
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:
@@ -113,7 +119,7 @@ def derive(text: str, name: str, source: str = "") -> Pack:
     """The rule pack a template's Markdown implies."""
     document = parse(text, source or None)
     title = _title_heading(document)
-    prompts, comment_prompts = _prompts(document)
+    prompts, comment_prompts, boilerplate = _prompts(document)
     return Pack(
         name=name,
         title=title.text if title else "",
@@ -122,6 +128,7 @@ def derive(text: str, name: str, source: str = "") -> Pack:
         placeholders=_placeholders(document),
         prompts=prompts,
         comment_prompts=comment_prompts,
+        boilerplate=boilerplate,
         sections=_sections(document, title),
     )
 

@@ -12,6 +12,8 @@ from any template. Format::
     placeholders = ["XXX"]                # extra placeholder words (AL102)
     prompts = ["Discuss significant state models"]   # template text (AL101)
     comment-prompts = ["What are the risks?"]  # the template's HTML comments (AL101)
+    boilerplate = ["Items marked with (R) are required"]  # visible template text that
+                                          # may stay, but is not the author's content
 
     [[sections]]                          # in template order; nesting follows `level`
     title = "State models"                # case, spacing, numbering, "(Optional)" and
@@ -73,6 +75,7 @@ class Pack(StrictModel):
     placeholders: tuple[str, ...] = ()
     prompts: tuple[str, ...] = ()
     comment_prompts: tuple[str, ...] = ()
+    boilerplate: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
 
     def matches_title(self, document_title: str) -> bool:
@@ -103,7 +106,8 @@ class Pack(StrictModel):
                 lines.append(f"{key} = {_string(value)}")
         for key, values in (("title-aliases", self.title_aliases),
                             ("placeholders", self.placeholders), ("prompts", self.prompts),
-                            ("comment-prompts", self.comment_prompts)):
+                            ("comment-prompts", self.comment_prompts),
+                            ("boilerplate", self.boilerplate)):
             if values:
                 lines.append(f"{key} = [\n" + "".join(f"    {_string(v)},\n" for v in values)
                              + "]")

@@ -51,10 +51,10 @@ class PromptIndex:
             for pair in _pairs(tokens):
                 self._by_pair.setdefault(pair, []).append(index)
 
-    def match(self, text: str, similarity: float) -> Match | None:
+    def match(self, text: str, similarity: float, min_words: int = MIN_WORDS) -> Match | None:
         """The prompt that ``text`` mostly consists of, if any."""
         tokens = words(text)
-        if len(tokens) < MIN_WORDS:
+        if len(tokens) < min_words:
             return None
         exact = self._exact.get(tokens)
         if exact is not None:

@@ -4,7 +4,9 @@
 Reports a section whose content, together with everything under it, is only template
 text: nothing at all, or only prompts, template comments, placeholders and its example
 note. Template text never counts as content (see AL101 for what template text is). A
-section with subsections is never reported itself: its empty subsections are.
+section with subsections is never reported itself: its empty subsections are. Nor is
+a section holding the pack's boilerplate, template text meant to stay (a KEP's signoff
+checklist): it is as the template wants it, though it does not count as written.
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -59,6 +61,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     for section in document.sections():
         heading = section.heading
         assert heading is not None
-        if not section.children and not content.has_content(section, classified):
+        if (not section.children and not content.has_content(section, classified)
+                and not content.has_boilerplate(section, classified)):
             yield Problem(heading.line, heading.column,
                           f'section "{heading.text}" has no content of its own')
