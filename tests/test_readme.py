@@ -30,6 +30,8 @@ def test_example_output_is_what_archlint_prints() -> None:
 def test_configuration_example_is_valid(tmp_path: Path) -> None:
     example = next(block for block in blocks("toml") if block.startswith("[tool.archlint]"))
     (tmp_path / "pyproject.toml").write_text(example, encoding="utf-8")
+    (tmp_path / "docs" / "adr").mkdir(parents=True)
+    (tmp_path / "docs" / "adr" / "template.md").write_text("# ADR\n\n## Context\n")
     configuration = config.load(tmp_path / "pyproject.toml")
     assert configuration.settings.documents[0].pack == "process-view"
     Linter.create(configuration)  # selectors, rule options and packs all resolve
@@ -41,3 +43,12 @@ def test_pack_example_is_valid() -> None:
     example = next(block for block in blocks("toml") if block.startswith('name = "'))
     pack = Pack.model_validate(tomllib.loads(example))
     assert [s.required for s in pack.sections] == [True, False]
+    assert pack.sections[1].example
+
+
+def test_status_example_is_what_archlint_prints() -> None:
+    shown = next(block for block in blocks("text") if block.startswith("$ archlint status"))
+    command, *lines = [line for line in shown.splitlines() if line != "  …"]
+    result = subprocess.run([sys.executable, "-m", "archlint", *command.split()[2:]],
+                            cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines()[:len(lines)] == lines
