@@ -59,10 +59,12 @@ def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
         assert section is not None and section.heading is not None
         if index not in keep:
             before = [present[i] for i in sorted(keep) if i < index]
-            after = f' after "{before[-1].spec.title}"' if before else " earlier"
+            later = [present[i] for i in sorted(keep) if i > index]
+            where = (f'after "{before[-1].spec.title}"' if before
+                     else f'before "{later[0].spec.title}"')
             yield Problem(section.heading.line, section.heading.column,
                           f'section "{section.title}" is out of the template\'s order: '
-                          f"it belongs{after}")
+                          f"it belongs {where}")
         yield from _siblings(placement.children)
 
 

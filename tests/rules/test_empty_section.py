@@ -1,0 +1,58 @@
+"""AL202 empty-section: sections with nothing of the author's own."""
+
+import pytest
+
+from archlint.packs import Pack, SectionSpec
+from archlint.testing import run_rule
+
+PACK = Pack(name="p", title="P", prompts=("Describe the deployment topology in detail",),
+            comment_prompts=("List the risks you see and how you mitigate them",),
+            boilerplate=("Items marked (R) are required",),
+            sections=(SectionSpec(title="A"), SectionSpec(title="B")))
+
+
+def found(text, **kwargs):
+    return [(p.line, p.column) for p in run_rule("AL202", text, **kwargs)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("## A\n\n## B\n\nText.\n", [(1, 4)]),
+    ("## A\n\n_Discuss the significant state models_\n", [(1, 4)]),
+    ("## A\n\nxxx\n", [(1, 4)]),
+    ("## A\n\n- TBD\n", [(1, 4)]),
+    ("## A\n\n<!-- a note -->\n", [(1, 4)]),
+    ("# T\n\n## A\n\n### A1\n\nText.\n\n### A2\n", [(9, 5)]),
+    ("## Example\n_This is an example: remove if not relevant_\n", [(1, 4)]),
+    ("## A\n", [(1, 4)]),
+    ("Setext\n------\n\n## B\nText\n", [(1, 1)]),
+])
+def test_flags(text, expected):
+    assert found(text) == expected
+
+
+def test_message_names_the_section():
+    [problem] = run_rule("AL202", "## State models\n\n## B\nText.\n")
+    assert problem.message == 'section "State models" has no content of its own'
+
+
+@pytest.mark.parametrize("text", [
+    "## A\n\nText.\n",
+    "## A\n\n```\ncode only\n```\n",
+    "## A\n\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+    "## A\n\n- one item\n",
+    "# T\n\n## A\n\nText.\n",                       # a parent whose child has content
+    "## A\n\n_Note the italic aside here_ and text.\n",
+    "## A\n\n*Figure 1: the context*\n\nText.\n",
+])
+def test_leaves_alone(text):
+    assert found(text) == []
+
+
+def test_template_text_from_the_pack_is_not_content():
+    text = ("# P\n\n## A\n\nDescribe the deployment\ntopology in detail.\n\n## B\n\n"
+            "<!-- List the risks you see and how you mitigate them -->\n")
+    assert found(text, pack=PACK) == [(3, 4), (8, 4)]
+
+
+def test_boilerplate_is_not_empty():
+    assert found("# P\n\n## A\n\nItems marked (R) are required\n", pack=PACK) == []

@@ -1,0 +1,49 @@
+"""AL203 section-order: sections out of the template's order."""
+
+import pytest
+
+from archlint.packs import Pack, SectionSpec
+from archlint.testing import run_rule
+
+PACK = Pack(name="p", title="P", sections=(
+    SectionSpec(title="Context"), SectionSpec(title="Decision"),
+    SectionSpec(title="Details", required=False),
+    SectionSpec(title="Step one", level=3), SectionSpec(title="Step two", level=3),
+    SectionSpec(title="Consequences")))
+
+
+def found(text):
+    return [(p.line, p.message) for p in run_rule("AL203", text, pack=PACK)]
+
+
+def test_flags_the_section_that_moved():
+    # the earliest sections of the template are taken to be in place
+    text = "# P\n## Decision\n## Context\n## Consequences\n"
+    assert found(text) == [
+        (2, 'section "Decision" is out of the template\'s order: it belongs after "Context"')]
+
+
+def test_names_the_section_it_belongs_after():
+    text = "# P\n## Context\n## Consequences\n## Decision\n"
+    assert found(text) == [(3, 'section "Consequences" is out of the template\'s order: '
+                               'it belongs after "Decision"')]
+
+
+def test_order_among_subsections_of_the_same_parent():
+    text = "# P\n## Context\n## Decision\n## Details\n### Step two\n### Step one\n## Consequences\n"
+    assert found(text) == [(5, 'section "Step two" is out of the template\'s order: '
+                               'it belongs after "Step one"')]
+
+
+@pytest.mark.parametrize("text", [
+    "# P\n## Context\n## Decision\n## Consequences\n",
+    "# P\n## Context\n## Extra section of our own\n## Decision\n## Consequences\n",
+    "# P\n## Context\n## Consequences\n",                  # missing is AL201's business
+    "# P\n## 1. Context\n## 2. Decision\n",
+])
+def test_leaves_alone(text):
+    assert found(text) == []
+
+
+def test_without_a_pack_nothing_is_reported():
+    assert run_rule("AL203", "## Decision\n## Context\n") == []

@@ -1,0 +1,73 @@
+"""Completeness: per-section states and the per-document figure; 'archlint status'."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from archlint import completeness, content, packs, parser
+from archlint.completeness import State
+from conftest import FIXTURES
+
+PACK = packs.builtin("process-view")
+SETTINGS = content.Settings(example_phrases=("remove if not relevant",))
+
+
+def assess(text: str, pack: packs.Pack | None = PACK) -> completeness.DocumentStatus:
+    return completeness.assess(parser.parse(text), pack, SETTINGS, "doc.md")
+
+
+def states(status: completeness.DocumentStatus) -> list[tuple[str, str]]:
+    return [(s.title, s.state.value) for s in status.sections]
+
+
+def test_the_template_is_zero_percent_done() -> None:
+    status = assess((FIXTURES / "process-view" / "process-view.md").read_text())
+    assert status.completeness == 0.0 and status.expected == 6
+    assert ("Avoiding 2-Phase Commit", "example-left") in states(status)
+    assert {state for title, state in states(status) if title != "Avoiding 2-Phase Commit"
+            and title in {"State models", "Related sections"}} == {"prompt-only"}
+
+
+def test_a_filled_document_is_done() -> None:
+    status = assess((FIXTURES / "filled" / "03-process-view.md").read_text())
+    assert (status.done, status.expected, status.completeness) == (6, 6, 1.0)
+
+
+def test_every_state() -> None:
+    text = ("# Process View\n\n## Processing pipelines\n\nOrders flow through three stages.\n\n"
+            "## State models\n\n_Discuss significant state models_\n\n"
+            "## Dynamic interactions\n\n## Streaming components\n\nDiscuss streaming "
+            "components of the system\n\n## Avoiding 2-Phase Commit\n_This is an example "
+            "that is common in distributed systems: remove if not relevant_\n")
+    status = assess(text)
+    assert states(status) == [
+        ("Processing pipelines", "done"), ("State models", "prompt-only"),
+        ("Dynamic interactions", "empty"), ("Streaming components", "prompt-only"),
+        ("Data consistency strategies", "missing"), ("Avoiding 2-Phase Commit", "example-left"),
+        ("Related sections", "missing")]
+    assert (status.done, status.expected) == (1, 6)
+    assert round(status.completeness, 3) == 0.167
+
+
+def test_without_a_pack_every_section_under_the_title_counts() -> None:
+    status = assess("# Notes\n\n## A\n\nText.\n\n## B\n\n", pack=None)
+    assert states(status) == [("A", "done"), ("B", "empty")]
+    assert status.completeness == 0.5
+
+
+def test_status_command_json_and_text(tmp_path: Path) -> None:
+    view = FIXTURES / "filled" / "03-process-view.md"
+    result = subprocess.run([sys.executable, "-m", "archlint", "status", "--output-format",
+                             "json", str(view)], cwd=tmp_path, capture_output=True,
+                            text=True, check=True)
+    [document] = json.loads(result.stdout)
+    assert document["pack"] == "process-view" and document["completeness"] == 1.0
+    assert document["sections"][0] == {"title": "Processing pipelines", "level": 2,
+                                       "required": True, "state": "done", "line": 14}
+    text = subprocess.run([sys.executable, "-m", "archlint", "status", str(view)],
+                          cwd=tmp_path, capture_output=True, text=True, check=True).stdout
+    assert text.splitlines()[0].endswith(
+        "100% complete, 6 of 6 sections done (rule pack process-view)")
