@@ -33,3 +33,9 @@ def test_importing_the_package_does_not_import_click_or_pydantic() -> None:
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True).stdout
     assert output.strip() == "[]"
+
+
+def test_status_paths_reports_completeness(tmp_path: Path) -> None:
+    (tmp_path / "view.md").write_text("# Notes\n\n## A\n\nText.\n\n## B\n")
+    [status] = archlint.status_paths([tmp_path], settings=Settings())
+    assert (status.done, status.expected, status.completeness) == (1, 2, 0.5)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from archlint import config
+from archlint.completeness import DocumentStatus
 from archlint.config import Configuration, Settings
 from archlint.diagnostics import Diagnostic
 from archlint.engine import Linter, Selection
@@ -39,3 +40,12 @@ def lint_paths(paths: Iterable[str | os.PathLike[str]], *, settings: Settings | 
                                      ignore=tuple(ignore)))
     diagnostics, _ = linter.lint_paths(Path(p) for p in paths)
     return diagnostics
+
+
+def status_paths(paths: Iterable[str | os.PathLike[str]], *, settings: Settings | None = None
+                 ) -> list[DocumentStatus]:
+    """How complete each Markdown document at ``paths`` is (unreadable files are left out;
+    ``lint_paths`` reports them)."""
+    linter = Linter.create(_configuration(settings, None))
+    results = (linter.assess_file(path) for path in linter.discover(Path(p) for p in paths))
+    return [result for result in results if isinstance(result, DocumentStatus)]
