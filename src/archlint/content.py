@@ -107,7 +107,20 @@ class Classified:
 _CONTENT = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.CODE)
 
 
+_last: list[tuple[Document, Pack | None, Settings, Classified]] = []
+
+
 def classify(document: Document, pack: Pack | None, settings: Settings) -> Classified:
+    """The kinds of the document's blocks (remembered for the document last asked about,
+    since several rules ask about the same one)."""
+    if _last and _last[0][0] is document and _last[0][1] is pack and _last[0][2] == settings:
+        return _last[0][3]
+    classified = _classify(document, pack, settings)
+    _last[:] = [(document, pack, settings, classified)]
+    return classified
+
+
+def _classify(document: Document, pack: Pack | None, settings: Settings) -> Classified:
     markers = {(b.line, b.column) for _, b in example_sections(document,
                                                                 settings.example_phrases)}
     prompts = templatetext.index(pack.prompts) if pack and pack.prompts else None
@@ -115,6 +128,7 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
                        if pack and pack.comment_prompts else None)
     boilerplate = templatetext.index(pack.boilerplate) if pack and pack.boilerplate else None
     kinds: dict[tuple[int, int], tuple[Kind, str]] = {}
+    extra = _extra_placeholders(pack.placeholders if pack else ())
     for block in document.blocks:
         key = (block.line, block.column)
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL):
@@ -124,12 +138,12 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
         elif is_italic_prompt(block, settings):
             kinds[key] = (Kind.PROMPT, block.text)
         elif (prompts is not None and not _only_a_link(block)
-              and (match := prompts.match(block.text, settings.similarity))):
+              and (match := prompts.match(block.text, settings.similarity, 1))):
             kinds[key] = (Kind.TEMPLATE, match.prompt)
         elif (boilerplate is not None and not _only_a_link(block)
               and (match := boilerplate.match(block.text, 0.9, 1))):
             kinds[key] = (Kind.BOILERPLATE, match.prompt)
-        elif _only_placeholders("".join(run.text for run in block.runs)):
+        elif _only_placeholders("".join(run.text for run in block.runs), extra):
             kinds[key] = (Kind.PLACEHOLDER, block.text)
     comments = []
     if comment_prompts is not None:
@@ -142,8 +156,18 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
     return Classified(kinds, tuple(comments))
 
 
-def _only_placeholders(text: str) -> bool:
+@lru_cache(maxsize=32)
+def _extra_placeholders(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A rule pack's own placeholder words (``DATE``, ``STATUS``), as whole words."""
+    plain = [re.escape(w) for w in words if re.fullmatch(r"\w+", w)]
+    return re.compile(rf"(?<![^\W_])(?:{'|'.join(plain)})(?![^\W_])") if plain else None
+
+
+def _only_placeholders(text: str, extra: re.Pattern[str] | None) -> bool:
     rest, count = _PLACEHOLDER.subn(" ", text)
+    if extra is not None:
+        rest, more = extra.subn(" ", rest)
+        count += more
     return count > 0 and bool(_FILLER.match(rest))
 
 

@@ -50,7 +50,11 @@ def _comment_prompts(document: Document) -> list[Comment]:
 
 
 def _optional_by_comment(document: Document, heading: Heading) -> bool:
-    return any(heading.line - 3 <= c.end_line < heading.line and _optional_note(c)
+    """The last thing above the heading is a comment saying the element is optional."""
+    above = [b.end_line for b in document.blocks if b.end_line < heading.line
+             and b.kind is not BlockKind.HTML]
+    last_block = max(above, default=0)
+    return any(last_block < c.line and c.end_line < heading.line and _optional_note(c)
                for c in document.comments)
 
 
@@ -87,21 +91,33 @@ def _unique(texts: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(" ".join(text.split()) for text in texts))
 
 
+_HAS_PLACEHOLDER = re.compile(r"\{[^{}]+\}|\\<[^<>]+>|<[^<>]+>|(?<![^\W_])(?:N{3,}|X{2,}|"
+                              r"x{2,}|TBD|TODO|FIXME)(?![^\W_])")
+
+
 def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The template's visible prompts, its comment prompts, and its boilerplate."""
+    """The template's visible prompts, its comment prompts, and its boilerplate.
+
+    Italic prompts mark a template's guidance when they are a good part of its text;
+    then its other text is example content. A template that prompts in comments keeps
+    its visible text, but for lines with placeholders in them, as boilerplate. In any
+    other template all paragraphs are guidance (prose prompts) and table cells, the
+    headers and rows to fill, are boilerplate.
+    """
     settings = content.Settings(min_words=2, instructions_only=False)  # the template's own
-    italic = [b.text for b in document.blocks if content.is_italic_prompt(b, settings)]
-    comments = [c.text.strip() for c in _comment_prompts(document)]
-    prose = [b.text for b in document.blocks
-             if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and not b.links
-             and len(templatetext.words(b.text)) >= templatetext.MIN_WORDS]
-    if italic:
-        return _unique(italic), _unique(comments), ()
-    if comments:  # the visible text of a template that prompts in comments may stay
-        visible = [b.text for b in document.blocks
-                   if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and b.text.strip()]
-        return (), _unique(comments), _unique(visible)
-    return _unique(prose), (), ()  # prose prompts: all its text is guidance to replace
+    text = [b for b in document.blocks
+            if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and b.text.strip()]
+    italic = [b.text for b in text if content.is_italic_prompt(b, settings)]
+    comments = _unique([c.text.strip() for c in _comment_prompts(document)])
+    if italic and len(italic) * 4 >= len(text):
+        return _unique(italic), comments, ()
+    if comments:
+        marked = [b.text for b in text if _HAS_PLACEHOLDER.search(" ".join(r.text for r in b.runs))]
+        rest = [b.text for b in text if b.text not in marked]
+        return _unique(marked), comments, _unique(rest)
+    paragraphs = [b.text for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
+    cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
+    return _unique(paragraphs), (), _unique(cells)
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:

@@ -85,9 +85,9 @@ class TextBlock:
     """A leaf block holding text: a paragraph, table cell, heading, code or HTML block.
 
     ``text`` is the rendered plain text (markup removed, escapes and entities resolved);
-    ``emphasized`` is true when the whole visible text is one emphasis (``_…_``, ``*…*``,
-    ``**…**``); ``runs`` are the visible stretches of source text, for column-exact
-    searches.
+    ``emphasized`` is true when the whole visible text is in italics (``_…_``, ``*…*``,
+    ``***…***``; bold alone is not); ``runs`` are the visible stretches of source text,
+    for column-exact searches.
     """
 
     kind: BlockKind

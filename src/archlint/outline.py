@@ -1,8 +1,9 @@
 """Laying a rule pack's sections over a document's sections.
 
 Top-level sections of the pack are looked for anywhere in the document (its title
-aside); a nested one only under the section its parent was found at, so a required
-``###`` is required under its own parent. Sections with a literal title are matched
+aside), the shallowest heading of a matching title winning; a nested one only under the
+section its parent was found at, so a required ``###`` is required under its own
+parent. Sections with a literal title are matched
 first, then those whose title holds a placeholder take what is left, in order.
 """
 
@@ -50,11 +51,11 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
         for index, node in enumerate(nodes):
             if titles.has_placeholder(node.spec.title) != wildcard:
                 continue
-            for section in candidates:
-                if section.line not in taken and node.spec.matches(section.title):
-                    chosen[index] = section
-                    taken.add(section.line)
-                    break
+            found = [section for section in candidates
+                     if section.line not in taken and node.spec.matches(section.title)]
+            if found:  # the shallowest heading of that title: a chapter, not a mention
+                chosen[index] = min(found, key=lambda section: (section.level, section.line))
+                taken.add(chosen[index].line)
     return chosen
 
 

@@ -26,7 +26,8 @@ def test_template_itself_has_every_leftover(linter: Linter) -> None:
     found = findings(linter, "template.md")
     # every paragraph and list item of the template is its guidance
     assert len([line for code, line in found if code == "AL101"]) == 38
-    assert [line for code, line in found if code == "AL102"] == [1, 2]  # (fill me in …)
+    assert [line for code, line in found if code == "AL101"][:2] == [1, 2]  # (fill me in …)
+    assert [line for code, line in found if code == "AL102"] == []  # in AL101's lines
     assert [line for code, line in found if code == "AL202"] == [
         6, 11, 22, 36, 47, 52, 60, 77, 84]
     assert linter.assess_file(RFCS / "template.md").completeness == 0.0

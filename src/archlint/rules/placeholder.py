@@ -8,12 +8,14 @@ and column:
   `NNNN` (the list is configurable);
 - a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
 - a paragraph, list item or table cell that is only `x`, `...` or `…`;
-- angle-bracket placeholders written to survive rendering, `\\<Role-1\\>`, and brace
+- angle-bracket placeholders written to survive rendering, `\\<Role-1\\>` or
+  `\\<Role-1>`, and brace
   placeholders, `{title of the decision}` (but not enumerations such as `{get, list}`,
   path templates such as `/pods/{name}` or `${VARIABLE}`).
 
 Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
-so `x86`, `TODO` in code and `xxx` in a URL are left alone.
+so `x86`, `TODO` in code and `xxx` in a URL are left alone; nor is a line that AL101
+reports as template text left in, so that one leftover gives one finding.
 
 ## Why it matters
 A placeholder that reaches the main branch reads as a fact ("the xxx system") or as a
@@ -43,9 +45,11 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from archlint import content
 from archlint.diagnostics import Problem
 from archlint.model import BlockKind, Document, TextBlock
 from archlint.rule import Context, RuleOptions
+from archlint.rules import template_prompt
 from archlint.textscan import WORD_START, Joined, whole_word
 
 CODE = "AL102"
@@ -64,11 +68,14 @@ _LONE_X = re.compile(
 # \<Name\>, a literal <Name> that is not HTML, and {a description}: not a set or
 # enumeration ({get, list}), not a path, file or URL template (/pods/{name},
 # {name}.md), not ${VAR}.
-_BRACKETS = re.compile(r"\\<[^<>\n\x00]+?\\>|(?<![\\\w])<[A-Za-z][^<>\n\x00]{0,80}>|"
-                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\\+(\n\x00]{0,80}(?<!\d)\}"
+_BRACKETS = re.compile(r"\\<[^<>\n\x00]+?\\?>|(?<![\\\w])<[A-Za-z][^<>\n\x00]{0,80}>|"
+                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\\+(\n\x00]{0,80}\}"
                        r"(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
 _X_RUN = re.compile(r"^(?:x+|X+)$")
+
+
+_TEMPLATE_TEXT = (content.Kind.PROMPT, content.Kind.TEMPLATE)
 
 
 class Options(RuleOptions):
@@ -132,9 +139,10 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w))))))
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks = _check_mark_rows(document)
+    classified = content.classify(document, context.pack, template_prompt.settings(context))
     for block in document.blocks:
-        if block.kind not in _SEARCHED:
-            continue
+        if block.kind not in _SEARCHED or classified.kind(block) in _TEMPLATE_TEXT:
+            continue  # a line of template text left in is AL101's finding
         alone = _alone(block)
         if alone is not None:
             if not (alone in ("x", "X") and block.line in check_marks):
