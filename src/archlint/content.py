@@ -137,7 +137,7 @@ def _classify(document: Document, pack: Pack | None, settings: Settings) -> Clas
             kinds[key] = (Kind.MARKER, block.text)
         elif is_italic_prompt(block, settings):
             kinds[key] = (Kind.PROMPT, block.text)
-        elif (prompts is not None and not _only_a_link(block)
+        elif (prompts is not None and not _only_a_link(block) and not block.in_blockquote
               and (match := prompts.match(block.text, settings.similarity, 1))):
             kinds[key] = (Kind.TEMPLATE, match.prompt)
         elif (boilerplate is not None and not _only_a_link(block)

@@ -3,7 +3,7 @@
 Both sides are normalised (case, whitespace, Markdown punctuation) into words. The
 prompts sharing the most word pairs with a block are its candidates; the block is
 template text when at least ``similarity`` of its words line up, in order, with one
-candidate's (difflib's matching blocks). Re-wrapping changes nothing, a word inserted
+candidate's (difflib's matching blocks), and those words are at least half the prompt. Re-wrapping changes nothing, a word inserted
 or edited here and there lowers the share a little, and an author's own sentence
 around a quoted fragment lowers it a lot.
 """
@@ -67,9 +67,13 @@ class PromptIndex:
                 counts[index] = counts.get(index, 0) + 1
         best: Match | None = None
         for index in sorted(counts, key=lambda i: -counts[i])[:_CANDIDATES]:
-            matcher = SequenceMatcher(None, tokens, self._tokens[index], autojunk=False)
-            share = sum(block.size for block in matcher.get_matching_blocks()) / len(tokens)
-            if share >= similarity and (best is None or share > best.share):
+            prompt = self._tokens[index]
+            matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
+            aligned = sum(block.size for block in matcher.get_matching_blocks())
+            share = aligned / len(tokens)
+            # and it must be a good part of the prompt, not a short phrase found in it
+            if (share >= similarity and aligned * 2 >= len(prompt)
+                    and (best is None or share > best.share)):
                 best = Match(self.prompts[index], share)
         return best
 

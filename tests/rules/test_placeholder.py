@@ -109,3 +109,21 @@ def test_flags_placeholder_in_underscore_emphasis(text, column, placeholder):
 
 def test_leaves_escaped_identifier_alone():
     assert found(r"Set TBD\_VALUE in the environment.") == []
+
+
+@pytest.mark.parametrize("text", [
+    'Stabilization of "TBD" features',                       # a term being talked about
+    "referred to as “TBD behavior” below",
+    "give each Node a /XX from the Cluster CIDR",             # a prefix length
+    "| policy | a | b |\n|---|---|---|\n| full-pcpus-only | x | x |",  # check marks
+    "- local-storage-1G\n- local-storage-10G\n- ...",         # "and so on"
+    "| <PAGE_SIZE>.limit_in_bytes |\n|---|\n| hugetlb |",     # notation, not a placeholder
+    "<UNRESOLVED @someone>",
+])
+def test_leaves_notation_alone(text):
+    assert found(text) == []
+
+
+def test_an_ellipsis_alone_is_still_a_placeholder():
+    assert [c for _, c, _ in found("Intro.\n\n...\n")] == [1]
+    assert [line for line, _, _ in found("- ...\n")] == [1]

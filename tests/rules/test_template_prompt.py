@@ -107,3 +107,33 @@ def test_instructions_only_option():
     assert found("*No known drawbacks yet at all.*") == []
     assert found("*No known drawbacks yet at all.*",
                  options={"instructions-only": False}) == [(1, 1)]
+
+
+def test_template_text_in_a_block_quote_is_a_citation():
+    from archlint.packs import Pack
+
+    pack = Pack(name="rfc", prompts=("Discuss prior art, both the good and the bad, in "
+                                     "relation to this proposal.",))
+    quoted = "> Discuss prior art, both the good and the bad, in relation to this proposal.\n"
+    assert run_rule("AL101", quoted, pack=pack) == []
+    assert [p.line for p in run_rule("AL101", quoted[2:], pack=pack)] == [1]
+
+
+def test_a_short_phrase_found_in_a_long_prompt_is_not_the_prompt():
+    from archlint.packs import Pack
+
+    pack = Pack(name="rfc", prompts=("Explain the design in sufficient detail that its "
+                                     "interaction with other features is clear and that "
+                                     "this is equivalent to writing the code by hand.",))
+    assert run_rule("AL101", "This is equivalent to writing:\n", pack=pack) == []
+
+
+def test_a_kept_comment_is_quoted_as_it_stands():
+    from archlint.packs import Pack
+
+    pack = Pack(name="kep", comment_prompts=("List the specific goals of the KEP. What is "
+                                             "it trying to achieve?",))
+    [problem] = run_rule("AL101", "<!--\nList the specific goals of this KEP. What is it "
+                                  "trying to achieve?\n-->\n", pack=pack)
+    assert problem.message.startswith('template comment left in: "List the specific goals '
+                                      'of this KEP.')

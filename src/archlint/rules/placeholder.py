@@ -7,14 +7,18 @@ and column:
 - placeholder words, as whole words: `xxx`, `XXX`, `xx`, `XX`, `TBD`, `TODO`, `FIXME`,
   `NNNN` (the list is configurable);
 - a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
-- a paragraph, list item or table cell that is only `x`, `...` or `…`;
+- a paragraph, list item or table cell that is only `x`, `...` or `…` (but not a
+  list's last item `...` meaning "and so on", an elision in a quotation, or `x` as a
+  check mark in a table);
 - angle-bracket placeholders written to survive rendering, `\\<Role-1\\>` or
   `\\<Role-1>`, and brace
   placeholders, `{title of the decision}` (but not enumerations such as `{get, list}`,
   path templates such as `/pods/{name}` or `${VARIABLE}`).
 
 Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
-so `x86`, `TODO` in code and `xxx` in a URL are left alone; nor is a line that AL101
+so `x86`, `TODO` in code and `xxx` in a URL are left alone, and so are placeholder
+words in quotation marks (`the "TBD" behaviour`) and `/XX` prefix lengths; nor is a
+line that AL101
 reports as template text left in, so that one leftover gives one finding.
 
 ## Why it matters
@@ -65,10 +69,10 @@ _LONE_X = re.compile(
     rf"{WORD_START}(?<![.\-])[xX](?=\s+(?:{_NAMED})(?![^\W_]))"
     rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
 )
-# \<Name\>, a literal <Name> that is not HTML, and {a description}: not a set or
+# \<Name\> (written to show the brackets) and {a description}: not a set or
 # enumeration ({get, list}), not a path, file or URL template (/pods/{name},
 # {name}.md), not ${VAR}.
-_BRACKETS = re.compile(r"\\<[^<>\n\x00]+?\\?>|(?<![\\\w])<[A-Za-z][^<>\n\x00]{0,80}>|"
+_BRACKETS = re.compile(r"\\<[^<>\n\x00]+?\\?>|"
                        r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\\+(\n\x00]{0,80}\}"
                        r"(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
@@ -89,11 +93,15 @@ def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(whole_word(alternatives))
 
 
-def _alone(block: TextBlock) -> str | None:
+def _alone(block: TextBlock, previous: TextBlock | None) -> str | None:
     """The block's whole visible text, when it is only bare x's or ellipses (but not an
-    elision in a quotation)."""
+    elision in a quotation, nor a list's last "..." meaning "and so on")."""
     if block.kind is BlockKind.HEADING or block.in_blockquote:
         return None
+    if (block.in_list_item and previous is not None and previous.in_list_item
+            and previous.end_line + 1 >= block.line and previous.text.strip(" .…")):
+        if not block.text.strip(" .…"):
+            return None
     tokens = " ".join(run.text for run in block.runs).replace("*", " ").replace("_", " ").split()
     return " ".join(tokens) if tokens and all(_ALONE.match(t) for t in tokens) else None
 
@@ -108,8 +116,9 @@ def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def _check_mark_rows(document: Document) -> set[int]:
-    """Lines of table rows in tables that use x as a check mark: tables that have both
-    lone-x cells and empty cells (a matrix of marks), where x is no placeholder."""
+    """Lines of table rows in tables that use x as a check mark, where x is no
+    placeholder: tables with lone-x cells and empty cells (a matrix of marks), or with a
+    row that labels two or more x's (| full-pcpus-only | x | x |)."""
     tables: list[list[TextBlock]] = []
     for block in document.blocks:
         if block.kind is not BlockKind.TABLE_CELL:
@@ -121,16 +130,27 @@ def _check_mark_rows(document: Document) -> set[int]:
     lines: set[int] = set()
     for cells in tables:
         texts = [cell.text.strip() for cell in cells]
-        if "" in texts and any(text in ("x", "X") for text in texts):
+        marks = [text in ("x", "X") for text in texts]
+        rows: dict[int, list[bool]] = {}
+        for cell, mark in zip(cells, marks):
+            rows.setdefault(cell.line, []).append(mark)
+        labelled = any(sum(row) >= 2 and not row[0] for row in rows.values())
+        if any(marks) and ("" in texts or labelled):
             lines.update(cell.line for cell in cells)
     return lines
 
 
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
     """xxx joined by a hyphen to a lower-case word is a wildcard in a name
-    (xxx-e2e-gce), not a placeholder."""
+    (xxx-e2e-gce), and /XX a prefix length, not a placeholder."""
     return (text[end:end + 2][1:2].islower() and text[end:end + 1] == "-") or (
-        start >= 2 and text[start - 1] == "-" and text[start - 2].islower())
+        start >= 2 and text[start - 1] == "-" and text[start - 2].islower()) or (
+        start >= 1 and text[start - 1] == "/")
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """A placeholder word in quotation marks is being talked about ("TBD" behaviour)."""
+    return start >= 1 and text[start - 1] in "\"“'‘" and text[end:end + 1] in "\"”'’ "
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
@@ -140,10 +160,12 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks = _check_mark_rows(document)
     classified = content.classify(document, context.pack, template_prompt.settings(context))
+    previous = None
     for block in document.blocks:
+        before, previous = previous, block
         if block.kind not in _SEARCHED or classified.kind(block) in _TEMPLATE_TEXT:
             continue  # a line of template text left in is AL101's finding
-        alone = _alone(block)
+        alone = _alone(block, before)
         if alone is not None:
             if not (alone in ("x", "X") and block.line in check_marks):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
@@ -160,6 +182,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             if any(start <= match.start() < end for start, end in math):
                 continue  # inline maths: $\frac{a}{b}$
             if _X_RUN.match(match.group(0)) and _part_of_a_name(text.text, *match.span()):
+                continue
+            if _quoted(text.text, *match.span()):
                 continue
             reported_until = match.end()
             yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')

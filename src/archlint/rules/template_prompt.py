@@ -13,7 +13,9 @@ Finds the template's instructions still standing in the document:
 - when the document has a rule pack (see `archlint packs`), any block or HTML comment
   that is mostly one of the pack's prompts, in whatever form it survived: re-wrapped,
   no longer in italics, in other case or punctuation, or with a few words changed.
-  The share of the block's word pairs that must come from one prompt is `similarity`.
+  The share of the block's words that must line up with one prompt is `similarity`,
+  and they must make up at least half of that prompt. A block quote is a citation,
+  not a leftover.
 
 An example section's "remove if not relevant" note is AL103's finding, not this rule's.
 
@@ -41,7 +43,7 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
 - `ignore-patterns` (list of regular expressions): italic text matching one of these
   (searched case-insensitively) is not a prompt. Default: captions
   (`^(?:figure|fig\\.|table|tab\\.|diagram|image|listing|source)(?:[\\s\\d:.]|$)`),
-  notes (`^(?:note|nb|n\\.b\\.)\\b`) and asides wholly in parentheses (`^\\(.*\\)$`).
+  notes (`^(?:note|nb|n\\.b\\.)\\b`) and asides wholly in parentheses (`^\\(.*\\)\\W*$`).
 - `instructions-only` (boolean, default true): when false, any italic paragraph of
   `min-words` words or more is a prompt, instruction or not.
 - `similarity` (number from 0 to 1, default 0.8): how much of a block must be one of
@@ -69,7 +71,7 @@ class Options(RuleOptions):
     ignore_patterns: tuple[str, ...] = (
         r"^(?:figure|fig\.|table|tab\.|diagram|image|listing|source)(?:[\s\d:.]|$)",
         r"^(?:note|nb|n\.b\.)\b",
-        r"^\(.*\)$",
+        r"^\(.*\)\W*$",
     )
     instructions_only: bool = True
     similarity: float = Field(default=0.8, ge=0.0, le=1.0)
@@ -101,7 +103,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         elif kind is content.Kind.TEMPLATE:
             found.append(Problem(block.line, block.column,
                                  f'template text left in: "{_quote(block.text)}"'))
-    for comment, prompt in classified.comments:
+    for comment, _ in classified.comments:
         found.append(Problem(comment.line, comment.column,
-                             f'template comment left in: "{_quote(prompt)}"'))
+                             f'template comment left in: "{_quote(comment.text)}"'))
     yield from sorted(found, key=lambda p: (p.line, p.column))
