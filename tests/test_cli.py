@@ -128,7 +128,7 @@ def test_rules_lists_every_rule(project: Path) -> None:
     assert result.returncode == 0
     codes = [line.split()[0] for line in result.stdout.splitlines()]
     assert codes == ["AL101", "AL102", "AL103", "AL201", "AL202", "AL203", "AL301", "AL302",
-                     "AL304"]
+                     "AL303", "AL304"]
 
 
 @pytest.mark.parametrize("rule", ["AL101", "template-prompt"])

@@ -93,7 +93,8 @@ def test_selection_by_code_name_prefix_and_specificity() -> None:
     assert codes(select=["AL1"]) == ["AL101", "AL102", "AL103"]
     assert codes(select=["AL1"], ignore=["placeholder"]) == ["AL101", "AL103"]
     assert codes(select=["AL101"], ignore=["AL1"]) == ["AL101"]
-    assert codes(select=["AL3"], extend_select=["AL201"]) == ["AL201", "AL301", "AL302", "AL304"]
+    assert codes(select=["AL3"], extend_select=["AL201"]) == [
+        "AL201", "AL301", "AL302", "AL303", "AL304"]
     assert codes(ignore=["ALL"]) == []
 
 

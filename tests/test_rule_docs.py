@@ -16,13 +16,22 @@ HEADINGS = ("## What it does", "## Why it matters", "## Example", "## Use instea
 RULES = registry.all_rules()
 
 
-def code_block(doc: str, heading: str) -> str:
+def section_of(doc: str, heading: str) -> str:
     start = doc.index(heading) + len(heading)
     later = [doc.find(h, start) for h in HEADINGS if doc.find(h, start) != -1]
-    section = doc[start:min(later, default=len(doc))]
-    match = re.search(r"```markdown\n(.*?)```", section, re.DOTALL)
+    return doc[start:min(later, default=len(doc))]
+
+
+def code_block(doc: str, heading: str) -> str:
+    match = re.search(r"```markdown\n(.*?)```", section_of(doc, heading), re.DOTALL)
     assert match, f"no ```markdown block under {heading}"
     return match.group(1)
+
+
+def write_side_files(doc: str, folder: Path) -> None:
+    """Blocks written ```markdown NAME are files the example needs beside it."""
+    for name, text in re.findall(r"```markdown (\S+)\n(.*?)```", doc, re.DOTALL):
+        (folder / name).write_text(text)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
@@ -35,6 +44,8 @@ def test_documentation_has_every_heading(rule) -> None:
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
 def test_example_triggers_and_use_instead_does_not(rule, tmp_path: Path) -> None:
     path = tmp_path / "doc.md"
+    (tmp_path / ".git").mkdir()  # the example's folder is a project of its own
+    write_side_files(rule.doc, tmp_path)
 
     def codes(text: str) -> list[str]:
         return [d.code for d in archlint.lint_text(text, path=path, settings=Settings(),

@@ -1,20 +1,43 @@
-"""What counts as a valid ``#fragment`` besides the document's own anchors."""
+"""Checking a ``#fragment`` against a document's anchors, as every anchor rule does."""
 
 from __future__ import annotations
 
 import difflib
 import re
 from collections.abc import Iterable
+from urllib.parse import unquote
 
-# GitHub scrolls to the top for these, and links lines of a file with #L10, #L10-L20.
-_ALWAYS_VALID = re.compile(r"^(?:|top|L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?)$")
+from archlint.slugs import AnchorStyle
+
+_TOP = re.compile(r"^(?:|top)$")
+_LINE_LINK = re.compile(r"^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$")
 
 
-def always_valid(fragment: str) -> bool:
-    return bool(_ALWAYS_VALID.match(fragment))
+def always_valid(fragment: str, style: AnchorStyle = AnchorStyle.GITHUB) -> bool:
+    """``#`` and ``#top`` scroll to the top; GitHub and GitLab link lines (``#L10-L20``)."""
+    if _TOP.match(fragment):
+        return True
+    return style is not AnchorStyle.MKDOCS and bool(_LINE_LINK.match(fragment))
 
 
-def closest(wanted: str, candidates: Iterable[str]) -> str | None:
+def closest(wanted: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The candidate most like ``wanted``, if any is close enough to suggest."""
-    found = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=cutoff)
     return found[0] if found else None
+
+
+def problem_with(fragment: str, anchors: frozenset[str], style: AnchorStyle,
+                 where: str) -> str | None:
+    """What is wrong with ``#fragment`` among ``anchors`` (None if nothing); ``where``
+    names the document in the message ("this document", "other.md")."""
+    fragment = unquote(fragment)
+    if fragment in anchors or always_valid(fragment, style):
+        return None
+    by_case = {anchor.casefold(): anchor for anchor in anchors}
+    right = by_case.get(fragment.casefold())
+    if right is not None:
+        elsewhere = "" if where == "this document" else f" in {where}"
+        return f'"#{fragment}" differs from the anchor "#{right}"{elsewhere} only in case'
+    message = f'no heading or anchor in {where} produces "#{fragment}"'
+    suggestion = closest(fragment, anchors)
+    return message + (f' (did you mean "#{suggestion}"?)' if suggestion else "")

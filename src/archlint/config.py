@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from archlint.errors import ConfigError, describe_validation_error
 from archlint.schema import StrictModel, read_toml
+from archlint.slugs import AnchorStyle
 
 CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
 
@@ -45,6 +46,7 @@ class Settings(StrictModel):
     exclude: tuple[str, ...] = ()
     per_file_ignores: dict[str, tuple[str, ...]] = {}
     documents: tuple[DocumentKind, ...] = ()
+    anchor_style: AnchorStyle = AnchorStyle.GITHUB
     rules: dict[str, dict[str, Any]] = {}
 
 

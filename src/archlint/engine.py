@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from archlint import completeness, derive, files, packs, parser, registry, suppressions
 from archlint.completeness import DocumentStatus
+from archlint.docset import AnchorIndex
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.diagnostics import Diagnostic, Severity
 from archlint.errors import ConfigError, describe_validation_error
@@ -42,6 +43,7 @@ class Linter:
     options: dict[type[RuleOptions], RuleOptions]
     document_packs: tuple[tuple[tuple[str, ...], Pack], ...]
     title_packs: tuple[Pack, ...]
+    anchors: AnchorIndex
 
     @classmethod
     def create(cls, configuration: Configuration, selection: Selection = Selection()) -> Linter:
@@ -70,7 +72,8 @@ class Linter:
             document_packs = ((("**",), selection.pack),)
         configured = tuple(pack for _, pack in document_packs)
         return cls(configuration, rules, known, _rule_options(settings, known, where),
-                   document_packs, (*configured, *packs.all_builtin()))
+                   document_packs, (*configured, *packs.all_builtin()),
+                   AnchorIndex(settings.anchor_style))
 
     # -- one document -------------------------------------------------------
     def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
@@ -99,8 +102,12 @@ class Linter:
     def lint_document(self, document: Document, display_path: str,
                       relative_path: str | None) -> list[Diagnostic]:
         folder = Path(document.path).parent if document.path else None
+        if document.path is not None:
+            self.anchors.add(Path(document.path), document.anchor_names)
         context = Context(pack=self.pack_for(document, relative_path), folder=folder,
-                          root=self._root_for(folder), options=self.options)
+                          root=self._root_for(folder), anchors=self.anchors,
+                          anchor_style=self.configuration.settings.anchor_style,
+                          options=self.options)
         suppressed = suppressions.collect(document.comments, self.known_rules,
                                           document.line_count)
         found = []
@@ -113,8 +120,11 @@ class Linter:
                                         rule.name, problem.message, rule.severity))
         return sorted(found, key=lambda d: (d.line, d.column, d.code, d.message))
 
+    def parse(self, text: str, path: str | None) -> Document:
+        return parser.parse(text, path, self.configuration.settings.anchor_style)
+
     def lint_text(self, text: str, path: str | None = None) -> list[Diagnostic]:
-        document = parser.parse(text, path)
+        document = self.parse(text, path)
         relative = None
         if path is not None:
             relative = files.relative_to(Path(path), self.configuration.root)
@@ -122,7 +132,7 @@ class Linter:
 
     def lint_file(self, path: Path) -> list[Diagnostic]:
         display = _display(path)
-        document = _read(path, display)
+        document = self._read(path, display)
         if isinstance(document, Diagnostic):
             return [document]
         return self.lint_document(document, display,
@@ -131,7 +141,7 @@ class Linter:
     def assess_file(self, path: Path) -> DocumentStatus | Diagnostic:
         """How complete the document is (or why it could not be read)."""
         display = _display(path)
-        document = _read(path, display)
+        document = self._read(path, display)
         if isinstance(document, Diagnostic):
             return document
         pack = self.pack_for(document, files.relative_to(path, self.configuration.root))
@@ -147,21 +157,20 @@ class Linter:
             diagnostics.extend(self.lint_file(path))
         return diagnostics, count
 
+    def _read(self, path: Path, display: str) -> Document | Diagnostic:
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except OSError as error:
+            return _unreadable(display, error.strerror or str(error))
+        except UnicodeDecodeError as error:
+            return _unreadable(display, f"not UTF-8 text (byte {error.start}: "
+                                        f"{error.object[error.start]:#04x})")
+        return self.parse(text, display)
+
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``)."""
         return files.discover(list(paths), self.configuration.settings.exclude,
                               self.configuration.root)
-
-
-def _read(path: Path, display: str) -> Document | Diagnostic:
-    try:
-        text = path.read_bytes().decode("utf-8")
-    except OSError as error:
-        return _unreadable(display, error.strerror or str(error))
-    except UnicodeDecodeError as error:
-        return _unreadable(display, f"not UTF-8 text (byte {error.start}: "
-                                    f"{error.object[error.start]:#04x})")
-    return parser.parse(text, display)
 
 
 def _unreadable(display: str, reason: str) -> Diagnostic:

@@ -150,8 +150,10 @@ def _wrapped_in(children: Sequence[Token]) -> set[str]:
 
 
 def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int,
-             where: LineMap) -> Link:
-    line, column = where.position(token.meta.get(SPAN, (0, 0, 0))[0])
+             where: LineMap, source: str) -> Link:
+    start, label_end, end = token.meta.get(SPAN, (0, 0, 0))
+    line, column = where.position(start)
+    reference = kind is not LinkKind.AUTOLINK and source[label_end + 1:label_end + 2] != "("
     if kind is LinkKind.IMAGE:
         target = token.attrGet("src") or ""
         text = _plain_text(token.children or [], keep_alt=True)
@@ -167,10 +169,11 @@ def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int
                 depth -= 1
             parts.append(inner)
         text = _plain_text(parts, keep_alt=True)
-    return Link(kind=kind, target=_as_written(target), text=text, line=line, column=column)
+    return Link(kind=kind, target=as_written(target), text=text, line=line, column=column,
+                reference=reference)
 
 
-def _as_written(href: str) -> str:
+def as_written(href: str) -> str:
     """markdown-it-py percent-encodes destinations; undo that for messages and paths."""
     return unquote(href)
 
@@ -186,9 +189,9 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
         span: tuple[int, int, int] | None = child.meta.get(SPAN) if child.meta else None
         if child.type == "link_open":
             kind = LinkKind.AUTOLINK if child.markup == "autolink" else LinkKind.LINK
-            links.append(_link_at(child, kind, children, index, where))
+            links.append(_link_at(child, kind, children, index, where, source))
         elif child.type == "image":
-            links.append(_link_at(child, LinkKind.IMAGE, children, index, where))
+            links.append(_link_at(child, LinkKind.IMAGE, children, index, where, source))
         elif child.type == "html_inline" and span:
             html.append(HtmlFragment(child.content, *where.position(span[0])))
         if span:

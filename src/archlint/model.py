@@ -43,6 +43,7 @@ class LinkKind(enum.Enum):
     LINK = "link"
     IMAGE = "image"
     AUTOLINK = "autolink"
+    DEFINITION = "definition"  # [label]: target
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +61,16 @@ class TextRun:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """A link or image; ``target`` is the destination as written (unescaped)."""
+    """A link, image or link reference definition; ``target`` is the destination as
+    written (unescaped). ``reference`` is true for a link or image that takes its target
+    from a definition (``[text][label]``, ``[label]``)."""
 
     kind: LinkKind
     target: str
     text: str
     line: int
     column: int
+    reference: bool = False
 
     @property
     def fragment(self) -> str | None:
@@ -205,6 +209,7 @@ class Document:
     lists: tuple[ListBlock, ...]
     line_count: int
     anchor_names: frozenset[str] = field(default=frozenset())
+    lines: tuple[str, ...] = ()  # the source, for rules that propose fixes
 
     @property
     def title(self) -> str | None:

@@ -27,12 +27,13 @@ from archlint.model import (
     Document,
     Heading,
     Link,
+    LinkKind,
     ListBlock,
     ListItem,
     Section,
     TextBlock,
 )
-from archlint.slugs import Slugger
+from archlint.slugs import AnchorStyle, Slugger
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 
@@ -86,7 +87,7 @@ class _ListBuilder:
 class _Walker:
     """One pass over the token stream, collecting the document's parts."""
 
-    def __init__(self, lines: Sequence[str]) -> None:
+    def __init__(self, lines: Sequence[str], style: AnchorStyle) -> None:
         self.lines = lines
         self.containers: list[Container] = []
         self.blocks: list[TextBlock] = []
@@ -95,7 +96,7 @@ class _Walker:
         self.anchors: list[Anchor] = []
         self.comments: list[Comment] = []
         self.lists: list[ListBlock] = []
-        self.slugger = Slugger()
+        self.slugger = Slugger(style)
         self.open_lists: list[_ListBuilder] = []
         self.pending_item: tuple[int, int, int] | None = None
         self.root = _SectionBuilder(None, 1)
@@ -242,6 +243,14 @@ class _Walker:
             self.open_lists[0].items.append(ListItem(line, column, depth, "", ()))
         self.pending_item = None
 
+    def definitions(self, references: dict[str, dict]) -> None:
+        """Link reference definitions (``[label]: target``), used or not."""
+        for label, reference in references.items():
+            line = reference.get("map", [0])[0] + 1
+            self.links.append(Link(LinkKind.DEFINITION, inline.as_written(reference["href"]),
+                                   label, line, self._column_of_first_text(line)))
+        self.links.sort(key=lambda link: (link.line, link.column))
+
     def walk(self, tokens: Sequence[Token]) -> None:
         list_ends: list[int] = []
         row_line = 0
@@ -284,12 +293,16 @@ class _Walker:
             index += 1
 
 
-def parse(text: str, path: str | None = None) -> Document:
-    """Parse Markdown ``text`` (the contents of ``path``, if given) into a Document."""
+def parse(text: str, path: str | None = None,
+          anchor_style: AnchorStyle = AnchorStyle.GITHUB) -> Document:
+    """Parse Markdown ``text`` (the contents of ``path``, if given) into a Document whose
+    heading anchors are made the way ``anchor_style`` makes them."""
     lines = split_lines(text)
     source = "\n".join(_blank_front_matter(lines))
-    walker = _Walker(lines)
-    walker.walk(_markdown().parse(source))
+    walker = _Walker(lines, anchor_style)
+    env: dict = {}
+    walker.walk(_markdown().parse(source, env))
+    walker.definitions(env.get("references", {}))
     line_count = len(lines) - (1 if lines and lines[-1] == "" else 0)
     return Document(
         path=path,
@@ -302,4 +315,5 @@ def parse(text: str, path: str | None = None) -> Document:
         lists=tuple(walker.lists),
         line_count=line_count,
         anchor_names=frozenset(anchor.name for anchor in walker.anchors),
+        lines=tuple(lines),
     )

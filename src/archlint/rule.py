@@ -30,6 +30,7 @@ from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.packs import Pack
 from archlint.schema import StrictModel
+from archlint.slugs import AnchorStyle
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -42,12 +43,31 @@ class RuleOptions(StrictModel):
 class FileSystem(Protocol):
     def exists(self, path: Path) -> bool: ...
 
+    def names(self, folder: Path) -> list[str] | None:
+        """The names in a folder (None if it is not one)."""
+
 
 class Disk:
     """The real file system."""
 
     def exists(self, path: Path) -> bool:
         return os.path.exists(path)
+
+    def names(self, folder: Path) -> list[str] | None:
+        try:
+            return os.listdir(folder)
+        except OSError:
+            return None
+
+
+class Anchors(Protocol):
+    def anchors_of(self, path: Path) -> frozenset[str] | None:
+        """The anchors of the Markdown file at ``path`` (None if it is not one)."""
+
+
+class NoAnchors:
+    def anchors_of(self, path: Path) -> frozenset[str] | None:
+        return None
 
 
 O = TypeVar("O", bound=RuleOptions)
@@ -61,6 +81,8 @@ class Context:
     folder: Path | None = None  # the document's folder, for relative links
     root: Path | None = None  # the project root: the configuration file's folder
     files: FileSystem = field(default_factory=Disk)
+    anchors: Anchors = field(default_factory=NoAnchors)  # other documents' anchors
+    anchor_style: AnchorStyle = AnchorStyle.GITHUB
     options: Mapping[type[RuleOptions], RuleOptions] = field(default_factory=dict)
 
     def options_of(self, options_type: type[O]) -> O:

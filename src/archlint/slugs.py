@@ -1,14 +1,20 @@
-"""Heading anchors the way GitHub makes them.
+"""Heading anchors the way renderers make them (``anchor-style``).
 
-GitHub lower-cases the heading's plain text, deletes every character that is neither a
-letter, a mark, a decimal or letter number, connector punctuation, a hyphen nor a space
-(but keeps symbols with the Alphabetic property, such as circled letters), and turns
-each space into ``-``. Repeated headings get ``-1``, ``-2`` … appended, skipping any
-slug that is already taken.
+- ``github`` (the default): lower-case the heading's plain text, delete every character
+  that is neither a letter, a mark, a decimal or letter number, connector punctuation,
+  a hyphen nor a space (but keep symbols with the Alphabetic property, such as circled
+  letters), and turn each space into ``-``. Repeated headings get ``-1``, ``-2`` …,
+  skipping any slug already taken.
+- ``gitlab``: the same, then runs of hyphens collapse to one.
+- ``mkdocs`` (Python-Markdown's ``toc``): NFKD-normalise, drop what is not ASCII, keep
+  word characters, spaces and hyphens, strip, lower-case, collapse runs of spaces and
+  hyphens to one ``-``; repeated headings get ``_1``, ``_2`` ….
 """
 
 from __future__ import annotations
 
+import enum
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -39,20 +45,46 @@ def github_slug(text: str) -> str:
     return "".join(char for char in text.lower() if _kept(char)).replace(" ", "-")
 
 
+class AnchorStyle(enum.Enum):
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    MKDOCS = "mkdocs"
+
+
+_HYPHENS = re.compile(r"-{2,}")
+_MKDOCS_DROP = re.compile(r"[^\w\s-]")
+_MKDOCS_JOIN = re.compile(r"[-\s]+")
+
+
+def gitlab_slug(text: str) -> str:
+    return _HYPHENS.sub("-", github_slug(text))
+
+
+def mkdocs_slug(text: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _MKDOCS_JOIN.sub("-", _MKDOCS_DROP.sub("", ascii_text).strip().lower())
+
+
+_SLUG = {AnchorStyle.GITHUB: github_slug, AnchorStyle.GITLAB: gitlab_slug,
+         AnchorStyle.MKDOCS: mkdocs_slug}
+
+
 class Slugger:
     """Hands out unique slugs for the headings of one document, in order."""
 
-    def __init__(self) -> None:
+    def __init__(self, style: AnchorStyle = AnchorStyle.GITHUB) -> None:
         self._taken: set[str] = set()
         self._counts: dict[str, int] = {}
+        self._slug = _SLUG[style]
+        self._separator = "_" if style is AnchorStyle.MKDOCS else "-"
 
     def slug(self, text: str) -> str:
-        base = github_slug(text)
+        base = self._slug(text)
         slug = base
         count = self._counts.get(base, 0)
         while slug in self._taken:
             count += 1
-            slug = f"{base}-{count}"
+            slug = f"{base}{self._separator}{count}"
         self._counts[base] = count
         self._taken.add(slug)
         return slug

@@ -35,16 +35,23 @@ class FakeFiles:
     def exists(self, path: Path) -> bool:
         return Path(path) in self._present
 
+    def names(self, folder: Path) -> list[str] | None:
+        if Path(folder) not in self._present:
+            return None
+        return sorted({p.name for p in self._present if p.parent == Path(folder) and p != p.parent})
+
 
 def run_rule(code_or_name: str, text: str, *, options: Mapping[str, Any] | None = None,
              pack: str | packs.Pack | None = None, path: str | None = None,
-             folder: Path | None = None, files: FileSystem | None = None,
+             folder: Path | None = None, root: Path | None = None,
+             files: FileSystem | None = None,
              other_options: tuple[RuleOptions, ...] = ()) -> list[Problem]:
     """Parse ``text`` and run one rule on it, sorted by position.
 
     ``options`` are the rule's options as they would be written in configuration
-    (kebab-case keys); ``pack`` a built-in pack name or a Pack; ``folder`` and ``files``
-    set where relative links resolve and what exists there.
+    (kebab-case keys); ``pack`` a built-in pack name or a Pack; ``folder``, ``root``
+    (default: ``folder``) and ``files`` set where relative links resolve, where the
+    project ends and what exists there.
     """
     rule = get_rule(code_or_name)
     chosen_options = rule.options_type.model_validate(options or {})
@@ -52,7 +59,7 @@ def run_rule(code_or_name: str, text: str, *, options: Mapping[str, Any] | None 
         pack = packs.builtin(pack)
     context_options = {type(o): o for o in other_options}
     context_options[rule.options_type] = chosen_options
-    context = Context(pack=pack, folder=folder, root=folder,
+    context = Context(pack=pack, folder=folder, root=root or folder,
                       files=files if files is not None else FakeFiles(),
                       options=context_options)
     document = parser.parse(text, path)

@@ -29,7 +29,7 @@ def test_reports_case_only_differences_with_the_right_anchor():
 
 @pytest.mark.parametrize("text, expected", [
     ("![img](#missing-img)", [(1, 1)]),
-    ("[a][ref]\n\n[ref]: #missing-ref\n", [(1, 1)]),
+    ("[a][ref]\n\n[ref]: #missing-ref\n", [(3, 1)]),  # reported at the definition
     ("> [quoted](#nope)\n", [(1, 3)]),
     ("| h |\n|---|\n| [cell](#nope) |\n", [(3, 3)]),
     ("Text\nmore [x](#nope)\n", [(2, 6)]),

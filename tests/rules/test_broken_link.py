@@ -13,8 +13,9 @@ FILES = FakeFiles("/project/docs/overview.md", "/project/docs/img/context.png",
                   "/project/docs/my file.md", "/project/README.md")
 
 
-def found(text, folder=FOLDER, files=FILES):
-    return [(p.line, p.column) for p in run_rule("AL302", text, folder=folder, files=files)]
+def found(text, folder=FOLDER, files=FILES, root=FOLDER.parent):
+    return [(p.line, p.column)
+            for p in run_rule("AL302", text, folder=folder, files=files, root=root)]
 
 
 def test_flags_missing_file_with_its_target():
@@ -33,7 +34,7 @@ def test_flags_missing_image():
 
 @pytest.mark.parametrize("text, expected", [
     ("[q](missing.md?plain=1) [f](missing.md#state)", [(1, 1), (1, 25)]),
-    ("[r][ref]\n\n[ref]: nowhere.md\n", [(1, 1)]),
+    ("[r][ref]\n\n[ref]: nowhere.md\n", [(3, 1)]),  # reported at the definition
     ("> [q](gone.md)\n\n| a |\n|---|\n| [c](gone.md) |\n", [(1, 3), (5, 3)]),
     ("Text\nand [x](gone.md) here", [(2, 5)]),
     ("[x](/gone.md)", [(1, 1)]),
@@ -51,7 +52,7 @@ def test_flags(text, expected):
     "[web](https://example.com/x.md) [ftp](ftp://example.com/x.md) <https://example.com/y.md>",
     "[mail](mailto:team@example.com) [phone](tel:+123456)",
     "[cdn](//cdn.example.com/lib.js)",
-    "[rooted](/overview.md)",
+    "[rooted](/docs/overview.md)",
     "`[code](gone.md)`",
 ])
 def test_leaves_alone(text):
@@ -77,8 +78,27 @@ def test_real_disk(tmp_path):
     (tmp_path / "docs" / "overview.md").write_text("# Overview\n")
     text = ("[a](overview.md) [b](../README.md) [c](img/) [d](../docs/)\n"
             "[e](gone.md) ![f](img/none.png)\n")
-    assert found(text, folder=tmp_path / "docs", files=Disk()) == [(2, 1), (2, 14)]
+    assert found(text, folder=tmp_path / "docs", files=Disk(), root=tmp_path) == [
+        (2, 1), (2, 14)]
 
 
 def test_parent_folder_link_with_fake_files():
     assert found("[up](../README.md)") == []
+
+
+def test_case_only_difference_and_leaving_the_project():
+    problems = run_rule("AL302", "[a](Overview.md)\n\n[b](../../etc/passwd)\n",
+                        folder=FOLDER, files=FILES, root=FOLDER.parent)
+    assert [(p.line, p.message) for p in problems] == [
+        (1, 'link target "Overview.md" differs from "overview.md" only in case'),
+        (3, 'link target "../../etc/passwd" is outside the project: not checked')]
+
+
+def test_unused_definitions_are_checked_once():
+    text = "[used][a]\n\n[a]: gone.md\n[b]: overview.md\n[c]: also-gone.md\n"
+    assert found(text) == [(3, 1), (5, 1)]
+
+
+def test_a_close_name_is_suggested():
+    [problem] = run_rule("AL302", "[o](overveiw.md)", folder=FOLDER, files=FILES)
+    assert problem.message == 'link target "overveiw.md" does not exist (did you mean "overview.md"?)'

@@ -1,11 +1,16 @@
 """AL302 broken-link: a relative link or image whose target does not exist.
 
 ## What it does
-Checks that the file or folder a relative link or image points at exists, relative to
-the document's own folder. A target starting with `/` is taken from the project root:
-the configuration file's folder, or else the git work tree the document is in; with
-neither, such links are not checked. The `#fragment` and `?query` parts are ignored
-here. Links with a scheme (`https:`, `mailto:` …) are never fetched or checked.
+Checks that the file or folder a relative link, image or link reference definition
+points at exists, relative to the document's own folder. A target starting with `/` is
+taken from the project root: the configuration file's folder, or else the git work tree
+the document is in; with neither, such links are not checked. The `#fragment` and
+`?query` parts are ignored here (AL303 checks fragments), percent-encoded names are
+decoded, and links with a scheme (`https:`, `mailto:` …) are never fetched.
+
+A target whose name differs from an existing file's only in case is reported, since it
+breaks on case-sensitive systems and web servers; a target that leaves the project is
+reported as such and never read; otherwise the closest name in the folder is suggested.
 
 ## Why it matters
 Architecture descriptions are sets of documents that link each other. When a file is
@@ -27,37 +32,56 @@ None.
 
 from __future__ import annotations
 
-import os
-import re
-from pathlib import Path
 from collections.abc import Iterator
+from pathlib import Path
 
+from archlint import linktargets
+from archlint.anchors import closest
 from archlint.diagnostics import Problem
 from archlint.model import Document, LinkKind
-from archlint.rule import Context, RuleOptions
+from archlint.rule import Context, FileSystem, RuleOptions
 
 CODE = "AL302"
 NAME = "broken-link"
-
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class Options(RuleOptions):
     pass
 
 
+def _case_only(path: Path, files: FileSystem) -> str | None:
+    """The existing name that differs from the target's only in case, if any."""
+    names = files.names(path.parent)
+    if names is None or path.name in names:
+        return None
+    return next((name for name in names if name.casefold() == path.name.casefold()), None)
+
+
+def _missing(path: Path, written: str, files: FileSystem) -> str | None:
+    """What is wrong with a target in the project (None if it is there)."""
+    if files.exists(path):
+        other = _case_only(path, files)  # a case-insensitive disk found it anyway
+        return f'"{written}" differs from "{other}" only in case' if other else None
+    other = _case_only(path, files)
+    if other:
+        return f'"{written}" differs from "{other}" only in case'
+    message = f'"{written}" does not exist'
+    names = files.names(path.parent) or []
+    suggestion = closest(path.name, names, cutoff=0.8)  # file names share affixes
+    return message + (f' (did you mean "{suggestion}"?)' if suggestion else "")
+
+
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
-    if context.folder is None:
-        return
     for link in document.links:
-        target = link.path.partition("?")[0]
-        if link.kind is LinkKind.AUTOLINK or not target or _SCHEME.match(target):
+        target = linktargets.resolve(link, context)
+        if target is None or target.path is None:
             continue
-        if target.startswith("//"):
-            continue  # protocol-relative URL
-        if target.startswith("/") and context.root is None:
-            continue  # no project root to start from
-        base = context.root if target.startswith("/") else context.folder
-        if not context.files.exists(Path(os.path.normpath(base / target.lstrip("/")))):
-            what = "image" if link.kind is LinkKind.IMAGE else "link target"
-            yield Problem(link.line, link.column, f'{what} "{link.path}" does not exist')
+        written = link.path.partition("?")[0]
+        what = "image" if link.kind is LinkKind.IMAGE else "link target"
+        if target.where is linktargets.Where.OUTSIDE:
+            yield Problem(link.line, link.column,
+                          f'{what} "{written}" is outside the project: not checked')
+            continue
+        message = _missing(target.path, written, context.files)
+        if message:
+            yield Problem(link.line, link.column, f"{what} {message}")

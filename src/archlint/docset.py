@@ -1,0 +1,37 @@
+"""A documentation set: the anchors of every file, for links between files.
+
+Only anchors are kept, never whole documents, so memory grows with the anchors of the
+set. A file that is linked to but not being checked (outside the given paths, inside the
+project) is parsed once, when a link first needs its anchors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from archlint import files, parser
+from archlint.slugs import AnchorStyle
+
+
+class AnchorIndex:
+    def __init__(self, style: AnchorStyle) -> None:
+        self._style = style
+        self._anchors: dict[Path, frozenset[str] | None] = {}
+
+    def add(self, path: Path, names: frozenset[str]) -> None:
+        self._anchors[path.resolve()] = names
+
+    def anchors_of(self, path: Path) -> frozenset[str] | None:
+        key = path.resolve()
+        if key not in self._anchors:
+            self._anchors[key] = self._read(key)
+        return self._anchors[key]
+
+    def _read(self, path: Path) -> frozenset[str] | None:
+        if not path.name.lower().endswith(files.MARKDOWN_SUFFIXES) or not path.is_file():
+            return None
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        return parser.parse(text, str(path), self._style).anchor_names

@@ -1,0 +1,64 @@
+"""Where a link leads: nowhere to check (a URL), this document, or a file of the project.
+
+Relative targets resolve from the document's folder, targets starting with ``/`` from
+the project root. A link that is a reference to a definition is checked at the
+definition, once.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from archlint.model import Link, LinkKind
+from archlint.rule import Context
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class Where(enum.Enum):
+    ELSEWHERE = "elsewhere"      # a URL, mailto:, protocol-relative: never checked
+    HERE = "here"                # #fragment in this document
+    FILE = "file"                # a file or folder of the project
+    OUTSIDE = "outside"          # a relative path that leaves the project root
+    UNKNOWN = "unknown"          # no folder or root to resolve from
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    where: Where
+    path: Path | None = None
+    fragment: str | None = None
+
+
+def resolve(link: Link, context: Context) -> Target | None:
+    """The link's target, or None for links checked elsewhere (reference usages)."""
+    if link.reference or link.kind is LinkKind.AUTOLINK:
+        return None
+    written = link.path.partition("?")[0]
+    if _SCHEME.match(link.target) or link.target.startswith("//"):
+        return Target(Where.ELSEWHERE)
+    if not written:
+        return Target(Where.HERE, fragment=link.fragment)
+    if written.startswith("/"):
+        if context.root is None:
+            return Target(Where.UNKNOWN)
+        path = Path(os.path.normpath(context.root / written.lstrip("/")))
+    else:
+        if context.folder is None:
+            return Target(Where.UNKNOWN)
+        path = Path(os.path.normpath(context.folder / written))
+    if context.root is not None and not _inside(path, context.root):
+        return Target(Where.OUTSIDE, path, link.fragment)
+    return Target(Where.FILE, path, link.fragment)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        Path(os.path.abspath(path)).relative_to(os.path.abspath(root))
+    except ValueError:
+        return False
+    return True
