@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote
 
+from archlint.diagnostics import Edit, Fix
+from archlint.model import Link
 from archlint.slugs import AnchorStyle
 
 _TOP = re.compile(r"^(?:|top)$")
@@ -27,9 +29,10 @@ def closest(wanted: str, candidates: Iterable[str], cutoff: float = 0.6) -> str 
 
 
 def problem_with(fragment: str, anchors: frozenset[str], style: AnchorStyle,
-                 where: str) -> str | None:
-    """What is wrong with ``#fragment`` among ``anchors`` (None if nothing); ``where``
-    names the document in the message ("this document", "other.md")."""
+                 where: str) -> tuple[str, str | None] | None:
+    """What is wrong with ``#fragment`` among ``anchors`` (None if nothing): the message,
+    and the right fragment when only the case is wrong. ``where`` names the document in
+    the message ("this document", "other.md")."""
     fragment = unquote(fragment)
     if fragment in anchors or always_valid(fragment, style):
         return None
@@ -37,7 +40,20 @@ def problem_with(fragment: str, anchors: frozenset[str], style: AnchorStyle,
     right = by_case.get(fragment.casefold())
     if right is not None:
         elsewhere = "" if where == "this document" else f" in {where}"
-        return f'"#{fragment}" differs from the anchor "#{right}"{elsewhere} only in case'
+        return f'"#{fragment}" differs from the anchor "#{right}"{elsewhere} only in case', right
     message = f'no heading or anchor in {where} produces "#{fragment}"'
     suggestion = closest(fragment, anchors)
-    return message + (f' (did you mean "#{suggestion}"?)' if suggestion else "")
+    return message + (f' (did you mean "#{suggestion}"?)' if suggestion else ""), None
+
+
+def case_fix(lines: tuple[str, ...], link: Link, right: str) -> Fix | None:
+    """Rewrite the link's fragment to ``right`` on its line, if it is written there as is."""
+    if not lines or link.fragment is None:
+        return None
+    line = lines[link.line - 1]
+    written = "#" + link.fragment
+    at = line.find(written, max(link.column - 1, 0))
+    if at < 0:
+        return None
+    fixed = line[:at] + "#" + right + line[at + len(written):]
+    return Fix((Edit(link.line, link.line, (fixed,)),), f'use "#{right}"')

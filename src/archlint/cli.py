@@ -28,12 +28,11 @@ def _fail(message: str) -> None:
 
 def _write_atomically(path: Path, content: str) -> None:
     """Write via a temporary file and a rename, so a failure never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.archlint-tmp")
+    from archlint import atomic
+
     try:
-        temporary.write_text(content, encoding="utf-8")
-        os.replace(temporary, path)
+        atomic.write_text(path, content)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         _fail(f"cannot write {path}: {error.strerror}")
 
 
@@ -84,10 +83,16 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this configuration file instead of searching.")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
+@click.option("--fix", is_flag=True,
+              help="Fix what can be fixed (tables of contents, the case of anchors), then "
+                   "report what is left.")
+@click.option("--diff", is_flag=True,
+              help="Print the changes --fix would make, as a unified diff, and change "
+                   "nothing; exit 1 if there are any.")
 @_pack_options
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          config_file: Path | None, exit_zero: bool, pack: str | None,
+          config_file: Path | None, exit_zero: bool, fix: bool, diff: bool, pack: str | None,
           template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
     from archlint import config, engine, formatters
@@ -98,7 +103,12 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
                                      extend_select=_split(extend_select), ignore=_split(ignore),
                                      pack=_forced_pack(pack, template))
         linter = engine.Linter.create(configuration, selection)
-        diagnostics, count = linter.lint_paths(paths or (Path("."),))
+        targets = paths or (Path("."),)
+        if diff:
+            sys.exit(_show_diff(linter, targets))
+        if fix:
+            _fix(linter, targets)
+        diagnostics, count = linter.lint_paths(targets)
     except ConfigError as error:
         _fail(str(error))
     report = formatters.Report(tuple(diagnostics), count)
@@ -108,6 +118,35 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     else:
         click.echo(render(report, _use_color()), nl=False, color=_use_color())
     sys.exit(EXIT_PROBLEMS if diagnostics and not exit_zero else EXIT_CLEAN)
+
+
+def _show_diff(linter, paths: tuple[Path, ...]) -> int:
+    import difflib
+
+    changed = 0
+    for path in linter.discover(paths):
+        fixed = linter.fixed_text(path)
+        if fixed is None:
+            continue
+        changed += 1
+        before, after = fixed
+        name = path.as_posix()
+        old, new = (name, name) if path.is_absolute() else (f"a/{name}", f"b/{name}")
+        click.echo("".join(difflib.unified_diff(before.splitlines(keepends=True),
+                                                after.splitlines(keepends=True), old, new)),
+                   nl=False)
+    return EXIT_PROBLEMS if changed else EXIT_CLEAN
+
+
+def _fix(linter, paths: tuple[Path, ...]) -> None:
+    fixed_files = 0
+    for path in linter.discover(paths):
+        fixed = linter.fixed_text(path)
+        if fixed is not None:
+            _write_atomically(path, fixed[1])
+            fixed_files += 1
+    if fixed_files:
+        click.echo(f"Fixed {fixed_files} file{'s' if fixed_files != 1 else ''}.", err=True)
 
 
 @main.command()

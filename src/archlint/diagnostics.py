@@ -3,12 +3,30 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class Severity(enum.Enum):
     ERROR = "error"
     WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace lines ``line`` to ``end_line`` (inclusive) by ``text``; with ``end_line``
+    = ``line - 1`` nothing is replaced and ``text`` is inserted before ``line``."""
+
+    line: int
+    end_line: int
+    text: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """What ``archlint check --fix`` may change to resolve a problem."""
+
+    edits: tuple[Edit, ...]
+    description: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +36,7 @@ class Problem:
     line: int
     column: int
     message: str
+    fix: Fix | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -31,6 +50,7 @@ class Diagnostic:
     name: str
     message: str
     severity: Severity = Severity.ERROR
+    fix: Fix | None = field(default=None, compare=False)
 
     def as_dict(self) -> dict[str, str | int]:
         return {
@@ -41,4 +61,5 @@ class Diagnostic:
             "column": self.column,
             "severity": self.severity.value,
             "message": self.message,
+            "fixable": self.fix is not None,
         }

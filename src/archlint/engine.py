@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from archlint import completeness, derive, files, packs, parser, registry, suppressions
+from archlint import completeness, derive, files, fixer, packs, parser, registry, suppressions
 from archlint.completeness import DocumentStatus
 from archlint.docset import AnchorIndex
 from archlint.config import Configuration, DocumentKind, Settings
@@ -117,7 +117,8 @@ class Linter:
                 if suppressed.covers(problem.line, rule.code):
                     continue
                 found.append(Diagnostic(display_path, problem.line, problem.column, rule.code,
-                                        rule.name, problem.message, rule.severity))
+                                        rule.name, problem.message, rule.severity,
+                                        problem.fix))
         return sorted(found, key=lambda d: (d.line, d.column, d.code, d.message))
 
     def parse(self, text: str, path: str | None) -> Document:
@@ -137,6 +138,28 @@ class Linter:
             return [document]
         return self.lint_document(document, display,
                                   files.relative_to(path, self.configuration.root))
+
+    def fixed_text(self, path: Path, passes: int = 5) -> tuple[str, str] | None:
+        """The file's text and its text with every available fix made (None when there is
+        nothing to fix or the file cannot be read). Fixes that overlap are made in later
+        passes, so the result is what repeated runs would reach."""
+        try:
+            original = path.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+        display = _display(path)
+        relative = files.relative_to(path, self.configuration.root)
+        text = original
+        for _ in range(passes):
+            found = self.lint_document(self.parse(text, display), display, relative)
+            edits = [edit for d in found if d.fix for edit in d.fix.edits]
+            if not edits:
+                break
+            changed = fixer.apply(text, edits)
+            if changed == text:
+                break
+            text = changed
+        return (original, text) if text != original else None
 
     def assess_file(self, path: Path) -> DocumentStatus | Diagnostic:
         """How complete the document is (or why it could not be read)."""

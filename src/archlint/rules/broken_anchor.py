@@ -13,6 +13,8 @@ A fragment that differs from an anchor only in case is reported with the right o
 since it works on some renderers and not on others; otherwise the closest anchor is
 suggested when there is one.
 
+`archlint check --fix` corrects a fragment whose case is wrong.
+
 ## Why it matters
 Headings get renamed and their links do not follow. A table of contents or "see
 below" link that leads nowhere sends readers to the top of the page.
@@ -40,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlint import linktargets
-from archlint.anchors import problem_with
+from archlint.anchors import case_fix, problem_with
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -58,7 +60,9 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         target = linktargets.resolve(link, context)
         if target is None or target.where is not linktargets.Where.HERE:
             continue
-        message = problem_with(target.fragment or "", document.anchor_names,
-                               context.anchor_style, "this document")
-        if message:
-            yield Problem(link.line, link.column, message)
+        found = problem_with(target.fragment or "", document.anchor_names,
+                             context.anchor_style, "this document")
+        if found:
+            message, right = found
+            fix = case_fix(document.lines, link, right) if right else None
+            yield Problem(link.line, link.column, message, fix)

@@ -9,6 +9,8 @@ being checked: a file of the project is read when a link first needs its anchors
 A missing file is AL302's finding; a fragment that differs only in case is reported
 with the right one, otherwise the closest anchor is suggested.
 
+`archlint check --fix` corrects a fragment whose case is wrong.
+
 ## Why it matters
 Views link each other's sections. When a heading in one view is renamed, the links
 from every other view silently land at the top of the page.
@@ -38,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlint import linktargets
-from archlint.anchors import problem_with
+from archlint.anchors import case_fix, problem_with
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -60,7 +62,9 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         anchors = context.anchors.anchors_of(target.path)
         if anchors is None:
             continue  # not a Markdown file, or not there (AL302)
-        message = problem_with(target.fragment, anchors, context.anchor_style,
-                               link.path.partition("?")[0])
-        if message:
-            yield Problem(link.line, link.column, message)
+        found = problem_with(target.fragment, anchors, context.anchor_style,
+                             link.path.partition("?")[0])
+        if found:
+            message, right = found
+            fix = case_fix(document.lines, link, right) if right else None
+            yield Problem(link.line, link.column, message, fix)

@@ -12,6 +12,9 @@ quotes are not expected in a table of contents.
 
 Entries whose link leads nowhere are AL301's business, not this rule's.
 
+`archlint check --fix` adds a missing heading to the table of contents, in the style of
+the entry it follows (bullet, bold, indentation), and changes nothing else.
+
 ## Why it matters
 A table of contents is how readers find their way around a long view. When a section
 is added but not listed, readers do not know it is there.
@@ -47,11 +50,12 @@ None.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from archlint import toc
-from archlint.diagnostics import Problem
-from archlint.model import Document
+from archlint.diagnostics import Edit, Fix, Problem
+from archlint.model import Document, Heading
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
 
@@ -61,6 +65,37 @@ NAME = "toc-mismatch"
 
 class Options(RuleOptions):
     pass
+
+
+_ENTRY_LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
+
+
+def _insertion(document: Document, contents: toc.TableOfContents, heading: Heading
+               ) -> Fix | None:
+    """A new entry for ``heading``, in the style of the entry it follows (or precedes)."""
+    entries = contents.entries
+    before = [e for e in entries if e.heading.line < heading.line]
+    same_level = [e for e in entries if e.heading.level == heading.level]
+    model = (next((e for e in reversed(before) if e.heading.level == heading.level), None)
+             or (same_level[0] if same_level else None) or (before[-1] if before else entries[0]))
+    line = document.lines[model.item.line - 1]
+    match = _ENTRY_LINK.search(line)
+    if match is None:
+        return None
+    text = heading.text.replace("[", "\\[").replace("]", "\\]")
+    new = line[:match.start()] + f"[{text}](#{heading.anchor})" + line[match.end():]
+    if model.heading.level != heading.level:
+        indent = len(line) - len(line.lstrip())
+        step = 2 * (heading.level - model.heading.level)
+        new = " " * max(indent + step, 0) + new.lstrip()
+    if before:
+        after = before[-1].item
+        items = contents.block.items
+        following = [i for i in items if i.line > after.line and i.depth <= after.depth]
+        at = following[0].line if following else contents.block.end_line + 1
+    else:
+        at = entries[0].item.line
+    return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
@@ -73,7 +108,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
                 and not heading.block.containers and heading.line not in listed):
             yield Problem(heading.line, heading.column,
                           f'heading "{heading.text}" is missing from the table of contents '
-                          f"(line {contents.block.line})")
+                          f"(line {contents.block.line})",
+                          _insertion(document, contents, heading))
     seen: set[int] = set()
     entries = []
     for entry in contents.entries:

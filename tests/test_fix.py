@@ -1,0 +1,82 @@
+"""archlint check --fix and --diff: tables of contents and the case of anchors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from archlint import atomic
+from conftest import FIXTURES
+
+TEMPLATE = FIXTURES / "process-view" / "process-view.md"
+ADDED = "* **[Data consistency strategies](#data-consistency-strategies)**"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "archlint", *args], cwd=cwd,
+                          capture_output=True, text=True, check=False)
+
+
+def test_fix_adds_the_missing_entry_in_the_templates_style_and_nothing_else(
+        tmp_path: Path) -> None:
+    view = tmp_path / "process-view.md"
+    view.write_bytes(TEMPLATE.read_bytes())
+    result = run("check", "--fix", "--select", "AL304", "process-view.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    before = TEMPLATE.read_bytes().split(b"\n")
+    after = view.read_bytes().split(b"\n")
+    assert after == before[:8] + [ADDED.encode()] + before[8:]
+    first = view.read_bytes()
+    run("check", "--fix", "process-view.md", cwd=tmp_path)
+    assert view.read_bytes() == first  # a second run changes nothing
+
+
+def test_diff_shows_the_change_and_writes_nothing(tmp_path: Path) -> None:
+    view = tmp_path / "process-view.md"
+    view.write_bytes(TEMPLATE.read_bytes())
+    result = run("check", "--diff", "process-view.md", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[:2] == ["--- a/process-view.md", "+++ b/process-view.md"]
+    assert [line for line in result.stdout.splitlines() if line.startswith("+*")] == [
+        "+" + ADDED]
+    assert view.read_bytes() == TEMPLATE.read_bytes()
+    assert run("check", "--diff", str(FIXTURES / "filled"), cwd=tmp_path).returncode == 0
+
+
+def test_fix_keeps_crlf_line_endings_and_a_byte_order_mark(tmp_path: Path) -> None:
+    text = ("\ufeff# T\r\n\r\n## Contents\r\n\r\n- [A](#a)\r\n- [C](#c)\r\n\r\n"
+            "## A\r\n\r\nText.\r\n\r\n## B\r\n\r\nText.\r\n\r\n## C\r\n\r\nSee [a](#A).")
+    view = tmp_path / "view.md"
+    view.write_bytes(text.encode("utf-8"))
+    run("check", "--fix", "view.md", cwd=tmp_path)
+    expected = text.replace("- [A](#a)\r\n", "- [A](#a)\r\n- [B](#b)\r\n").replace(
+        "See [a](#A).", "See [a](#a).")
+    assert view.read_bytes() == expected.encode("utf-8")
+
+
+def test_fix_corrects_the_case_of_a_cross_file_anchor(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "other.md").write_text("# Other\n\n## State Models\n")
+    (tmp_path / "view.md").write_text("# View\n\nSee [states](other.md#State-Models).\n")
+    result = run("check", "--fix", "view.md", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert (tmp_path / "view.md").read_text() == (
+        "# View\n\nSee [states](other.md#state-models).\n")
+
+
+def test_a_failed_write_leaves_the_original(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    view = tmp_path / "view.md"
+    view.write_text("original\n")
+
+    def broken_replace(source: str, target: str) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("archlint.atomic.os.replace", broken_replace)
+    with pytest.raises(OSError):
+        atomic.write_text(view, "changed\n")
+    assert view.read_text() == "original\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["view.md"]  # no temporary left over
