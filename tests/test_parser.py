@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from archlint.model import AnchorSource, BlockKind, Container, LinkKind
 from archlint.parser import parse
+from archlint.slugs import AnchorStyle
 
 
 def test_sections_nest_by_level_and_span_to_the_next_heading() -> None:
@@ -84,13 +85,19 @@ def test_heading_anchors_html_anchors_and_custom_ids() -> None:
     )
     document = parse(text)
     assert [h.anchor for h in document.headings] == [
-        "qa", "use-foo-here", "title", "trailing-", "-title"]
+        "qa", "use-foo-here", "title-custom", "trailing-", "-title"]
     assert document.headings[2].custom_id == "custom"
+    assert document.headings[2].text == "Title"
     by_source = {(a.source, a.name) for a in document.anchors}
-    assert (AnchorSource.ATTRIBUTE, "custom") in by_source
+    assert (AnchorSource.HEADING, "title-custom") in by_source  # GitHub shows {#custom}
     assert (AnchorSource.HTML_NAME, "legacy") in by_source
     assert (AnchorSource.HTML_ID, "inline-id") in by_source
-    assert {"qa", "custom", "legacy", "inline-id"} <= document.anchor_names
+    assert {"qa", "title-custom", "legacy", "inline-id"} <= document.anchor_names
+    assert "custom" not in document.anchor_names
+    mkdocs = parse(text, anchor_style=AnchorStyle.MKDOCS)
+    assert (AnchorSource.ATTRIBUTE, "custom") in {(a.source, a.name) for a in mkdocs.anchors}
+    assert [h.anchor for h in mkdocs.headings] == [
+        "qa", "use-foo-here", "custom", "trailing", "title"]
 
 
 def test_comments_from_html_blocks_and_inline_html() -> None:

@@ -17,6 +17,15 @@ class AnchorIndex:
     def __init__(self, style: AnchorStyle) -> None:
         self._style = style
         self._anchors: dict[Path, frozenset[str] | None] = {}
+        self._by_name: dict[str, list[Path]] = {}
+
+    def know(self, paths: list[Path]) -> None:
+        """The files of the set, so that a link to a moved file can be pointed to it."""
+        for path in paths:
+            self._by_name.setdefault(path.name.casefold(), []).append(path.resolve())
+
+    def paths_named(self, name: str) -> tuple[Path, ...]:
+        return tuple(self._by_name.get(name.casefold(), ()))
 
     def add(self, path: Path, names: frozenset[str]) -> None:
         self._anchors[path.resolve()] = names

@@ -85,11 +85,15 @@ class Linter:
         return packs.by_title(title, self.title_packs) if title else None
 
     def _root_for(self, folder: Path | None) -> Path | None:
-        """Where links starting with ``/`` lead: the configuration file's folder, or the
-        git work tree the document is in."""
-        if self.configuration.path is not None:
+        """The project a document belongs to, where links starting with ``/`` lead: the
+        configuration file's folder if the document is in it, or else the git work tree
+        the document is in."""
+        if folder is None:
+            return None
+        if self.configuration.path is not None and files.relative_to(
+                folder, self.configuration.root) is not None:
             return self.configuration.root
-        return files.git_root(folder) if folder is not None else None
+        return files.git_root(folder)
 
     def rules_for(self, relative_path: str | None) -> tuple[Rule, ...]:
         ignored: set[str] = set()
@@ -173,12 +177,12 @@ class Linter:
 
     def lint_paths(self, paths: Iterable[Path]) -> tuple[list[Diagnostic], int]:
         """Diagnostics for every Markdown file under ``paths``, and how many files."""
+        found = list(self.discover(paths))
+        self.anchors.know(found)
         diagnostics: list[Diagnostic] = []
-        count = 0
-        for path in self.discover(paths):
-            count += 1
+        for path in found:
             diagnostics.extend(self.lint_file(path))
-        return diagnostics, count
+        return diagnostics, len(found)
 
     def _read(self, path: Path, display: str) -> Document | Diagnostic:
         try:

@@ -96,6 +96,7 @@ class _Walker:
         self.anchors: list[Anchor] = []
         self.comments: list[Comment] = []
         self.lists: list[ListBlock] = []
+        self.style = style
         self.slugger = Slugger(style)
         self.open_lists: list[_ListBuilder] = []
         self.pending_item: tuple[int, int, int] | None = None
@@ -155,12 +156,16 @@ class _Walker:
         text = content.text
         if custom_id is not None:
             text = inline.HEADING_ATTRIBUTE.sub("", text)
-        heading = Heading(level=level, text=text.strip(), anchor=self.slugger.slug(text),
-                          line=line, column=block.column, block=block, custom_id=custom_id)
+        if custom_id is not None and self.style is AnchorStyle.MKDOCS:
+            # attr_list: the {#id} is the heading's anchor
+            anchor, source = self.slugger.take(custom_id), AnchorSource.ATTRIBUTE
+        else:
+            # GitHub and GitLab show a {#id} as text, and it is part of the anchor
+            anchor, source = self.slugger.slug(content.text), AnchorSource.HEADING
+        heading = Heading(level=level, text=text.strip(), anchor=anchor, line=line,
+                          column=block.column, block=block, custom_id=custom_id)
         self.headings.append(heading)
-        self.anchors.append(Anchor(heading.anchor, AnchorSource.HEADING, line, block.column))
-        if custom_id:
-            self.anchors.append(Anchor(custom_id, AnchorSource.ATTRIBUTE, line, block.column))
+        self.anchors.append(Anchor(heading.anchor, source, line, block.column))
         self._add_block(block)
         while self.stack[-1].heading is not None and self.stack[-1].heading.level >= level:
             self.stack.pop()

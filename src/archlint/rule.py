@@ -61,13 +61,21 @@ class Disk:
 
 
 class Anchors(Protocol):
+    """What a rule may know of the other documents of the set."""
+
     def anchors_of(self, path: Path) -> frozenset[str] | None:
         """The anchors of the Markdown file at ``path`` (None if it is not one)."""
+
+    def paths_named(self, name: str) -> tuple[Path, ...]:
+        """The documents of the set with this file name (in any folder)."""
 
 
 class NoAnchors:
     def anchors_of(self, path: Path) -> frozenset[str] | None:
         return None
+
+    def paths_named(self, name: str) -> tuple[Path, ...]:
+        return ()
 
 
 O = TypeVar("O", bound=RuleOptions)

@@ -88,3 +88,8 @@ class Slugger:
         self._counts[base] = count
         self._taken.add(slug)
         return slug
+
+    def take(self, anchor: str) -> str:
+        """Mark an anchor given explicitly (``{#id}``) as taken, and return it."""
+        self._taken.add(anchor)
+        return anchor

@@ -1,4 +1,6 @@
-"""AL301 broken-anchor: a same-document #fragment that no anchor produces."""
+"""AL301 broken-anchor: links to fragments of the same document (the cases markdownlint's
+MD051 shares with GitHub: duplicates, HTML anchors, case, percent-encoding, #top, line
+links)."""
 
 import pytest
 
@@ -49,7 +51,7 @@ def test_flags(text, expected):
     "[a](#here)\n\n<a name=\"here\"></a>\n",
     "[a](#here) and <span id=\"here\">x</span>",
     "[a](#here)\n\n<div id='here'>\n\nx\n</div>\n",
-    "[a](#custom)\n\n## Heading {#custom}\n",
+    "[a](#heading-custom)\n\n## Heading {#custom}\n",  # GitHub shows the attribute
     "[a](#echo) [b](#echo-1)\n\n## Echo\n## Echo\n",
     "[a](#echo-2)\n\n## Echo\n## Echo-1\n## Echo\n",
     "[a](#%C3%BCber)\n\n## Über\n",
@@ -63,3 +65,17 @@ def test_flags(text, expected):
 ])
 def test_leaves_alone(text):
     assert found(text) == []
+
+
+def test_heading_attribute_is_the_anchor_only_for_mkdocs():
+    from archlint.slugs import AnchorStyle
+    from archlint.rule import Context
+    from archlint import parser
+    from archlint.testing import get_rule
+
+    rule = get_rule("AL301")
+    text = "[a](#custom) [b](#L10)\n\n## Heading {#custom}\n"
+    for style, expected in ((AnchorStyle.GITHUB, [1]), (AnchorStyle.MKDOCS, [14])):
+        document = parser.parse(text, anchor_style=style)
+        problems = rule.check(document, rule.options_type(), Context(anchor_style=style))
+        assert [p.column for p in problems] == expected, style

@@ -10,7 +10,9 @@ decoded, and links with a scheme (`https:`, `mailto:` …) are never fetched.
 
 A target whose name differs from an existing file's only in case is reported, since it
 breaks on case-sensitive systems and web servers; a target that leaves the project is
-reported as such and never read; otherwise the closest name in the folder is suggested.
+reported as such and never read. When a file of that name is elsewhere among the files
+being checked, that is suggested (the file moved); otherwise the closest name in the
+folder.
 
 ## Why it matters
 Architecture descriptions are sets of documents that link each other. When a file is
@@ -32,6 +34,7 @@ None.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,8 +60,9 @@ def _case_only(path: Path, files: FileSystem) -> str | None:
     return next((name for name in names if name.casefold() == path.name.casefold()), None)
 
 
-def _missing(path: Path, written: str, files: FileSystem) -> str | None:
+def _missing(path: Path, written: str, context: Context) -> str | None:
     """What is wrong with a target in the project (None if it is there)."""
+    files = context.files
     if files.exists(path):
         other = _case_only(path, files)  # a case-insensitive disk found it anyway
         return f'"{written}" differs from "{other}" only in case' if other else None
@@ -66,8 +70,12 @@ def _missing(path: Path, written: str, files: FileSystem) -> str | None:
     if other:
         return f'"{written}" differs from "{other}" only in case'
     message = f'"{written}" does not exist'
-    names = files.names(path.parent) or []
-    suggestion = closest(path.name, names, cutoff=0.8)  # file names share affixes
+    moved = context.anchors.paths_named(path.name)
+    if len(moved) == 1 and context.folder is not None:
+        suggestion = Path(os.path.relpath(moved[0], context.folder.resolve())).as_posix()
+    else:
+        names = files.names(path.parent) or []
+        suggestion = closest(path.name, names, cutoff=0.8)  # file names share affixes
     return message + (f' (did you mean "{suggestion}"?)' if suggestion else "")
 
 
@@ -82,6 +90,6 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             yield Problem(link.line, link.column,
                           f'{what} "{written}" is outside the project: not checked')
             continue
-        message = _missing(target.path, written, context.files)
+        message = _missing(target.path, written, context)
         if message:
             yield Problem(link.line, link.column, f"{what} {message}")
