@@ -66,9 +66,10 @@ class LineMap:
 
     def __init__(self, content: str, first_line: int, columns: Sequence[int]) -> None:
         self._starts = [0]
-        for index, char in enumerate(content):
-            if char == "\n":
-                self._starts.append(index + 1)
+        index = content.find("\n")
+        while index >= 0:
+            self._starts.append(index + 1)
+            index = content.find("\n", index + 1)
         self._first_line = first_line
         self._columns = columns
 

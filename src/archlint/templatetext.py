@@ -42,11 +42,13 @@ class PromptIndex:
     def __init__(self, prompts: Iterable[str]) -> None:
         self.prompts = tuple(prompts)
         self._tokens: list[tuple[str, ...]] = []
+        self._vocabularies: list[frozenset[str]] = []
         self._by_pair: dict[tuple[str, str], list[int]] = {}
         self._exact: dict[tuple[str, ...], int] = {}
         for index, prompt in enumerate(self.prompts):
             tokens = words(prompt)
             self._tokens.append(tokens)
+            self._vocabularies.append(frozenset(tokens))
             self._exact.setdefault(tokens, index)
             for pair in _pairs(tokens):
                 self._by_pair.setdefault(pair, []).append(index)
@@ -66,8 +68,12 @@ class PromptIndex:
             for index in self._by_pair.get(pair, ()):
                 counts[index] = counts.get(index, 0) + 1
         best: Match | None = None
+        vocabulary = set(tokens)
         for index in sorted(counts, key=lambda i: -counts[i])[:_CANDIDATES]:
             prompt = self._tokens[index]
+            shared = vocabulary.intersection(self._vocabularies[index])
+            if sum(1 for token in tokens if token in shared) < similarity * len(tokens):
+                continue  # cannot line up enough words, so no need to align
             matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
             aligned = sum(block.size for block in matcher.get_matching_blocks())
             share = aligned / len(tokens)

@@ -20,6 +20,7 @@ _SPACES = re.compile(r"\s+")
 _PLACEHOLDER = re.compile(r"\\?<[^<>]+?\\?>|\{[^{}]+\}|(?<![^\W_])(?:x{2,}|X{2,}|N{3,})(?![^\W_])")
 
 
+@lru_cache(maxsize=8192)
 def normalize(title: str) -> str:
     """The form of a title that comparisons use."""
     return _tidy(title).casefold()
@@ -57,6 +58,7 @@ def has_placeholder(title: str) -> bool:
     return _pattern(title) is not None
 
 
+@lru_cache(maxsize=65536)
 def matches(pattern_title: str, title: str) -> bool:
     """Does ``title`` match a pack's ``pattern_title`` (which may hold placeholders)?"""
     pattern = _pattern(pattern_title)

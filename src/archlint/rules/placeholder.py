@@ -88,9 +88,10 @@ class Options(RuleOptions):
 
 
 @lru_cache(maxsize=16)
-def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Placeholder words, a lone x and bracket placeholders, in one search."""
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(whole_word(alternatives))
+    return re.compile(f"{whole_word(alternatives)}|{_LONE_X.pattern}|{_BRACKETS.pattern}")
 
 
 def _alone(block: TextBlock, previous: TextBlock | None) -> str | None:
@@ -155,7 +156,7 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
     extra = context.pack.placeholders if context.pack else ()
-    words = _words_pattern(tuple(dict.fromkeys(
+    placeholders = _pattern(tuple(dict.fromkeys(
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w))))))
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks = _check_mark_rows(document)
@@ -171,7 +172,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
         text = Joined(block.runs)
-        found = [*text.finditer(words), *text.finditer(_LONE_X), *text.finditer(_BRACKETS)]
+        found = list(text.finditer(placeholders))
         if phrases is not None:
             found.extend(text.finditer(phrases))
         math = [m.span() for m in _MATH.finditer(text.text)]
