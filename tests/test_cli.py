@@ -39,7 +39,7 @@ def test_text_output_lines_and_exit_status(project: Path) -> None:
         "docs/view.md:5:5: AL102 placeholder \"xxx\" left in [placeholder]",
         "notes.markdown:1:1: AL102 placeholder \"FIXME\" left in [placeholder]",
     ]
-    assert lines[3] == "Found 3 problems in 2 files (3 files checked)."
+    assert lines[3] == "Found 3 problems (3 errors) in 2 files (3 files checked)."
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
 
 

@@ -69,12 +69,16 @@ def main() -> None:
     and broken links in Markdown."""
 
 
+FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
+@click.option("--output-format", type=click.Choice(FORMATS), default="text",
               show_default=True, help="How to print the problems found.")
 @click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
+@click.option("--statistics", is_flag=True, help="Print how many problems each rule found.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Run only these rules (codes, names or code prefixes; comma-separated).")
 @click.option("--extend-select", multiple=True, metavar="RULES",
@@ -83,19 +87,29 @@ def main() -> None:
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this configuration file instead of searching.")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option("--fix", is_flag=True,
               help="Fix what can be fixed (tables of contents, the case of anchors), then "
                    "report what is left.")
 @click.option("--diff", is_flag=True,
               help="Print the changes --fix would make, as a unified diff, and change "
                    "nothing; exit 1 if there are any.")
+@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Report only problems that this baseline file does not list.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+              help="Record the problems found now in this baseline file, and exit 0.")
+@click.option("--since", metavar="REF",
+              help="Check only Markdown files changed since this git revision.")
 @_pack_options
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
-          select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          config_file: Path | None, exit_zero: bool, fix: bool, diff: bool, pack: str | None,
-          template: Path | None) -> None:
+          statistics: bool, select: tuple[str, ...], extend_select: tuple[str, ...],
+          ignore: tuple[str, ...], config_file: Path | None, exit_zero: bool, strict: bool,
+          fix: bool, diff: bool, baseline: Path | None, write_baseline: Path | None,
+          since: str | None, pack: str | None, template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
-    from archlint import config, engine, formatters
+    from archlint import baseline as baselines
+    from archlint import changes, config, engine, formatters
+    from archlint.diagnostics import Severity
 
     try:
         configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
@@ -103,21 +117,33 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
                                      extend_select=_split(extend_select), ignore=_split(ignore),
                                      pack=_forced_pack(pack, template))
         linter = engine.Linter.create(configuration, selection)
-        targets = paths or (Path("."),)
+        targets: tuple[Path, ...] = paths or (Path("."),)
+        if since is not None:
+            changed = changes.changed_since(since, Path.cwd())
+            targets = tuple(p for p in linter.discover(targets) if p.resolve() in changed)
         if diff:
             sys.exit(_show_diff(linter, targets))
         if fix:
             _fix(linter, targets)
-        diagnostics, count = linter.lint_paths(targets)
+        diagnostics, count = linter.lint_paths(targets) if targets else ([], 0)
+        if write_baseline is not None:
+            recorded = baselines.write(write_baseline, diagnostics)
+            click.echo(f"Wrote {recorded} problems to {write_baseline}.", err=True)
+            sys.exit(EXIT_CLEAN)
+        if baseline is not None:
+            diagnostics = baselines.new_only(diagnostics, baselines.load(baseline))
     except ConfigError as error:
         _fail(str(error))
-    report = formatters.Report(tuple(diagnostics), count)
-    render = formatters.FORMATTERS[output_format]
+    except OSError as error:
+        _fail(f"cannot write {error.filename}: {error.strerror}")
+    report = formatters.Report(tuple(diagnostics), count, linter.rules)
+    render = formatters.statistics if statistics else formatters.FORMATTERS[output_format]
     if output_file is not None:
         _write_atomically(output_file, render(report, False))
     else:
         click.echo(render(report, _use_color()), nl=False, color=_use_color())
-    sys.exit(EXIT_PROBLEMS if diagnostics and not exit_zero else EXIT_CLEAN)
+    failing = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
+    sys.exit(EXIT_PROBLEMS if failing and not exit_zero else EXIT_CLEAN)
 
 
 def _show_diff(linter, paths: tuple[Path, ...]) -> int:

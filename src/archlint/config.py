@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from archlint.errors import ConfigError, describe_validation_error
 from archlint.schema import StrictModel, read_toml
+from archlint.diagnostics import Severity
 from archlint.slugs import AnchorStyle
 
 CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
@@ -47,6 +48,7 @@ class Settings(StrictModel):
     per_file_ignores: dict[str, tuple[str, ...]] = {}
     documents: tuple[DocumentKind, ...] = ()
     anchor_style: AnchorStyle = AnchorStyle.GITHUB
+    severity: dict[str, Severity] = {}
     rules: dict[str, dict[str, Any]] = {}
 
 

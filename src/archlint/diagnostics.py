@@ -51,6 +51,7 @@ class Diagnostic:
     message: str
     severity: Severity = Severity.ERROR
     fix: Fix | None = field(default=None, compare=False)
+    fingerprint: str = field(default="", compare=False)  # stable across edits elsewhere
 
     def as_dict(self) -> dict[str, str | int]:
         return {

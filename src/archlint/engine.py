@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -55,6 +56,7 @@ class Linter:
         registry.check_selectors(settings.ignore, known, f"{where}: ignore")
         for pattern, selectors in settings.per_file_ignores.items():
             registry.check_selectors(selectors, known, f"{where}: per-file-ignores.{pattern}")
+        registry.check_selectors(settings.severity, known, f"{where}: severity")
         registry.check_selectors(selection.select or (), known, "--select")
         registry.check_selectors(selection.extend_select, known, "--extend-select")
         registry.check_selectors(selection.ignore, known, "--ignore")
@@ -64,6 +66,7 @@ class Linter:
             (*settings.extend_select, *selection.extend_select),
             (*settings.ignore, *selection.ignore),
         )
+        rules = tuple(registry.with_severity(rule, settings.severity) for rule in rules)
         document_packs = tuple(
             (kind.paths, _load_pack(kind, configuration, index))
             for index, kind in enumerate(settings.documents)
@@ -123,7 +126,8 @@ class Linter:
                 found.append(Diagnostic(display_path, problem.line, problem.column, rule.code,
                                         rule.name, problem.message, rule.severity,
                                         problem.fix))
-        return sorted(found, key=lambda d: (d.line, d.column, d.code, d.message))
+        found.sort(key=lambda d: (d.line, d.column, d.code, d.message))
+        return _fingerprinted(found, document.lines, relative_path or display_path)
 
     def parse(self, text: str, path: str | None) -> Document:
         return parser.parse(text, path, self.configuration.settings.anchor_style)
@@ -198,6 +202,21 @@ class Linter:
         """The Markdown files under ``paths``, as configured (``exclude``)."""
         return files.discover(list(paths), self.configuration.settings.exclude,
                               self.configuration.root)
+
+
+def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str
+                   ) -> list[Diagnostic]:
+    """Give each diagnostic a fingerprint from its file (relative to the project), rule,
+    message and the text of its line (not the line's number), numbered when the same
+    finding recurs in the file."""
+    seen: dict[str, int] = {}
+    result = []
+    for d in diagnostics:
+        text = lines[d.line - 1].strip() if 0 < d.line <= len(lines) else ""
+        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode()).hexdigest()
+        seen[key] = seen.get(key, 0) + 1
+        result.append(replace(d, fingerprint=f"{key[:32]}-{seen[key]}"))
+    return result
 
 
 def _unreadable(display: str, reason: str) -> Diagnostic:

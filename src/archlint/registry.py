@@ -12,9 +12,11 @@ Nothing is imported until the rules are first asked for.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from importlib.metadata import entry_points
 
+from archlint.diagnostics import Severity
 from archlint.errors import ConfigError
 from archlint.rule import Rule
 
@@ -93,3 +95,13 @@ def matching(selectors: Iterable[str], rules: Sequence[Rule]) -> frozenset[str]:
     selectors = tuple(selectors)
     return frozenset(rule.code for rule in rules
                      if any(_specificity(s, rule) for s in selectors))
+
+
+def with_severity(rule: Rule, severities: dict[str, Severity]) -> Rule:
+    """The rule with the severity the most specific matching selector gives it."""
+    best, chosen = 0, rule.severity
+    for selector, severity in severities.items():
+        specificity = _specificity(selector, rule)
+        if specificity > best:
+            best, chosen = specificity, severity
+    return rule if chosen is rule.severity else replace(rule, severity=chosen)

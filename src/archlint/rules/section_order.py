@@ -38,13 +38,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from archlint import outline
-from archlint.diagnostics import Problem
+from archlint.diagnostics import Severity, Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
 
 CODE = "AL203"
 NAME = "section-order"
+SEVERITY = Severity.WARNING
 
 
 class Options(RuleOptions):

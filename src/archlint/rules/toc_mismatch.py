@@ -54,13 +54,14 @@ import re
 from collections.abc import Iterator
 
 from archlint import toc
-from archlint.diagnostics import Edit, Fix, Problem
+from archlint.diagnostics import Severity, Edit, Fix, Problem
 from archlint.model import Document, Heading
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
 
 CODE = "AL304"
 NAME = "toc-mismatch"
+SEVERITY = Severity.WARNING
 
 
 class Options(RuleOptions):
