@@ -108,8 +108,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         if (heading.level in contents.levels and heading.line > contents.block.end_line
                 and not heading.block.containers and heading.line not in listed):
             yield Problem(heading.line, heading.column,
-                          f'heading "{heading.text}" is missing from the table of contents '
-                          f"(line {contents.block.line})",
+                          f'heading "{heading.text}" is missing from the table of contents',
+
                           _insertion(document, contents, heading))
     seen: set[int] = set()
     entries = []

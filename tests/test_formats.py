@@ -1,0 +1,124 @@
+"""Every output format, checked against what its consumer expects."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+
+from conftest import FIXTURES
+
+SARIF_SCHEMA = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text())
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "archlint", *args], cwd=cwd,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "view.md").write_text(
+        "# View\n\n## Contents\n\n- [A](#a)\n- [C](#c)\n\n## A\n\n_Describe the thing, 50%_\n\n"
+        "## B\n\nThe xxx system, with a comma: and a colon.\n\n## C\n\nText.\n")
+    return tmp_path
+
+
+def test_sarif_validates_against_the_schema(project: Path) -> None:
+    result = run("check", "--output-format", "sarif", cwd=project)
+    log = json.loads(result.stdout)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    run_ = log["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert [r["id"] for r in rules][:3] == ["AL101", "AL102", "AL103"]
+    assert "## What it does" in rules[0]["help"]["markdown"]
+    results = run_["results"]
+    assert [(r["ruleId"], r["level"]) for r in results] == [
+        ("AL202", "error"), ("AL101", "error"), ("AL304", "warning"), ("AL102", "error")]
+    for entry in results:
+        assert rules[entry["ruleIndex"]]["id"] == entry["ruleId"]
+        assert entry["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "view.md"
+
+
+def test_sarif_with_no_findings_validates(tmp_path: Path) -> None:
+    (tmp_path / "ok.md").write_text("# Fine\n\nAll written.\n")
+    log = json.loads(run("check", "--output-format", "sarif", cwd=tmp_path).stdout)
+    jsonschema.validate(log, SARIF_SCHEMA)
+    assert log["runs"][0]["results"] == []
+
+
+# https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+GITHUB_COMMAND = re.compile(
+    r"^::(error|warning|notice) file=([^,:]+),line=(\d+),col=(\d+),title=([^,:]+)::(.*)$")
+
+
+def test_github_workflow_commands(project: Path) -> None:
+    lines = run("check", "--output-format", "github", cwd=project).stdout.splitlines()
+    parsed = [GITHUB_COMMAND.match(line) for line in lines]
+    assert all(parsed), lines
+    assert [(m[1], m[2], m[3], m[4], m[5]) for m in parsed] == [
+        ("error", "view.md", "8", "4", "AL202 empty-section"),
+        ("error", "view.md", "10", "1", "AL101 template-prompt"),
+        ("warning", "view.md", "12", "4", "AL304 toc-mismatch"),
+        ("error", "view.md", "14", "5", "AL102 placeholder")]
+    assert parsed[1][6] == 'template prompt left in: "Describe the thing, 50%25"'
+
+
+# https://docs.gitlab.com/ci/testing/code_quality/ (Code Quality report format)
+def test_gitlab_code_quality(project: Path) -> None:
+    issues = json.loads(run("check", "--output-format", "gitlab", cwd=project).stdout)
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity",
+                              "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert issue["location"]["path"] == "view.md"
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+    assert len({issue["fingerprint"] for issue in issues}) == len(issues) == 4
+    # fingerprints are stable when lines move
+    view = project / "view.md"
+    view.write_text("Intro.\n\n" + view.read_text())
+    again = json.loads(run("check", "--output-format", "gitlab", cwd=project).stdout)
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
+    assert [i["location"]["lines"]["begin"] for i in again] == [10, 12, 14, 16]
+
+
+def test_junit_parses(project: Path) -> None:
+    root = ElementTree.fromstring(run("check", "--output-format", "junit", cwd=project).stdout)
+    suite = root.find("testsuite")
+    assert suite is not None and suite.get("failures") == "4"
+    failures = [case.find("failure") for case in suite.iter("testcase")]
+    assert [f.get("type") for f in failures if f is not None] == [
+        "AL202", "AL101", "AL304", "AL102"]
+
+
+def test_concise_and_json_lines(project: Path) -> None:
+    concise = run("check", "--output-format", "concise", cwd=project).stdout.splitlines()
+    assert concise[1] == 'view.md:10:1: AL101 template prompt left in: "Describe the thing, 50%"'
+    assert len(concise) == 4
+    records = [json.loads(line) for line in
+               run("check", "--output-format", "json-lines", cwd=project).stdout.splitlines()]
+    assert [r["code"] for r in records] == ["AL202", "AL101", "AL304", "AL102"]
+
+
+def test_statistics(project: Path) -> None:
+    lines = run("check", "--statistics", cwd=project).stdout.splitlines()
+    assert lines[:4] == ["     1  AL101  template-prompt", "     1  AL102  placeholder",
+                         "     1  AL202  empty-section", "     1  AL304  toc-mismatch  [*] fixable"]
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    (tmp_path / "v.md").write_text("# V\n\n## Contents\n\n- [A](#a)\n- [C](#c)\n\n## A\n\n"
+                                   "Text.\n\n## B\n\nText.\n\n## C\n\nText.\n")
+    assert run("check", cwd=tmp_path).returncode == 0  # AL304 is a warning
+    assert run("check", "--strict", cwd=tmp_path).returncode == 1
+    (tmp_path / "archlint.toml").write_text('[severity]\nAL304 = "error"\n')
+    assert run("check", cwd=tmp_path).returncode == 1
+    (tmp_path / "archlint.toml").write_text('[severity]\nAL999 = "error"\n')
+    assert "severity: 'AL999' matches no rule" in run("check", cwd=tmp_path).stderr
