@@ -214,6 +214,26 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
     sys.exit(EXIT_ERROR if len(statuses) != len(results) else EXIT_CLEAN)
 
 
+@main.command()
+def init() -> None:
+    """Write a first configuration for the documents here, guessing their packs."""
+    from archlint.init import initialise
+
+    try:
+        written, found = initialise(Path.cwd())
+    except ConfigError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write {error.filename}: {error.strerror}")
+    where = "[tool.archlint] in " if written.name == "pyproject.toml" else ""
+    click.echo(f"Wrote {where}{written.name}.")
+    for name, paths in sorted(found.items()):
+        click.echo(f"  {len(paths)} document(s) use the {name} rule pack, going by their titles.")
+    if not found:
+        click.echo("  No document's title matched a built-in rule pack; see `archlint packs`.")
+    click.echo("Run `archlint check` to see what it finds.")
+
+
 @main.group()
 def schema() -> None:
     """Rule packs: derive one from a template."""
