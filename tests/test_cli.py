@@ -148,3 +148,35 @@ def test_version_and_packs(project: Path) -> None:
     assert run("--version", cwd=project).stdout.startswith("archlint, version ")
     packs = run("packs", cwd=project).stdout
     assert "process-view: Process View" in packs and "optional  Avoiding 2-Phase Commit" in packs
+
+
+def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """Run archlint with its standard output on a pseudo-terminal; what it printed."""
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    process = subprocess.Popen([sys.executable, "-m", "archlint", *args], cwd=cwd, env=env,
+                               stdout=follower, stderr=subprocess.DEVNULL)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait()
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_colour_on_a_terminal_unless_no_color(project: Path) -> None:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\x1b[" in _on_a_terminal(["check", "docs/view.md"], project, env)
+    plain = _on_a_terminal(["check", "docs/view.md"], project, {**env, "NO_COLOR": "1"})
+    assert "\x1b[" not in plain and "AL101" in plain
