@@ -100,12 +100,20 @@ FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab",
               help="Record the problems found now in this baseline file, and exit 0.")
 @click.option("--since", metavar="REF",
               help="Check only Markdown files changed since this git revision.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check files in N processes (default: one per CPU core).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="ARCHLINT_CACHE_DIR",
+              help="Where to keep the cache (default: .archlint_cache in the project; "
+                   "or $ARCHLINT_CACHE_DIR).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @_pack_options
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           statistics: bool, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, exit_zero: bool, strict: bool,
           fix: bool, diff: bool, baseline: Path | None, write_baseline: Path | None,
-          since: str | None, pack: str | None, template: Path | None) -> None:
+          since: str | None, jobs: int | None, cache_dir: Path | None, no_cache: bool,
+          pack: str | None, template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
     from archlint import baseline as baselines
     from archlint import changes, config, engine, formatters
@@ -125,7 +133,13 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
             sys.exit(_show_diff(linter, targets))
         if fix:
             _fix(linter, targets)
-        diagnostics, count = linter.lint_paths(targets) if targets else ([], 0)
+        store = None
+        if not no_cache:
+            from archlint.cache import DEFAULT_FOLDER, Cache
+
+            store = Cache(cache_dir or configuration.root / DEFAULT_FOLDER, linter.settings_key())
+        diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store)
+                              if targets else ([], 0))
         if write_baseline is not None:
             recorded = baselines.write(write_baseline, diagnostics)
             click.echo(f"Wrote {recorded} problems to {write_baseline}.", err=True)
@@ -259,6 +273,27 @@ def derive(template: Path, name: str | None, output_file: Path | None) -> None:
         _write_atomically(output_file, text)
     else:
         click.echo(text, nl=False)
+
+
+@main.command()
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="ARCHLINT_CACHE_DIR", help="The cache to remove.")
+def clean(cache_dir: Path | None) -> None:
+    """Remove the cache."""
+    import shutil
+
+    from archlint import config
+    from archlint.cache import DEFAULT_FOLDER
+
+    try:
+        folder = cache_dir or config.discover(Path.cwd()).root / DEFAULT_FOLDER
+    except ConfigError as error:
+        _fail(str(error))
+    if folder.is_dir():
+        shutil.rmtree(folder)
+        click.echo(f"Removed {folder}.")
+    else:
+        click.echo(f"No cache at {folder}.")
 
 
 @main.command("rules")

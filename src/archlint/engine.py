@@ -11,6 +11,14 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from archlint import completeness, derive, files, fixer, packs, parser, registry, suppressions
+from archlint.cache import (
+    Cache,
+    Dependencies,
+    RecordingAnchors,
+    RecordingFiles,
+    content_hash,
+    settings_key,
+)
 from archlint.completeness import DocumentStatus
 from archlint.docset import AnchorIndex
 from archlint.config import Configuration, DocumentKind, Settings
@@ -18,7 +26,7 @@ from archlint.diagnostics import Diagnostic, Severity
 from archlint.errors import ConfigError, describe_validation_error
 from archlint.model import Document
 from archlint.packs import Pack
-from archlint.rule import Context, Rule, RuleOptions
+from archlint.rule import Context, Disk, Rule, RuleOptions
 from archlint.rules import template_prompt
 
 UNREADABLE = ("AL001", "unreadable-file")
@@ -45,6 +53,7 @@ class Linter:
     document_packs: tuple[tuple[tuple[str, ...], Pack], ...]
     title_packs: tuple[Pack, ...]
     anchors: AnchorIndex
+    selection: Selection = Selection()
 
     @classmethod
     def create(cls, configuration: Configuration, selection: Selection = Selection()) -> Linter:
@@ -76,7 +85,7 @@ class Linter:
         configured = tuple(pack for _, pack in document_packs)
         return cls(configuration, rules, known, _rule_options(settings, known, where),
                    document_packs, (*configured, *packs.all_builtin()),
-                   AnchorIndex(settings.anchor_style))
+                   AnchorIndex(settings.anchor_style), selection)
 
     # -- one document -------------------------------------------------------
     def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
@@ -106,13 +115,16 @@ class Linter:
                     ignored |= registry.matching(selectors, self.known_rules)
         return tuple(rule for rule in self.rules if rule.code not in ignored)
 
-    def lint_document(self, document: Document, display_path: str,
-                      relative_path: str | None) -> list[Diagnostic]:
+    def lint_document(self, document: Document, display_path: str, relative_path: str | None,
+                      record: Dependencies | None = None) -> list[Diagnostic]:
         folder = Path(document.path).parent if document.path else None
         if document.path is not None:
             self.anchors.add(Path(document.path), document.anchor_names)
+        disk, anchors = Disk(), self.anchors
+        if record is not None:
+            disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
         context = Context(pack=self.pack_for(document, relative_path), folder=folder,
-                          root=self._root_for(folder), anchors=self.anchors,
+                          root=self._root_for(folder), files=disk, anchors=anchors,
                           anchor_style=self.configuration.settings.anchor_style,
                           options=self.options)
         suppressed = suppressions.collect(document.comments, self.known_rules,
@@ -179,14 +191,58 @@ class Linter:
         context = Context(pack=pack, options=self.options)
         return completeness.assess(document, pack, template_prompt.settings(context), display)
 
-    def lint_paths(self, paths: Iterable[Path]) -> tuple[list[Diagnostic], int]:
-        """Diagnostics for every Markdown file under ``paths``, and how many files."""
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None
+                   ) -> tuple[list[Diagnostic], int]:
+        """Diagnostics for every Markdown file under ``paths``, and how many files. With
+        ``jobs`` > 1 files are checked in that many processes; the result is the same, in
+        the same order. With a cache, files unchanged since they were cached (and the
+        files and anchors they depend on) are not read again."""
         found = list(self.discover(paths))
         self.anchors.know(found)
-        diagnostics: list[Diagnostic] = []
-        for path in found:
-            diagnostics.extend(self.lint_file(path))
-        return diagnostics, len(found)
+        results: dict[int, list[Diagnostic]] = {}
+        missing = []
+        for index, path in enumerate(found):
+            cached = cache.lookup(path, digest) if cache and (digest := _digest(path)) else None
+            if cached is not None:
+                results[index] = cached
+            else:
+                missing.append(index)
+        checked = _in_parallel(self, [found[i] for i in missing], jobs)
+        for index, (diagnostics, digest, dependencies) in zip(missing, checked):
+            results[index] = diagnostics
+            if cache is not None and digest is not None:
+                cache.store(found[index], digest, diagnostics, dependencies)
+        if cache is not None:
+            cache.save()
+        return [d for index in range(len(found)) for d in results[index]], len(found)
+
+    def check_recording(self, path: Path) -> tuple[list[Diagnostic], str | None, Dependencies]:
+        """Lint one file, with what it depended on and the hash of what was read."""
+        record = Dependencies()
+        display = _display(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return [_unreadable(display, error.strerror or str(error))], None, record
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            return [_unreadable(display, f"not UTF-8 text (byte {error.start}: "
+                                         f"{data[error.start]:#04x})")], None, record
+        document = self.parse(text, display)
+        diagnostics = self.lint_document(document, display,
+                                         files.relative_to(path, self.configuration.root), record)
+        return diagnostics, content_hash(data), record
+
+    def settings_key(self) -> str:
+        """What the results depend on besides the files: for the cache."""
+        packs_in_force = [pack.model_dump_json() for _, pack in self.document_packs]
+        return settings_key(
+            self.configuration.settings.model_dump_json(), str(self.configuration.root),
+            *(f"{r.code}:{r.name}:{r.severity.value}" for r in self.rules),
+            *(f"{type(o).__module__}:{o.model_dump_json()}" for o in self.options.values()),
+            *packs_in_force, *(p.model_dump_json() for p in self.title_packs),
+            self.selection.pack.model_dump_json() if self.selection.pack else "")
 
     def _read(self, path: Path, display: str) -> Document | Diagnostic:
         try:
@@ -202,6 +258,39 @@ class Linter:
         """The Markdown files under ``paths``, as configured (``exclude``)."""
         return files.discover(list(paths), self.configuration.settings.exclude,
                               self.configuration.root)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return content_hash(path.read_bytes())
+    except OSError:
+        return None
+
+
+_worker: Linter | None = None
+
+
+def _start_worker(configuration: Configuration, selection: Selection, known: list[Path]) -> None:
+    global _worker
+    _worker = Linter.create(configuration, selection)
+    _worker.anchors.know(known)
+
+
+def _check_in_worker(path: Path) -> tuple[list[Diagnostic], str | None, Dependencies]:
+    assert _worker is not None
+    return _worker.check_recording(path)
+
+
+def _in_parallel(linter: Linter, paths: list[Path], jobs: int
+                 ) -> list[tuple[list[Diagnostic], str | None, Dependencies]]:
+    """``check_recording`` for each path, in order, in up to ``jobs`` processes."""
+    if jobs <= 1 or len(paths) < 2 * jobs:
+        return [linter.check_recording(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(linter.configuration, linter.selection, paths)) as pool:
+        return list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))))
 
 
 def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str

@@ -1,0 +1,153 @@
+"""The content cache: a re-run on an unchanged tree parses nothing.
+
+One file per combination of archlint version and effective settings (rules, options,
+packs, anchor style) holds, for each document, the hash of its content, its
+diagnostics, and what its rules looked at outside it: which paths existed, which names
+a folder held, and the content of the Markdown files whose anchors they read. An entry
+is used only if all of that is still so; a corrupted or foreign cache file is ignored
+and rewritten, never trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from archlint import __version__, atomic
+from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
+
+FORMAT = 1
+DEFAULT_FOLDER = ".archlint_cache"
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def file_hash(path: Path) -> str | None:
+    try:
+        return content_hash(path.read_bytes())
+    except OSError:
+        return None
+
+
+@dataclass
+class Dependencies:
+    """What rules looked at outside the document, recorded while they ran."""
+
+    exists: dict[str, bool] = field(default_factory=dict)
+    names: dict[str, list[str] | None] = field(default_factory=dict)
+    anchors: dict[str, str | None] = field(default_factory=dict)
+
+    def still_hold(self) -> bool:
+        return (all(os.path.exists(p) == e for p, e in self.exists.items())
+                and all(_names(p) == n for p, n in self.names.items())
+                and all(file_hash(Path(p)) == h for p, h in self.anchors.items()))
+
+
+def _names(folder: str) -> list[str] | None:
+    try:
+        return sorted(os.listdir(folder))
+    except OSError:
+        return None
+
+
+class RecordingFiles:
+    """A file system that remembers what was asked of it."""
+
+    def __init__(self, inner, record: Dependencies) -> None:
+        self._inner, self._record = inner, record
+
+    def exists(self, path: Path) -> bool:
+        answer = self._inner.exists(path)
+        self._record.exists[str(path)] = answer
+        return answer
+
+    def names(self, folder: Path) -> list[str] | None:
+        answer = self._inner.names(folder)
+        self._record.names[str(folder)] = sorted(answer) if answer is not None else None
+        return answer
+
+
+class RecordingAnchors:
+    """A document set that remembers whose anchors were read."""
+
+    def __init__(self, inner, record: Dependencies) -> None:
+        self._inner, self._record = inner, record
+
+    def anchors_of(self, path: Path) -> frozenset[str] | None:
+        self._record.anchors[str(path.resolve())] = file_hash(path)
+        return self._inner.anchors_of(path)
+
+    def paths_named(self, name: str) -> tuple[Path, ...]:
+        return self._inner.paths_named(name)
+
+
+def _encode(d: Diagnostic) -> dict[str, Any]:
+    data = asdict(d)
+    data["severity"] = d.severity.value
+    return data
+
+
+def _decode(data: dict[str, Any]) -> Diagnostic:
+    fix = data.pop("fix")
+    if fix is not None:
+        fix = Fix(tuple(Edit(e["line"], e["end_line"], tuple(e["text"])) for e in fix["edits"]),
+                  fix["description"])
+    return Diagnostic(**{**data, "severity": Severity(data["severity"]), "fix": fix})
+
+
+class Cache:
+    def __init__(self, folder: Path, settings_key: str) -> None:
+        self.path = folder / f"v{__version__}-{settings_key[:24]}.json"
+        self._entries: dict[str, dict[str, Any]] = self._load()
+        self._changed = False
+
+    def _load(self) -> dict[str, dict[str, Any]]:
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("format") != FORMAT or data.get("version") != __version__:
+                return {}
+            entries = data["entries"]
+            return entries if isinstance(entries, dict) else {}
+        except (OSError, ValueError, KeyError, AttributeError, TypeError):
+            return {}
+
+    def lookup(self, path: Path, digest: str) -> list[Diagnostic] | None:
+        entry = self._entries.get(str(path.resolve()))
+        if not isinstance(entry, dict) or entry.get("hash") != digest:
+            return None
+        try:
+            if not Dependencies(**entry["dependencies"]).still_hold():
+                return None
+            return [_decode(dict(item)) for item in entry["diagnostics"]]
+        except (KeyError, TypeError, ValueError):
+            return None
+
+    def store(self, path: Path, digest: str, diagnostics: list[Diagnostic],
+              dependencies: Dependencies) -> None:
+        self._entries[str(path.resolve())] = {
+            "hash": digest, "diagnostics": [_encode(d) for d in diagnostics],
+            "dependencies": asdict(dependencies)}
+        self._changed = True
+
+    def save(self) -> None:
+        if not self._changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n")
+            atomic.write_text(self.path, json.dumps(
+                {"format": FORMAT, "version": __version__, "entries": self._entries}))
+        except OSError:
+            pass  # a cache that cannot be written is only a slower next run
+
+
+def settings_key(*parts: str) -> str:
+    return hashlib.sha256("\0".join((__version__, *parts)).encode()).hexdigest()
