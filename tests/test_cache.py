@@ -1,0 +1,106 @@
+"""Parallel and cached runs give exactly what a plain run gives, and the cache forgets
+exactly what an edit makes stale."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archlint import config
+from archlint.cache import Cache
+from archlint.engine import Linter
+from conftest import FIXTURES
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "docs"
+    shutil.copytree(FIXTURES / "docset", root)
+    shutil.copytree(FIXTURES / "packs" / "kep", root / "keps")
+    (root / ".git").mkdir()
+    return root
+
+
+def lint(root: Path, jobs: int = 1, cache_dir: Path | None = None) -> list:
+    linter = Linter.create(config.discover(root))
+    cache = Cache(cache_dir, linter.settings_key()) if cache_dir else None
+    diagnostics, _ = linter.lint_paths([root], jobs, cache)
+    return [(d.path, d.line, d.column, d.code, d.message, d.fingerprint) for d in diagnostics]
+
+
+def test_parallel_and_cached_runs_match_a_plain_run(tree: Path, tmp_path: Path) -> None:
+    plain = lint(tree)
+    assert plain  # the tree has findings to compare
+    assert lint(tree, jobs=2) == plain
+    assert lint(tree, cache_dir=tmp_path / "cache") == plain  # cold: fills the cache
+    assert lint(tree, cache_dir=tmp_path / "cache") == plain  # warm: reads it
+    assert lint(tree, jobs=2, cache_dir=tmp_path / "cache") == plain
+
+
+def checked(root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The files a run actually read and checked (the rest came from the cache)."""
+    seen: list[str] = []
+    original = Linter.check_recording
+
+    def spy(self: Linter, path: Path):
+        seen.append(path.relative_to(root).as_posix())
+        return original(self, path)
+
+    monkeypatch.setattr(Linter, "check_recording", spy)
+    lint(root, cache_dir=cache_dir)
+    monkeypatch.setattr(Linter, "check_recording", original)
+    return sorted(seen)
+
+
+def test_an_unchanged_tree_is_not_read_again(tree: Path, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    assert len(checked(tree, cache, monkeypatch)) == 11
+    assert checked(tree, cache, monkeypatch) == []
+
+
+def test_editing_a_file_rechecks_it_and_files_that_read_its_anchors(
+        tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    checked(tree, cache, monkeypatch)
+    process = tree / "views" / "process.md"
+    process.write_text(process.read_text().replace("## State models", "## State machine"))
+    # process.md itself, and the three files whose links read its anchors
+    assert checked(tree, cache, monkeypatch) == [
+        "01-overview.md", "views/deployment.md", "views/functional.md", "views/process.md"]
+    assert checked(tree, cache, monkeypatch) == []
+
+
+def test_creating_a_linked_file_rechecks_the_files_that_missed_it(
+        tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    checked(tree, cache, monkeypatch)
+    (tree / "img" / "context.png").write_bytes(b"\x89PNG")
+    assert checked(tree, cache, monkeypatch) == ["01-overview.md"]
+    plain = Linter.create(config.discover(tree))
+    assert not [d for d in plain.lint_paths([tree])[0] if "context.png" in d.message]
+
+
+def test_changing_the_configuration_starts_afresh(tree: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    checked(tree, cache, monkeypatch)
+    (tree / "archlint.toml").write_text('ignore = ["AL202"]\n')
+    assert len(checked(tree, cache, monkeypatch)) == 11
+
+
+def test_a_corrupted_cache_is_ignored_and_rewritten(tree: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    plain = lint(tree, cache_dir=cache)
+    [stored] = list(cache.glob("*.json"))
+    stored.write_text("{not json")
+    assert lint(tree, cache_dir=cache) == plain
+    json.loads(stored.read_text())  # rewritten whole
+    data = json.loads(stored.read_text())
+    first = next(iter(data["entries"].values()))
+    first["diagnostics"] = [{"forged": True}]  # a foreign entry is not trusted either
+    stored.write_text(json.dumps(data))
+    assert lint(tree, cache_dir=cache) == plain
