@@ -1,0 +1,161 @@
+"""Benchmark archlint against markdown-it-py's bare parse and, when installed,
+markdownlint-cli2 and rumdl, side by side in one sitting.
+
+    python benchmarks/run.py --corpus ../shared/corpus        # a folder of Markdown
+    python benchmarks/run.py --synthetic 1000                 # or a generated corpus
+
+Each command runs several times (--runs, default 5); figures are medians of wall time,
+CPU time (user + system of the process and its children) and peak memory. It prints
+every figure and the ratios the performance targets are stated in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+BARE_PARSE = """
+import sys
+from pathlib import Path
+from markdown_it import MarkdownIt
+md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+for path in sorted(Path(sys.argv[1]).rglob("*.md")):
+    md.parse(path.read_text(encoding="utf-8", errors="replace"))
+"""
+
+
+@dataclass
+class Timing:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+def measure(command: list[str], runs: int, cwd: Path | None = None) -> Timing:
+    walls, cpus, peaks = [], [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(process.pid, 0)
+        walls.append(time.perf_counter() - start)
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss / 1024)
+    return Timing(statistics.median(walls), statistics.median(cpus), max(peaks))
+
+
+def synthetic(folder: Path, count: int) -> Path:
+    """A corpus of ``count`` architecture documents, some filled, some not."""
+    rng = random.Random(7)
+    words = ("order payment stock courier region queue service event state cache "
+             "consistency retry timeout partition replica").split()
+    sections = ["Processing pipelines", "State models", "Dynamic interactions",
+                "Streaming components", "Data consistency strategies", "Related sections"]
+    for index in range(count):
+        lines = ["# Process View", "", "* **[State models](#state-models)**", ""]
+        for title in sections:
+            lines += [f"## {title}", ""]
+            if rng.random() < 0.2:
+                lines += [f"_Discuss {title.lower()}_", ""]
+            else:
+                for _ in range(rng.randint(2, 6)):
+                    lines.append(" ".join(rng.choice(words) for _ in range(rng.randint(8, 16)))
+                                 + ".")
+                lines += ["", f"See [the overview](./doc-{(index + 1) % count}.md#process-view).",
+                          ""]
+        (folder / f"doc-{index}.md").write_text("\n".join(lines), encoding="utf-8")
+    return folder
+
+
+def first_markdown(folder: Path) -> Path:
+    return next(path for path in sorted(folder.rglob("*.md")))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--corpus", type=Path, help="a folder of Markdown files")
+    source.add_argument("--synthetic", type=int, metavar="N", help="generate N documents")
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="archlint-bench-"))
+    try:
+        if args.corpus is not None:
+            corpus = args.corpus.resolve()
+            if not corpus.is_dir():
+                parser.error(f"{corpus} is not a folder")
+        else:
+            (scratch / "corpus").mkdir()
+            corpus = synthetic(scratch / "corpus", args.synthetic)
+        doubled = scratch / "doubled"
+        shutil.copytree(corpus, doubled / "a")
+        shutil.copytree(corpus, doubled / "b")
+        files = sum(1 for _ in corpus.rglob("*.md"))
+        one = first_markdown(corpus)
+        archlint = [sys.executable, "-m", "archlint", "check", "--exit-zero"]
+        cache = scratch / "cache"
+        print(f"corpus: {corpus} ({files} Markdown files), {args.runs} runs each, "
+              f"{os.cpu_count()} cores\n")
+
+        results: dict[str, Timing] = {}
+
+        def time_it(name: str, command: list[str]) -> None:
+            results[name] = measure(command, args.runs)
+            t = results[name]
+            print(f"{name:<28} wall {t.wall:7.2f} s   cpu {t.cpu:7.2f} s   peak {t.peak_mb:6.0f} MB")
+
+        time_it("archlint cold", [*archlint, "--no-cache", str(corpus)])
+        subprocess.run([*archlint, "--cache-dir", str(cache), str(corpus)],
+                       stdout=subprocess.DEVNULL, check=False)
+        time_it("archlint warm", [*archlint, "--cache-dir", str(cache), str(corpus)])
+        time_it("archlint one file", [*archlint, "--no-cache", str(one)])
+        time_it("archlint --jobs 1", [*archlint, "--no-cache", "--jobs", "1", str(corpus)])
+        time_it("archlint cold, corpus x2", [*archlint, "--no-cache", str(doubled)])
+        time_it("markdown-it-py bare parse", [sys.executable, "-c", BARE_PARSE, str(corpus)])
+        markdownlint = shutil.which("markdownlint-cli2")
+        if markdownlint:
+            time_it("markdownlint-cli2", [markdownlint, f"{corpus}/**/*.md"])
+            time_it("markdownlint-cli2 one file", [markdownlint, str(one)])
+        rumdl = shutil.which("rumdl")
+        if rumdl:
+            time_it("rumdl (no cache)", [rumdl, "check", "--no-cache", str(corpus)])
+            subprocess.run([rumdl, "check", str(corpus)], stdout=subprocess.DEVNULL, check=False)
+            time_it("rumdl (cached)", [rumdl, "check", str(corpus)])
+
+        def ratio(label: str, a: float, b: float, target: str) -> None:
+            print(f"{label:<54} {a / b:6.2f}   (target {target})")
+
+        print("\nratios")
+        cold, warm = results["archlint cold"], results["archlint warm"]
+        ratio("cold / markdown-it-py parse, wall", cold.wall,
+              results["markdown-it-py bare parse"].wall, "none; the parse is the floor")
+        ratio("--jobs 1 CPU / markdown-it-py parse CPU", results["archlint --jobs 1"].cpu,
+              results["markdown-it-py bare parse"].cpu, "<= 1.3")
+        ratio("corpus x2 / corpus, wall", results["archlint cold, corpus x2"].wall, cold.wall,
+              "<= 2.1")
+        if markdownlint:
+            ratio("cold / markdownlint-cli2, wall", cold.wall, results["markdownlint-cli2"].wall,
+                  "<= 0.15")
+            ratio("one file / markdownlint-cli2 one file, wall",
+                  results["archlint one file"].wall, results["markdownlint-cli2 one file"].wall,
+                  "<= 0.5")
+        if rumdl:
+            ratio("cold / rumdl, wall", cold.wall, results["rumdl (no cache)"].wall, "<= 3")
+            ratio("warm / rumdl cached, wall", warm.wall, results["rumdl (cached)"].wall, "<= 2")
+        print(f"{'peak memory, cold (MB)':<54} {cold.peak_mb:6.0f}   (target <= 150)")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
