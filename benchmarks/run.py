@@ -110,7 +110,7 @@ def main() -> None:
         results: dict[str, Timing] = {}
 
         def time_it(name: str, command: list[str]) -> None:
-            results[name] = measure(command, args.runs)
+            results[name] = measure(command, args.runs, cwd=scratch)  # caches go there
             t = results[name]
             print(f"{name:<28} wall {t.wall:7.2f} s   cpu {t.cpu:7.2f} s   peak {t.peak_mb:6.0f} MB")
 
@@ -129,7 +129,8 @@ def main() -> None:
         rumdl = shutil.which("rumdl")
         if rumdl:
             time_it("rumdl (no cache)", [rumdl, "check", "--no-cache", str(corpus)])
-            subprocess.run([rumdl, "check", str(corpus)], stdout=subprocess.DEVNULL, check=False)
+            subprocess.run([rumdl, "check", str(corpus)], stdout=subprocess.DEVNULL, check=False,
+                           cwd=scratch)
             time_it("rumdl (cached)", [rumdl, "check", str(corpus)])
 
         def ratio(label: str, a: float, b: float, target: str) -> None:

@@ -62,7 +62,7 @@ discuss document elaborate enter enumerate explain fill give highlight identify 
 indicate insert justify link list mention note outline provide record remove replace
 show specify state summarise summarize write
 """.split())
-_ADDRESS = re.compile(r"\b(?:you|your|yours)\b|\bthis (?:section|chapter|document|"
+_ADDRESS = re.compile(r"(?<![\w-])(?:you|your|yours)\b|\bthis (?:section|chapter|document|"
                       r"template|view|page|table)\b", re.IGNORECASE)
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 
