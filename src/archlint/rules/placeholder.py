@@ -88,6 +88,13 @@ class Options(RuleOptions):
 
 
 @lru_cache(maxsize=16)
+def _prefilter(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A quick test that a text may hold a placeholder at all (most text does not)."""
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"{alternatives}|(?<![^\W_])[xX](?![^\W_])|[{{\\]")
+
+
+@lru_cache(maxsize=16)
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Placeholder words, a lone x and bracket placeholders, in one search."""
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
@@ -156,8 +163,9 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
     extra = context.pack.placeholders if context.pack else ()
-    placeholders = _pattern(tuple(dict.fromkeys(
-        (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w))))))
+    all_words = tuple(dict.fromkeys(
+        (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w)))))
+    placeholders, maybe = _pattern(all_words), _prefilter(all_words)
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks = _check_mark_rows(document)
     classified = content.classify(document, context.pack, template_prompt.settings(context))
@@ -170,6 +178,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         if alone is not None:
             if not (alone in ("x", "X") and block.line in check_marks):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
+            continue
+        if not any(maybe.search(run.text) for run in block.runs) and phrases is None:
             continue
         text = Joined(block.runs)
         found = list(text.finditer(placeholders))
