@@ -52,6 +52,7 @@ class PromptIndex:
             self._exact.setdefault(tokens, index)
             for pair in _pairs(tokens):
                 self._by_pair.setdefault(pair, []).append(index)
+        self._longest = max((len(tokens) for tokens in self._tokens), default=0)
 
     def match(self, text: str, similarity: float, min_words: int = MIN_WORDS) -> Match | None:
         """The prompt that ``text`` mostly consists of, if any."""
@@ -61,7 +62,8 @@ class PromptIndex:
         exact = self._exact.get(tokens)
         if exact is not None:
             return Match(self.prompts[exact], 1.0)
-        if len(tokens) < FUZZY_MIN_WORDS:
+        if len(tokens) < FUZZY_MIN_WORDS or len(tokens) * similarity > self._longest:
+            # too short to tell, or too long to be mostly any one prompt
             return None  # "No prior art." answers a prompt; it does not repeat one
         counts: dict[int, int] = {}
         for pair in _pairs(tokens):
