@@ -26,7 +26,7 @@ from archlint.diagnostics import Diagnostic, Severity
 from archlint.errors import ConfigError, describe_validation_error
 from archlint.model import Document
 from archlint.packs import Pack
-from archlint.rule import Context, Disk, Rule, RuleOptions
+from archlint.rule import Context, Disk, Rule, RuleOptions, defaults
 from archlint.rules import template_prompt
 
 UNREADABLE = ("AL001", "unreadable-file")
@@ -131,7 +131,7 @@ class Linter:
                                           document.line_count)
         found = []
         for rule in self.rules_for(relative_path):
-            options = self.options.get(rule.options_type) or rule.options_type()
+            options = self.options.get(rule.options_type) or defaults(rule.options_type)
             for problem in rule.check(document, options, context):
                 if suppressed.covers(problem.line, rule.code):
                     continue

@@ -21,6 +21,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol, TypeVar
@@ -96,7 +97,13 @@ class Context:
     def options_of(self, options_type: type[O]) -> O:
         """Another rule's options as configured (its defaults when not configured)."""
         found = self.options.get(options_type)
-        return found if isinstance(found, options_type) else options_type()
+        return found if isinstance(found, options_type) else defaults(options_type)
+
+
+@lru_cache(maxsize=None)
+def defaults(options_type: type[O]) -> O:
+    """A rule's default options, made without validation (the defaults are valid)."""
+    return options_type.model_construct()
 
 
 Check = Callable[[Document, Any, Context], Iterable[Problem]]
