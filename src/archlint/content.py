@@ -97,9 +97,6 @@ class Classified:
     def kind(self, block: TextBlock) -> Kind:
         return self.kinds.get((block.line, block.column), (Kind.OWN, ""))[0]
 
-    def prompt_of(self, block: TextBlock) -> str:
-        return self.kinds.get((block.line, block.column), (Kind.OWN, ""))[1]
-
     def own(self, blocks: Sequence[TextBlock]) -> list[TextBlock]:
         return [b for b in blocks if b.kind in _CONTENT and self.kind(b) is Kind.OWN]
 

@@ -66,6 +66,3 @@ def matches(pattern_title: str, title: str) -> bool:
         return normalize(pattern_title) == normalize(title)
     return bool(pattern.match(normalize(title)))
 
-
-def same(a: str, b: str) -> bool:
-    return normalize(a) == normalize(b)
