@@ -91,11 +91,11 @@ def is_italic_prompt(block: TextBlock, settings: Settings) -> bool:
 class Classified:
     """The kind of every text block, and the comments that are template text."""
 
-    kinds: dict[tuple[int, int], tuple[Kind, str]]  # (line, column) → kind, prompt text
+    kinds: dict[tuple[int, int], Kind]  # (line, column) → kind; the rest are OWN
     comments: tuple[tuple[Comment, str], ...]
 
     def kind(self, block: TextBlock) -> Kind:
-        return self.kinds.get((block.line, block.column), (Kind.OWN, ""))[0]
+        return self.kinds.get((block.line, block.column), Kind.OWN)
 
     def own(self, blocks: Sequence[TextBlock]) -> list[TextBlock]:
         return [b for b in blocks if b.kind in _CONTENT and self.kind(b) is Kind.OWN]
@@ -124,24 +124,24 @@ def _classify(document: Document, pack: Pack | None, settings: Settings) -> Clas
     comment_prompts = (templatetext.index(pack.comment_prompts)
                        if pack and pack.comment_prompts else None)
     boilerplate = templatetext.index(pack.boilerplate) if pack and pack.boilerplate else None
-    kinds: dict[tuple[int, int], tuple[Kind, str]] = {}
+    kinds: dict[tuple[int, int], Kind] = {}
     extra = _extra_placeholders(pack.placeholders if pack else ())
     for block in document.blocks:
         key = (block.line, block.column)
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL):
             continue
         if key in markers:
-            kinds[key] = (Kind.MARKER, block.text)
+            kinds[key] = Kind.MARKER
         elif is_italic_prompt(block, settings):
-            kinds[key] = (Kind.PROMPT, block.text)
+            kinds[key] = Kind.PROMPT
         elif (prompts is not None and not _only_a_link(block) and not block.in_blockquote
-              and (match := prompts.match(block.text, settings.similarity, 1))):
-            kinds[key] = (Kind.TEMPLATE, match.prompt)
+              and prompts.match(block.text, settings.similarity, 1)):
+            kinds[key] = Kind.TEMPLATE
         elif (boilerplate is not None and not _only_a_link(block)
-              and (match := boilerplate.match(block.text, 0.9, 1))):
-            kinds[key] = (Kind.BOILERPLATE, match.prompt)
+              and boilerplate.match(block.text, 0.9, 1)):
+            kinds[key] = Kind.BOILERPLATE
         elif _only_placeholders("".join(run.text for run in block.runs), extra):
-            kinds[key] = (Kind.PLACEHOLDER, block.text)
+            kinds[key] = Kind.PLACEHOLDER
     comments = []
     if comment_prompts is not None:
         for comment in document.comments:
