@@ -156,3 +156,16 @@ def test_pre_commit_hook_refuses_leftovers_and_lets_clean_documents_through(
     (project / "view.md").unlink()
     accepted = commit("clean.md", "# Notes\n\n## State models\n\nOrders are placed, then paid.\n")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_files_git_ignores_are_not_searched_but_can_be_named(tmp_path: Path) -> None:
+    git("init", "-q", cwd=tmp_path)
+    (tmp_path / ".gitignore").write_text("site/\n")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "built.md").write_text("# Built\n\nTODO\n")
+    (tmp_path / "source.md").write_text("# Source\n\nTODO\n")
+    found = json.loads(run("check", "--output-format", "json", cwd=tmp_path).stdout)
+    assert {d["path"] for d in found} == {"source.md"}
+    named = json.loads(run("check", "--output-format", "json", "site/built.md",
+                           cwd=tmp_path).stdout)
+    assert {d["path"] for d in named} == {"site/built.md"}

@@ -1,14 +1,16 @@
 """Which files a run looks at, and glob matching for configuration.
 
 Folders are searched recursively for ``*.md`` and ``*.markdown``, skipping version
-control folders, virtual environments, ``node_modules`` and caches. A file named
-explicitly is always checked, whatever its extension.
+control folders, virtual environments, ``node_modules``, caches and, in a git work
+tree, what git ignores. A file named explicitly is always checked, whatever its
+extension.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import subprocess
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -83,12 +85,30 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
         if given.is_file():
             candidates: Iterator[Path] = iter([given])
         else:
-            candidates = iter(sorted(_walk(given, excluded), key=lambda p: p.as_posix()))
+            found = sorted(_walk(given, excluded), key=lambda p: p.as_posix())
+            candidates = iter(_not_git_ignored(given, found))
         for path in candidates:
             key = path.resolve()
             if key not in seen:
                 seen.add(key)
                 yield path
+
+
+def _not_git_ignored(folder: Path, paths: list[Path]) -> list[Path]:
+    """``paths`` less those that git ignores (.gitignore and the like), when ``folder``
+    is in a git work tree; as they are when it is not, or git cannot say."""
+    if not paths or git_root(folder) is None:
+        return paths
+    try:
+        result = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder,
+                                input="\0".join(str(p.resolve()) for p in paths) + "\0",
+                                capture_output=True, text=True, check=False)
+    except OSError:
+        return paths
+    if result.returncode not in (0, 1):  # 1: nothing is ignored
+        return paths
+    ignored = {Path(name) for name in result.stdout.split("\0") if name}
+    return [p for p in paths if p.resolve() not in ignored]
 
 
 def _walk(folder: Path, excluded) -> Iterator[Path]:
