@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from archlint import config
+from archlint import config, engine
 from archlint.cache import Cache
 from archlint.engine import Linter
 from conftest import FIXTURES
@@ -24,6 +24,17 @@ def tree(tmp_path: Path) -> Path:
     return root
 
 
+def _counting(started: list[int]):
+    """ProcessPoolExecutor, noting how many workers each pool was given."""
+    from concurrent.futures.process import ProcessPoolExecutor
+
+    def make(*args, **kwargs):
+        started.append(kwargs["max_workers"])
+        return ProcessPoolExecutor(*args, **kwargs)
+
+    return make
+
+
 def lint(root: Path, jobs: int = 1, cache_dir: Path | None = None) -> list:
     linter = Linter.create(config.discover(root))
     cache = Cache(cache_dir, linter.settings_key()) if cache_dir else None
@@ -31,10 +42,15 @@ def lint(root: Path, jobs: int = 1, cache_dir: Path | None = None) -> list:
     return [(d.path, d.line, d.column, d.code, d.message, d.fingerprint) for d in diagnostics]
 
 
-def test_parallel_and_cached_runs_match_a_plain_run(tree: Path, tmp_path: Path) -> None:
+def test_parallel_and_cached_runs_match_a_plain_run(tree: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     plain = lint(tree)
     assert plain  # the tree has findings to compare
+    monkeypatch.setattr(engine, "_WORTH_A_PROCESS", 1)  # use processes even for 11 files
+    started = []
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", _counting(started))
     assert lint(tree, jobs=2) == plain
+    assert started == [2]
     assert lint(tree, cache_dir=tmp_path / "cache") == plain  # cold: fills the cache
     assert lint(tree, cache_dir=tmp_path / "cache") == plain  # warm: reads it
     assert lint(tree, jobs=2, cache_dir=tmp_path / "cache") == plain

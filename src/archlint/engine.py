@@ -268,6 +268,8 @@ def _digest(path: Path) -> str | None:
 
 
 _worker: Linter | None = None
+# Starting a process costs about what checking this many files does (it imports archlint).
+_WORTH_A_PROCESS = 25
 
 
 def _start_worker(configuration: Configuration, selection: Selection, known: list[Path]) -> None:
@@ -284,9 +286,9 @@ def _check_in_worker(path: Path) -> tuple[list[Diagnostic], str | None, Dependen
 def _in_parallel(linter: Linter, paths: list[Path], jobs: int
                  ) -> list[tuple[list[Diagnostic], str | None, Dependencies]]:
     """``check_recording`` for each path, in order, in up to ``jobs`` processes."""
-    if jobs <= 1 or len(paths) < 2 * jobs:
+    if jobs <= 1 or len(paths) < _WORTH_A_PROCESS * jobs:
         return [linter.check_recording(path) for path in paths]
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(linter.configuration, linter.selection, paths)) as pool:
