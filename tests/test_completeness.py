@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from archlint import completeness, content, packs, parser
-from archlint.completeness import State
 from conftest import FIXTURES
 
 PACK = packs.builtin("process-view")

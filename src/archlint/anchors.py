@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote
 
-from archlint.diagnostics import Edit, Fix
+from archlint.diagnostics import Edit, Fix, Problem
 from archlint.model import Link
 from archlint.slugs import AnchorStyle
 
@@ -57,3 +57,13 @@ def case_fix(lines: tuple[str, ...], link: Link, right: str) -> Fix | None:
         return None
     fixed = line[:at] + "#" + right + line[at + len(written):]
     return Fix((Edit(link.line, link.line, (fixed,)),), f'use "#{right}"')
+
+
+def check_fragment(link: Link, fragment: str, anchors: frozenset[str], style: AnchorStyle,
+                   where: str, lines: tuple[str, ...]) -> Problem | None:
+    """The problem with a link's fragment, with a fix when only its case is wrong."""
+    found = problem_with(fragment, anchors, style, where)
+    if found is None:
+        return None
+    message, right = found
+    return Problem(link.line, link.column, message, case_fix(lines, link, right) if right else None)

@@ -17,10 +17,10 @@ import pytest
 
 import archlint
 from archlint import derive, packs, parser
-from archlint.config import Configuration, DocumentKind, Settings
+from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
 from archlint.model import BlockKind
-from conftest import FIXTURES
+from conftest import FIXTURES, codes_and_lines, pack_linter
 
 HERE = FIXTURES / "packs" / "arc42"
 SETTINGS = Settings(documents=(DocumentKind(paths=("*.md",), pack="arc42"),))
@@ -42,11 +42,11 @@ LABELS = {"Contents", "Motivation", "Form"}
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter.create(Configuration(SETTINGS, None, HERE))
+    return pack_linter(HERE, "arc42")
 
 
 def findings(linter: Linter, name: str) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in linter.lint_file(HERE / name)]
+    return codes_and_lines(linter, HERE / name)
 
 
 def test_pack_loads_with_the_chapters_required() -> None:

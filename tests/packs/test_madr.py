@@ -14,9 +14,9 @@ import pytest
 
 import archlint
 from archlint import derive, packs
-from archlint.config import Configuration, DocumentKind, Settings
+from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
-from conftest import FIXTURES
+from conftest import FIXTURES, codes_and_lines, pack_linter
 
 HERE = FIXTURES / "packs" / "madr"
 SETTINGS = Settings(documents=(DocumentKind(paths=("*.md",), pack="madr"),))
@@ -29,11 +29,11 @@ OPTIONAL = ["Decision Drivers", "Consequences", "Confirmation", "Pros and Cons o
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter.create(Configuration(SETTINGS, None, HERE))
+    return pack_linter(HERE, "madr")
 
 
 def findings(linter: Linter, name: str) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in linter.lint_file(HERE / name)]
+    return codes_and_lines(linter, HERE / name)
 
 
 def test_pack_loads_with_the_mandatory_elements_required() -> None:

@@ -15,9 +15,9 @@ import pytest
 
 import archlint
 from archlint import derive, packs
-from archlint.config import Configuration, DocumentKind, Settings
+from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
-from conftest import FIXTURES
+from conftest import FIXTURES, codes_and_lines, pack_linter
 
 HERE = FIXTURES / "packs" / "nygard-adr"
 SETTINGS = Settings(documents=(DocumentKind(paths=("*.md",), pack="nygard-adr"),))
@@ -26,11 +26,11 @@ REQUIRED = ["Status", "Context", "Decision", "Consequences"]
 
 @pytest.fixture(scope="module")
 def linter() -> Linter:
-    return Linter.create(Configuration(SETTINGS, None, HERE))
+    return pack_linter(HERE, "nygard-adr")
 
 
 def findings(linter: Linter, name: str) -> list[tuple[str, int]]:
-    return [(d.code, d.line) for d in linter.lint_file(HERE / name)]
+    return codes_and_lines(linter, HERE / name)
 
 
 def test_pack_loads_with_every_section_required() -> None:

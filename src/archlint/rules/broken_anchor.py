@@ -42,7 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlint import linktargets
-from archlint.anchors import case_fix, problem_with
+from archlint.anchors import check_fragment
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -60,9 +60,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         target = linktargets.resolve(link, context)
         if target is None or target.where is not linktargets.Where.HERE:
             continue
-        found = problem_with(target.fragment or "", document.anchor_names,
-                             context.anchor_style, "this document")
-        if found:
-            message, right = found
-            fix = case_fix(document.lines, link, right) if right else None
-            yield Problem(link.line, link.column, message, fix)
+        problem = check_fragment(link, target.fragment or "", document.anchor_names,
+                                 context.anchor_style, "this document", document.lines)
+        if problem:
+            yield problem

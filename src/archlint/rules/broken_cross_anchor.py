@@ -40,7 +40,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from archlint import linktargets
-from archlint.anchors import case_fix, problem_with
+from archlint.anchors import check_fragment
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -62,9 +62,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         anchors = context.anchors.anchors_of(target.path)
         if anchors is None:
             continue  # not a Markdown file, or not there (AL302)
-        found = problem_with(target.fragment, anchors, context.anchor_style,
-                             link.path.partition("?")[0])
-        if found:
-            message, right = found
-            fix = case_fix(document.lines, link, right) if right else None
-            yield Problem(link.line, link.column, message, fix)
+        problem = check_fragment(link, target.fragment, anchors, context.anchor_style,
+                                 link.path.partition("?")[0], document.lines)
+        if problem:
+            yield problem
