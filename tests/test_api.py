@@ -35,6 +35,17 @@ def test_importing_the_package_does_not_import_click_or_pydantic() -> None:
     assert output.strip() == "[]"
 
 
+def test_checking_without_configuration_does_not_import_pydantic(tmp_path: Path) -> None:
+    """pydantic is for validating settings; a run without any costs no time loading it."""
+    (tmp_path / "view.md").write_text("# Process View\n\n## State models\n\nTBD\n")
+    code = ("import sys; from archlint.cli import main\n"
+            "try:\n    main(['check', '--no-cache', 'view.md'])\n"
+            "except SystemExit as exit:\n    print(exit.code, 'pydantic' in sys.modules)")
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=tmp_path).stdout
+    assert output.splitlines()[-1] == "1 False"
+
+
 def test_status_paths_reports_completeness(tmp_path: Path) -> None:
     (tmp_path / "view.md").write_text("# Notes\n\n## A\n\nText.\n\n## B\n")
     [status] = archlint.status_paths([tmp_path], settings=Settings())

@@ -50,10 +50,12 @@ def test_kebab_case_keys_and_documents(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("text", "message"), [
     ("selct = ['AL101']\n", "selct: unknown key"),
-    ("select = 'AL101'\n", "select: Input should be a valid tuple"),
+    ("select = 'AL101'\n", "select: should be an array"),
     ("select = [\n", "not valid TOML"),
     ("[[documents]]\npaths = ['*.md']\n", "documents.0: give either 'pack' or 'template'"),
     ("[[documents]]\npaths = ['*.md']\npack = 'a'\ntemplate = 'b.md'\n", "give either"),
+    ("[[documents]]\npaths = []\npack = 'a'\n", "documents.0: 'paths' needs at least one"),
+    ("anchor-style = 'bitbucket'\n", "anchor-style: Input should be 'github', 'gitlab' or"),
 ])
 def test_invalid_config_names_file_and_key(tmp_path: Path, text: str, message: str) -> None:
     path = write(tmp_path / "archlint.toml", text)
@@ -74,6 +76,11 @@ def test_pyproject_errors_name_the_tool_table(tmp_path: Path) -> None:
     ("[rules.template-prompt]\nmin-word = 3\n", "rules.template-prompt.min-word: unknown key"),
     ("[rules.AL101]\nmin-words = 'many'\n", "rules.AL101.min-words: Input should be a valid"),
     ("[[documents]]\npaths = ['*.md']\npack = 'no-such-pack'\n", "unknown rule pack"),
+    ("[rules.template-prompt]\nsimilarity = 2\n",
+     "rules.template-prompt: similarity 2.0 is not between 0 and 1"),
+    ("[rules.placeholder]\nwords = 'TBD'\nwhat = 1\n",
+     r'rules\.placeholder\.words: should be an array, such as \["a", "b"\]; '
+     r"rules\.placeholder\.what: unknown key"),
 ])
 def test_settings_that_name_unknown_things_are_refused(tmp_path: Path, text: str,
                                                       message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
 import textwrap
@@ -13,6 +14,7 @@ import archlint
 from archlint import derive, packs
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.engine import Linter
+from archlint.errors import ConfigError
 from conftest import FIXTURES
 
 PROCESS_VIEW = FIXTURES / "process-view" / "process-view.md"
@@ -135,14 +137,28 @@ def test_round_trip_through_toml(tmp_path: Path) -> None:
         assert packs.load_file(path) == pack
 
 
+@pytest.mark.parametrize("name", packs.builtin_names())
+def test_built_in_packs_read_without_validation_are_valid(name: str) -> None:
+    """Built-in packs are read without pydantic; validated, each is the same pack."""
+    path = packs._builtin_folder() / f"{name}.toml"
+    assert packs.builtin(name) == packs.load_file(path)
+
+
+def test_a_pack_file_with_a_wrong_level_names_the_section(tmp_path: Path) -> None:
+    path = tmp_path / "p.toml"
+    path.write_text('name = "p"\n[[sections]]\ntitle = "A"\nlevel = 9\n')
+    with pytest.raises(ConfigError, match=r"p\.toml: sections\.0: level 9 is not a heading"):
+        packs.load_file(path)
+
+
 def test_schema_derive_command_prints_loadable_toml(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-m", "archlint", "schema", "derive",
                              str(PROCESS_VIEW), "--name", "pv"], capture_output=True,
                             text=True, check=True)
     (tmp_path / "pv.toml").write_text(result.stdout)
     pack = packs.load_file(tmp_path / "pv.toml")
-    assert pack.name == "pv" and pack == derive.derive_file(PROCESS_VIEW).model_copy(
-        update={"name": "pv"})
+    assert pack.name == "pv" and pack == dataclasses.replace(
+        derive.derive_file(PROCESS_VIEW), name="pv")
 
 
 def test_a_template_in_configuration_is_derived_and_applied(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """A third-party rule registers through the archlint.rules entry-point group, exactly
 like the built-ins: here a tiny package is installed into a folder on sys.path, with
-real distribution metadata, and found by importlib.metadata."""
+real distribution metadata, and found as importlib.metadata would find it."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint import registry
+from archlint import entrypoints, registry
 from archlint.config import Settings
 from archlint.errors import ConfigError
 
@@ -21,6 +21,8 @@ PLUGIN = '''
 ## What it does
 Finds "lorem ipsum".
 """
+from dataclasses import dataclass
+
 from archlint.diagnostics import Problem
 from archlint.rule import RuleOptions
 
@@ -28,6 +30,7 @@ CODE = "XY900"
 NAME = "no-lorem"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     word: str = "lorem"
 
@@ -75,3 +78,30 @@ def test_broken_plugin_is_a_clear_error(site: Path) -> None:
             "bad = archlint_test_plugin_bad")
     with pytest.raises(ConfigError, match="rule plugin 'bad'.*failed to load"):
         registry.all_rules()
+
+
+def test_plugin_options_must_be_a_dataclass(site: Path) -> None:
+    source = PLUGIN.replace("@dataclass(frozen=True)\n", "")
+    install(site, "archlint_test_plugin_plain", source, "plain = archlint_test_plugin_plain")
+    with pytest.raises(ConfigError, match="Options must be a dataclass"):
+        registry.all_rules()
+
+
+@pytest.mark.parametrize("group", ["archlint.rules", "console_scripts", "pytest11"])
+def test_entry_points_are_those_importlib_metadata_finds(site: Path, group: str) -> None:
+    from importlib.metadata import entry_points
+
+    install(site, "archlint_test_plugin", PLUGIN, "no-lorem = archlint_test_plugin")
+    # a second copy of the same distribution further down sys.path is shadowed
+    shadowed = site / "shadowed"
+    shadowed.mkdir()
+    sys.path.append(str(shadowed))
+    try:
+        install(shadowed, "archlint_test_plugin", PLUGIN, "other = archlint_test_plugin")
+        expected = sorted((e.name, e.value) for e in entry_points(group=group))
+        assert sorted((e.name, e.value) for e in entrypoints.group(group)) == expected
+    finally:
+        sys.path.remove(str(shadowed))
+    if group == "archlint.rules":
+        assert ("no-lorem", "archlint_test_plugin") in expected
+        assert ("other", "archlint_test_plugin") not in expected

@@ -39,9 +39,10 @@ def test_configuration_example_is_valid(tmp_path: Path) -> None:
 
 def test_pack_example_is_valid() -> None:
     from archlint.packs import Pack
+    from archlint.schema import validate
 
     example = next(block for block in blocks("toml") if block.startswith('name = "'))
-    pack = Pack.model_validate(tomllib.loads(example))
+    pack = validate(Pack, tomllib.loads(example), "README")
     assert [s.required for s in pack.sections] == [True, False]
     assert pack.sections[1].example
 

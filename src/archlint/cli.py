@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from collections.abc import Sequence
@@ -51,13 +52,15 @@ def _pack_options(command):
 
 def _forced_pack(pack: str | None, template: Path | None):
     """The pack that --pack or --template names (ConfigError if both, or if unusable)."""
-    from archlint import derive, packs
-
     if pack and template:
         raise click.UsageError("give --pack or --template, not both")
     if pack:
+        from archlint import packs
+
         return packs.load(pack, Path.cwd())
     if template:
+        from archlint import derive
+
         return derive.derive_cached(template)
     return None
 
@@ -115,8 +118,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           since: str | None, jobs: int | None, cache_dir: Path | None, no_cache: bool,
           pack: str | None, template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
-    from archlint import baseline as baselines
-    from archlint import changes, config, engine, formatters
+    from archlint import config, engine, formatters
     from archlint.diagnostics import Severity
 
     try:
@@ -127,6 +129,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         linter = engine.Linter.create(configuration, selection)
         targets: tuple[Path, ...] = paths or (Path("."),)
         if since is not None:
+            from archlint import changes
+
             changed = changes.changed_since(since, Path.cwd())
             targets = tuple(p for p in linter.discover(targets) if p.resolve() in changed)
         if diff:
@@ -141,10 +145,14 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store)
                               if targets else ([], 0))
         if write_baseline is not None:
+            from archlint import baseline as baselines
+
             recorded = baselines.write(write_baseline, diagnostics)
             click.echo(f"Wrote {recorded} problems to {write_baseline}.", err=True)
             sys.exit(EXIT_CLEAN)
         if baseline is not None:
+            from archlint import baseline as baselines
+
             diagnostics = baselines.new_only(diagnostics, baselines.load(baseline))
     except ConfigError as error:
         _fail(str(error))
@@ -267,7 +275,7 @@ def derive(template: Path, name: str | None, output_file: Path | None) -> None:
     except ConfigError as error:
         _fail(str(error))
     if name:
-        pack = pack.model_copy(update={"name": name})
+        pack = dataclasses.replace(pack, name=name)
     text = pack.to_toml()
     if output_file is not None:
         _write_atomically(output_file, text)

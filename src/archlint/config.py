@@ -8,48 +8,47 @@ which is the project root.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import Field, ValidationError, model_validator
-
-from archlint.errors import ConfigError, describe_validation_error
-from archlint.schema import StrictModel, read_toml
+from archlint.schema import Strict, read_toml, validate
 from archlint.diagnostics import Severity
 from archlint.slugs import AnchorStyle
 
 CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
 
 
-class DocumentKind(StrictModel):
+@dataclass(frozen=True)
+class DocumentKind(Strict):
     """``[[tool.archlint.documents]]``: which rule pack applies to which files, named as
     a ``pack`` (built-in name or ``.toml`` file) or a ``template`` (Markdown file from
     which the pack is derived)."""
 
-    paths: tuple[str, ...] = Field(min_length=1)
+    paths: tuple[str, ...]
     pack: str | None = None
     template: str | None = None
 
-    @model_validator(mode="after")
-    def _one_source(self) -> DocumentKind:
+    def __post_init__(self) -> None:
+        if not self.paths:
+            raise ValueError("'paths' needs at least one glob")
         if (self.pack is None) == (self.template is None):
             raise ValueError("give either 'pack' or 'template'")
-        return self
 
 
-class Settings(StrictModel):
+@dataclass(frozen=True)
+class Settings(Strict):
     """Everything ``[tool.archlint]`` may contain."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    per_file_ignores: dict[str, tuple[str, ...]] = {}
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     documents: tuple[DocumentKind, ...] = ()
     anchor_style: AnchorStyle = AnchorStyle.GITHUB
-    severity: dict[str, Severity] = {}
-    rules: dict[str, dict[str, Any]] = {}
+    severity: dict[str, Severity] = field(default_factory=dict)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +85,7 @@ def load(path: Path) -> Configuration:
     if table is None:
         table = {}
     prefix = "tool.archlint" if path.name == "pyproject.toml" else ""
-    try:
-        settings = Settings.model_validate(table)
-    except ValidationError as error:
-        raise ConfigError(f"{path}: {describe_validation_error(error, prefix)}") from None
+    settings = validate(Settings, table, str(path), prefix)
     return Configuration(settings, path, path.parent)
 
 

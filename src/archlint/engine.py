@@ -7,10 +7,9 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
-from archlint import completeness, derive, files, fixer, packs, parser, registry, suppressions
+from archlint import files, packs, parser, registry, suppressions
 from archlint.cache import (
     Cache,
     Dependencies,
@@ -19,15 +18,18 @@ from archlint.cache import (
     content_hash,
     settings_key,
 )
-from archlint.completeness import DocumentStatus
 from archlint.docset import AnchorIndex
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.diagnostics import Diagnostic, Severity
-from archlint.errors import ConfigError, describe_validation_error
+from archlint.errors import ConfigError
 from archlint.model import Document
 from archlint.packs import Pack
 from archlint.rule import Context, Disk, Rule, RuleOptions, defaults
+from archlint.schema import validate
 from archlint.rules import template_prompt
+
+if TYPE_CHECKING:
+    from archlint.completeness import DocumentStatus
 
 UNREADABLE = ("AL001", "unreadable-file")
 
@@ -169,6 +171,8 @@ class Linter:
             return None
         display = _display(path)
         relative = files.relative_to(path, self.configuration.root)
+        from archlint import fixer
+
         text = original
         for _ in range(passes):
             found = self.lint_document(self.parse(text, display), display, relative)
@@ -183,6 +187,8 @@ class Linter:
 
     def assess_file(self, path: Path) -> DocumentStatus | Diagnostic:
         """How complete the document is (or why it could not be read)."""
+        from archlint import completeness
+
         display = _display(path)
         document = self._read(path, display)
         if isinstance(document, Diagnostic):
@@ -236,13 +242,12 @@ class Linter:
 
     def settings_key(self) -> str:
         """What the results depend on besides the files: for the cache."""
-        packs_in_force = [pack.model_dump_json() for _, pack in self.document_packs]
         return settings_key(
-            self.configuration.settings.model_dump_json(), str(self.configuration.root),
+            repr(self.configuration.settings), str(self.configuration.root),
             *(f"{r.code}:{r.name}:{r.severity.value}" for r in self.rules),
-            *(f"{type(o).__module__}:{o.model_dump_json()}" for o in self.options.values()),
-            *packs_in_force, *(p.model_dump_json() for p in self.title_packs),
-            self.selection.pack.model_dump_json() if self.selection.pack else "")
+            *(f"{type(o).__module__}:{o!r}" for o in self.options.values()),
+            *(repr(pack) for _, pack in self.document_packs),
+            *(repr(pack) for pack in self.title_packs), repr(self.selection.pack))
 
     def _read(self, path: Path, display: str) -> Document | Diagnostic:
         try:
@@ -326,6 +331,8 @@ def _display(path: Path) -> str:
 
 
 def _load_pack(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:
+    from archlint import derive
+
     key = "pack" if kind.pack is not None else "template"
     try:
         if kind.pack is not None:
@@ -344,9 +351,5 @@ def _rule_options(settings: Settings, known: Sequence[Rule], where: str
         if rule is None:
             raise ConfigError(f"{where}: rules.{key}: no rule has this name or code "
                               f"(see 'archlint rules')")
-        try:
-            options[rule.options_type] = rule.options_type.model_validate(table)
-        except ValidationError as error:
-            raise ConfigError(f"{where}: {describe_validation_error(error, f'rules.{key}')}"
-                              ) from None
+        options[rule.options_type] = validate(rule.options_type, table, where, f"rules.{key}")
     return options

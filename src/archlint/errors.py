@@ -19,7 +19,11 @@ def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
         location = ".".join(str(part) for part in item["loc"])
         key = f"{prefix}.{location}" if prefix and location else (prefix or location)
         message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
+        if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown key"
+        elif item["type"] in ("tuple_type", "list_type"):
+            message = "should be an array, such as [\"a\", \"b\"]"
+        elif item["type"] == "dict_type":
+            message = "should be a table"
         parts.append(f"{key}: {message}" if key else message)
     return "; ".join(parts)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -99,6 +98,8 @@ def _not_git_ignored(folder: Path, paths: list[Path]) -> list[Path]:
     is in a git work tree; as they are when it is not, or git cannot say."""
     if not paths or git_root(folder) is None:
         return paths
+    import subprocess  # only here: most runs never need it
+
     try:
         result = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder,
                                 input="\0".join(str(p.resolve()) for p in paths) + "\0",

@@ -11,7 +11,6 @@ import json
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from xml.etree import ElementTree
 
 import click
 
@@ -172,6 +171,8 @@ def sarif(report: Report, color: bool) -> str:
 
 def junit(report: Report, color: bool) -> str:
     """JUnit XML: one test case per problem (one passing case when there are none)."""
+    from xml.etree import ElementTree
+
     failures = len(report.diagnostics)
     suites = ElementTree.Element("testsuites", name="archlint", tests=str(max(failures, 1)),
                                  failures=str(failures))

@@ -32,22 +32,25 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from importlib import resources
 from pathlib import Path
-
-from pydantic import Field, ValidationError
+from typing import Any
 
 from archlint import titles
-from archlint.errors import ConfigError, describe_validation_error
-from archlint.schema import StrictModel, read_toml
+from archlint.errors import ConfigError
+from archlint.schema import Strict, read_toml, validate
 
 
-class SectionSpec(StrictModel):
+@dataclass(frozen=True)
+class SectionSpec(Strict):
     title: str
     aliases: tuple[str, ...] = ()
-    level: int = Field(default=2, ge=1, le=6)
+    level: int = 2
     required: bool = True
     example: bool = False
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.level <= 6:
+            raise ValueError(f"level {self.level} is not a heading level (1 to 6)")
 
     def matches(self, heading_text: str) -> bool:
         return any(titles.matches(name, heading_text) for name in (self.title, *self.aliases))
@@ -66,7 +69,8 @@ class SpecNode:
             yield from child.walk()
 
 
-class Pack(StrictModel):
+@dataclass(frozen=True)
+class Pack(Strict):
     name: str
     title: str = ""
     title_aliases: tuple[str, ...] = ()
@@ -128,9 +132,9 @@ def _string(value: str) -> str:
 
 
 def _builtin_folder() -> Path:
-    installed = resources.files("archlint") / "rule_packs"
+    installed = Path(__file__).parent / "rule_packs"
     if installed.is_dir():
-        return Path(str(installed))
+        return installed
     return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
 
 
@@ -140,11 +144,20 @@ def builtin_names() -> tuple[str, ...]:
 
 def load_file(path: Path) -> Pack:
     """Read and validate a pack file; a ConfigError says what is wrong and where."""
-    data = read_toml(path)
-    try:
-        return Pack.model_validate(data)
-    except ValidationError as error:
-        raise ConfigError(f"{path}: {describe_validation_error(error)}") from None
+    return validate(Pack, read_toml(path), str(path))
+
+
+def _fields(table: dict[str, Any]) -> dict[str, Any]:
+    return {key.replace("-", "_"): tuple(value) if isinstance(value, list) else value
+            for key, value in table.items()}
+
+
+def trusted(data: dict[str, Any]) -> Pack:
+    """A built-in pack's TOML as a Pack, without validating it (so without pydantic):
+    the built-in packs ship with archlint, and its tests validate each one."""
+    fields = _fields({key: value for key, value in data.items() if key != "sections"})
+    sections = tuple(SectionSpec(**_fields(table)) for table in data.get("sections", ()))
+    return Pack(**fields, sections=sections)
 
 
 @lru_cache(maxsize=None)
@@ -153,7 +166,7 @@ def builtin(name: str) -> Pack:
     if not path.is_file():
         known = ", ".join(builtin_names())
         raise ConfigError(f"unknown rule pack {name!r} (built-in packs: {known})")
-    return load_file(path)
+    return trusted(read_toml(path))
 
 
 def load(reference: str, base: Path | None = None) -> Pack:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
-from importlib.metadata import entry_points
 
+from archlint import entrypoints
 from archlint.diagnostics import Severity
 from archlint.errors import ConfigError
 from archlint.rule import Rule
@@ -29,7 +29,7 @@ def all_rules() -> tuple[Rule, ...]:
     """Every registered rule, sorted by code; a broken plugin is a ConfigError."""
     rules: dict[str, Rule] = {}
     names: dict[str, str] = {}
-    for entry in entry_points(group=GROUP):
+    for entry in entrypoints.group(GROUP):
         try:
             rule = Rule.from_object(entry.load())
         except Exception as error:  # a plugin's import can fail in any way

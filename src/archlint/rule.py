@@ -5,8 +5,8 @@ A rule is a module (or any object) with:
 - ``CODE``: a stable code such as ``"AL101"``;
 - ``NAME``: a kebab-case name such as ``"template-prompt"``;
 - ``SEVERITY`` (optional): :class:`~archlint.diagnostics.Severity`, ``ERROR`` by default;
-- ``Options``: a frozen pydantic model (a :class:`RuleOptions`) whose defaults are the
-  rule's defaults;
+- ``Options`` (optional): a frozen dataclass deriving from :class:`RuleOptions` whose
+  defaults are the rule's defaults (configuration is validated into it by pydantic);
 - ``check(document, options, context)``: a pure function yielding
   :class:`~archlint.diagnostics.Problem` values;
 - a docstring, which is the rule's documentation (``archlint rule CODE`` prints it).
@@ -30,14 +30,15 @@ from typing import Any, Protocol, TypeVar
 from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.packs import Pack
-from archlint.schema import StrictModel
+from archlint.schema import Strict
 from archlint.slugs import AnchorStyle
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-class RuleOptions(StrictModel):
+@dataclass(frozen=True)
+class RuleOptions(Strict):
     """Base for rule options: frozen, unknown keys refused, keys written in kebab-case."""
 
 
@@ -102,8 +103,8 @@ class Context:
 
 @lru_cache(maxsize=None)
 def defaults(options_type: type[O]) -> O:
-    """A rule's default options, made without validation (the defaults are valid)."""
-    return options_type.model_construct()
+    """A rule's default options."""
+    return options_type()
 
 
 Check = Callable[[Document, Any, Context], Iterable[Problem]]
@@ -138,8 +139,10 @@ class Rule:
         if not isinstance(name, str) or not _NAME.match(name):
             raise TypeError(f"{where}: NAME {name!r} is not a kebab-case name")
         options_type = getattr(source, "Options", RuleOptions)
-        if not (isinstance(options_type, type) and issubclass(options_type, RuleOptions)):
-            raise TypeError(f"{where}: Options must subclass archlint.rule.RuleOptions")
+        if not (isinstance(options_type, type) and issubclass(options_type, RuleOptions)
+                and "__dataclass_fields__" in vars(options_type)):
+            raise TypeError(f"{where}: Options must be a dataclass deriving from "
+                            f"archlint.rule.RuleOptions")
         return cls(code=code, name=name,
                    severity=getattr(source, "SEVERITY", Severity.ERROR),
                    options_type=options_type, check=check,

@@ -1,24 +1,54 @@
-"""Settings files: TOML reading and the base of every validated settings value: frozen, strict about unknown keys, and
-written in kebab-case (``min-words``) as in ruff's configuration."""
+"""Settings values: frozen dataclasses that pydantic validates from TOML.
+
+Every settings value (configuration, rule packs, rule options) is a frozen dataclass
+derived from :class:`Strict`: unknown keys are refused and keys are written in
+kebab-case (``min-words``), as in ruff's configuration. pydantic is imported only when
+there is something to validate, so a run without a configuration file never loads it.
+"""
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar, TypeVar
 
-from pydantic import BaseModel, ConfigDict
-
-from archlint.errors import ConfigError
+from archlint.errors import ConfigError, describe_validation_error
 
 
 def _kebab(name: str) -> str:
     return name.replace("_", "-")
 
 
-class StrictModel(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", alias_generator=_kebab,
-                              populate_by_name=True)
+@dataclass(frozen=True)
+class Strict:
+    """Base of settings values. Checks that pydantic cannot express as a type go in
+    ``__post_init__`` and raise ValueError; they hold for values made in code too."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = {
+        "extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
+
+
+T = TypeVar("T")
+
+
+@lru_cache(maxsize=None)
+def _adapter(kind: type):
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind)
+
+
+def validate(kind: type[T], data: Any, where: str, prefix: str = "") -> T:
+    """``data`` (from TOML) as a ``kind``; a ConfigError names ``where`` and each key
+    that is wrong (``prefix.key.path: message``)."""
+    from pydantic import ValidationError
+
+    try:
+        return _adapter(kind).validate_python(data)
+    except ValidationError as error:
+        raise ConfigError(f"{where}: {describe_validation_error(error, prefix)}") from None
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 from archlint import packs, parser, registry
 from archlint.diagnostics import Problem
 from archlint.rule import Context, FileSystem, Rule, RuleOptions
+from archlint.schema import validate
 
 
 def get_rule(code_or_name: str) -> Rule:
@@ -54,7 +55,7 @@ def run_rule(code_or_name: str, text: str, *, options: Mapping[str, Any] | None 
     project ends and what exists there.
     """
     rule = get_rule(code_or_name)
-    chosen_options = rule.options_type.model_validate(options or {})
+    chosen_options = validate(rule.options_type, options or {}, f"{rule.code} options")
     if isinstance(pack, str):
         pack = packs.builtin(pack)
     context_options = {type(o): o for o in other_options}

@@ -40,6 +40,7 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from archlint import linktargets
 from archlint.anchors import check_fragment
@@ -51,6 +52,7 @@ CODE = "AL301"
 NAME = "broken-anchor"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 

@@ -38,6 +38,7 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from archlint import linktargets
 from archlint.anchors import check_fragment
@@ -49,6 +50,7 @@ CODE = "AL303"
 NAME = "broken-cross-anchor"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 

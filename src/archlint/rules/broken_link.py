@@ -34,8 +34,9 @@ None.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
+from dataclasses import dataclass
+import os
 from pathlib import Path
 
 from archlint import linktargets
@@ -48,6 +49,7 @@ CODE = "AL302"
 NAME = "broken-link"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 

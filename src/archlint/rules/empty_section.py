@@ -41,6 +41,7 @@ None; what counts as template text follows AL101's options.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from archlint import content
 from archlint.diagnostics import Problem
@@ -52,6 +53,7 @@ CODE = "AL202"
 NAME = "empty-section"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 

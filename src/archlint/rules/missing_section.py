@@ -53,6 +53,7 @@ None: what is required comes from the rule pack.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from archlint import outline
 from archlint.diagnostics import Problem
@@ -63,6 +64,7 @@ CODE = "AL201"
 NAME = "missing-section"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 

@@ -45,9 +45,10 @@ A rule pack adds the placeholders of its template (`NNNN`, `(fill me in …)`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
+import re
 
 from archlint import content
 from archlint.diagnostics import Problem
@@ -82,6 +83,7 @@ _X_RUN = re.compile(r"^(?:x+|X+)$")
 _TEMPLATE_TEXT = (content.Kind.PROMPT, content.Kind.TEMPLATE)
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     words: tuple[str, ...] = ("TBD", "TODO", "FIXME", "NNNN",
                               "xx", "xxx", "xxxx", "XX", "XXX", "XXXX")

@@ -36,6 +36,7 @@ None: the order comes from the rule pack.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from archlint import outline
 from archlint.diagnostics import Severity, Problem
@@ -48,6 +49,7 @@ NAME = "section-order"
 SEVERITY = Severity.WARNING
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 

@@ -37,6 +37,7 @@ Orders and payments live in different services, so we use a saga with compensati
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from archlint.diagnostics import Problem
 from archlint.examples import DEFAULT_PHRASES, example_sections
@@ -47,6 +48,7 @@ CODE = "AL103"
 NAME = "template-example"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     phrases: tuple[str, ...] = DEFAULT_PHRASES
 

@@ -53,8 +53,7 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import Field
+from dataclasses import dataclass
 
 from archlint import content
 from archlint.diagnostics import Problem
@@ -66,6 +65,7 @@ CODE = "AL101"
 NAME = "template-prompt"
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     min_words: int = 3
     ignore_patterns: tuple[str, ...] = (
@@ -74,7 +74,11 @@ class Options(RuleOptions):
         r"^\(.*\)\W*$",
     )
     instructions_only: bool = True
-    similarity: float = Field(default=0.8, ge=0.0, le=1.0)
+    similarity: float = 0.8
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.similarity <= 1.0:
+            raise ValueError(f"similarity {self.similarity} is not between 0 and 1")
 
 
 def settings(context: Context, options: Options | None = None) -> content.Settings:

@@ -50,8 +50,9 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+import re
 
 from archlint import toc
 from archlint.diagnostics import Severity, Edit, Fix, Problem
@@ -64,6 +65,7 @@ NAME = "toc-mismatch"
 SEVERITY = Severity.WARNING
 
 
+@dataclass(frozen=True)
 class Options(RuleOptions):
     pass
 
