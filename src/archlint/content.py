@@ -18,9 +18,9 @@ from archlint.examples import example_sections
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
 from archlint.packs import Pack
 
-_PLACEHOLDER = re.compile(r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
-                          r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
-_FILLER = re.compile(r"^[\s*_>|,;:()\-]*$")
+_PLACEHOLDER = (r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
+                r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
+_FILLER = r"[\s*_>|,;:()\-]"
 _DIRECTIVE = re.compile(r"^\s*(?:archlint-|/?toc\s*$)")
 
 
@@ -125,7 +125,7 @@ def _classify(document: Document, pack: Pack | None, settings: Settings) -> Clas
                        if pack and pack.comment_prompts else None)
     boilerplate = templatetext.index(pack.boilerplate) if pack and pack.boilerplate else None
     kinds: dict[tuple[int, int], Kind] = {}
-    extra = _extra_placeholders(pack.placeholders if pack else ())
+    only = _placeholders_only(pack.placeholders if pack else ())
     for block in document.blocks:
         key = (block.line, block.column)
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL):
@@ -140,7 +140,7 @@ def _classify(document: Document, pack: Pack | None, settings: Settings) -> Clas
         elif (boilerplate is not None and not _only_a_link(block)
               and boilerplate.match(block.text, 0.9, 1)):
             kinds[key] = Kind.BOILERPLATE
-        elif _only_placeholders("".join(run.text for run in block.runs), extra):
+        elif _only_placeholders("".join(run.text for run in block.runs), only):
             kinds[key] = Kind.PLACEHOLDER
     comments = []
     if comment_prompts is not None:
@@ -154,18 +154,22 @@ def _classify(document: Document, pack: Pack | None, settings: Settings) -> Clas
 
 
 @lru_cache(maxsize=32)
-def _extra_placeholders(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A rule pack's own placeholder words (``DATE``, ``STATUS``), as whole words."""
+def _placeholders_only(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Text made of placeholders (with a rule pack's own words, such as ``DATE``, as
+    whole words) and filler between them. Matched whole, it fails at the first word
+    that is neither, so the author's own text costs almost nothing to rule out. The
+    repetition is possessive: a long run of dots is never re-split."""
     plain = [re.escape(w) for w in words if re.fullmatch(r"\w+", w)]
-    return re.compile(rf"(?<![^\W_])(?:{'|'.join(plain)})(?![^\W_])") if plain else None
+    extra = rf"|(?<![^\W_])(?:{'|'.join(plain)})(?![^\W_])" if plain else ""
+    return re.compile(rf"(?:{_FILLER}|{_PLACEHOLDER}{extra})*+")
 
 
-def _only_placeholders(text: str, extra: re.Pattern[str] | None) -> bool:
-    rest, count = _PLACEHOLDER.subn(" ", text)
-    if extra is not None:
-        rest, more = extra.subn(" ", rest)
-        count += more
-    return count > 0 and bool(_FILLER.match(rest))
+def _only_placeholders(text: str, only: re.Pattern[str]) -> bool:
+    """Is the text nothing but placeholders (at least one) and filler?"""
+    return only.fullmatch(text) is not None and _FILLER_ONLY.fullmatch(text) is None
+
+
+_FILLER_ONLY = re.compile(rf"{_FILLER}*")
 
 
 def has_content(section: Section, classified: Classified) -> bool:

@@ -23,7 +23,7 @@ _CANDIDATES = 3
 
 
 def words(text: str) -> tuple[str, ...]:
-    return tuple(word.casefold() for word in _WORD.findall(text))
+    return tuple(_WORD.findall(text.casefold()))
 
 
 def _pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:

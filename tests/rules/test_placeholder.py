@@ -127,3 +127,10 @@ def test_leaves_notation_alone(text):
 def test_an_ellipsis_alone_is_still_a_placeholder():
     assert [c for _, c, _ in found("Intro.\n\n...\n")] == [1]
     assert [line for line, _, _ in found("- ...\n")] == [1]
+
+
+def test_a_long_dotted_leader_with_text_is_no_placeholder():
+    """Text around a long run of dots is the author's (and the run of dots, which the
+    placeholder-only test could split in exponentially many ways, is matched once)."""
+    assert found("Chapter one " + "." * 80 + " 3\n") == []
+    assert found("## Chapter one " + "." * 80 + " 3\n") == []

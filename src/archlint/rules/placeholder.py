@@ -62,6 +62,7 @@ NAME = "placeholder"
 
 _SEARCHED = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADING)
 _ALONE = re.compile(r"^(?:[xX]|\.{3,}|…+)$")
+_ALONE_CHARACTERS = re.compile(r"[xX.…*_\s]+")  # what a text of lone x's and ellipses has
 _NAMED = (r"system|service|team|component|application|app|module|database|cluster|"
           r"platform|server|api|project|product|library|version")
 _UNITS = (r"%|ms|s|sec|seconds?|minutes?|mins?|hours?|days?|[kKMGT]i?B|requests?|rps|qps|"
@@ -91,9 +92,11 @@ class Options(RuleOptions):
 
 @lru_cache(maxsize=16)
 def _prefilter(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A quick test that a text may hold a placeholder at all (most text does not)."""
+    """A quick test that a text may hold a placeholder at all (most text does not).
+    Every alternative starts with a character, not a look-behind, so that the regular
+    expression engine can skip ahead to the characters that may start one."""
     alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"{alternatives}|(?<![^\W_])[xX](?![^\W_])|[{{\\]")
+    return re.compile(rf"{alternatives}|[xX](?<![^\W_][xX])(?![^\W_])|[{{\\]")
 
 
 @lru_cache(maxsize=16)
@@ -112,7 +115,10 @@ def _alone(block: TextBlock, previous: TextBlock | None) -> str | None:
             and previous.end_line + 1 >= block.line and previous.text.strip(" .…")):
         if not block.text.strip(" .…"):
             return None
-    tokens = " ".join(run.text for run in block.runs).replace("*", " ").replace("_", " ").split()
+    visible = " ".join(run.text for run in block.runs)
+    if not _ALONE_CHARACTERS.fullmatch(visible):
+        return None
+    tokens = visible.replace("*", " ").replace("_", " ").split()
     return " ".join(tokens) if tokens and all(_ALONE.match(t) for t in tokens) else None
 
 
@@ -181,7 +187,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             if not (alone in ("x", "X") and block.line in check_marks):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
-        if not any(maybe.search(run.text) for run in block.runs) and phrases is None:
+        if phrases is None and not maybe.search("\n".join(run.text for run in block.runs)):
             continue
         text = Joined(block.runs)
         found = list(text.finditer(placeholders))
