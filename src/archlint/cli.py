@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -70,6 +71,9 @@ def _forced_pack(pack: str | None, template: Path | None):
 def main() -> None:
     """Keep architecture documents honest: find template leftovers, missing sections
     and broken links in Markdown."""
+    # Parsing makes many small objects that live as long as their document; collecting
+    # cycles every 700 allocations (Python's default) costs a tenth of a run's time.
+    gc.set_threshold(50_000, 20, 20)
 
 
 FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
