@@ -23,8 +23,9 @@ def _kebab(name: str) -> str:
 
 @dataclass(frozen=True)
 class Strict:
-    """Base of settings values. Checks that pydantic cannot express as a type go in
-    ``__post_init__`` and raise ValueError; they hold for values made in code too."""
+    """Base of settings values. Checks beyond the field types (a range, one key or
+    the other) go in ``__post_init__`` and raise ValueError: pydantic reports them
+    under the value's key, and they hold for values made in code too."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {
         "extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
