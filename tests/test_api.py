@@ -6,8 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import archlint
 from archlint.config import Settings
+from archlint.errors import ConfigError
 
 
 def test_lint_text_returns_diagnostics() -> None:
@@ -44,6 +47,13 @@ def test_checking_without_configuration_does_not_import_pydantic(tmp_path: Path)
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, cwd=tmp_path).stdout
     assert output.splitlines()[-1] == "1 False"
+
+
+def test_settings_made_in_code_are_checked() -> None:
+    found = archlint.lint_text("# T\n\n[a](#t)\n", settings=Settings(anchor_style="gitlab"))
+    assert found == []
+    with pytest.raises(ConfigError, match="settings: select: should be an array"):
+        archlint.lint_text("# T\n", settings=Settings(select="AL301"))
 
 
 def test_status_paths_reports_completeness(tmp_path: Path) -> None:

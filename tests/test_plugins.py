@@ -105,3 +105,33 @@ def test_entry_points_are_those_importlib_metadata_finds(site: Path, group: str)
     if group == "archlint.rules":
         assert ("no-lorem", "archlint_test_plugin") in expected
         assert ("other", "archlint_test_plugin") not in expected
+
+
+def test_entry_points_with_extras_load(site: Path) -> None:
+    install(site, "archlint_test_plugin", PLUGIN, "no-lorem = archlint_test_plugin [fast]")
+    [entry] = [e for e in entrypoints.group("archlint.rules") if e.name == "no-lorem"]
+    assert entry.load().CODE == "XY900"
+
+
+def test_an_egg_on_the_path_hands_over_to_importlib_metadata(site: Path) -> None:
+    """An old-style .egg folder keeps its metadata in EGG-INFO: importlib reads that."""
+    egg = site / "archlint_test_egg-1.0-py3.egg"
+    (egg / "EGG-INFO").mkdir(parents=True)
+    (egg / "EGG-INFO" / "PKG-INFO").write_text("Metadata-Version: 2.1\nName: archlint-test-egg\n"
+                                                "Version: 1.0\n")
+    (egg / "EGG-INFO" / "entry_points.txt").write_text("[archlint.rules]\negg = egg_module\n")
+    sys.path.append(str(egg))
+    try:
+        assert ("egg", "egg_module") in [(e.name, e.value)
+                                         for e in entrypoints.group("archlint.rules")]
+    finally:
+        sys.path.remove(str(egg))
+
+
+def test_plugin_option_with_a_pydantic_field_default_is_refused(site: Path) -> None:
+    source = PLUGIN.replace('word: str = "lorem"', 'word: str = Field(default="lorem")').replace(
+        "from dataclasses import dataclass\n", "from dataclasses import dataclass\n\n"
+        "from pydantic import Field\n")
+    install(site, "archlint_test_plugin_field", source, "field = archlint_test_plugin_field")
+    with pytest.raises(ConfigError, match="option 'word' has a pydantic Field as its default"):
+        registry.all_rules()

@@ -11,11 +11,13 @@ from archlint.completeness import DocumentStatus
 from archlint.config import Configuration, Settings
 from archlint.diagnostics import Diagnostic
 from archlint.engine import Linter, Selection
+from archlint.schema import validate
 
 
 def _configuration(settings: Settings | None, root: Path | None) -> Configuration:
     if settings is not None:
-        return Configuration(settings, None, (root or Path.cwd()).resolve())
+        checked = validate(Settings, settings, "settings")  # "gitlab" → AnchorStyle.GITLAB
+        return Configuration(checked, None, (root or Path.cwd()).resolve())
     return config.discover(root or Path.cwd())
 
 

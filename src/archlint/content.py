@@ -21,6 +21,7 @@ from archlint.packs import Pack
 _PLACEHOLDER = (r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
                 r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
 _FILLER = r"[\s*_>|,;:()\-]"
+_FILLER_ONLY = re.compile(rf"{_FILLER}*")
 _DIRECTIVE = re.compile(r"^\s*(?:archlint-|/?toc\s*$)")
 
 
@@ -161,15 +162,13 @@ def _placeholders_only(words: tuple[str, ...]) -> re.Pattern[str]:
     repetition is possessive: a long run of dots is never re-split."""
     plain = [re.escape(w) for w in words if re.fullmatch(r"\w+", w)]
     extra = rf"|(?<![^\W_])(?:{'|'.join(plain)})(?![^\W_])" if plain else ""
-    return re.compile(rf"(?:{_FILLER}|{_PLACEHOLDER}{extra})*+")
+    return re.compile(rf"(?:{_PLACEHOLDER}{extra}|{_FILLER})*+")  # _V_ is a word, not filler
 
 
 def _only_placeholders(text: str, only: re.Pattern[str]) -> bool:
     """Is the text nothing but placeholders (at least one) and filler?"""
     return only.fullmatch(text) is not None and _FILLER_ONLY.fullmatch(text) is None
 
-
-_FILLER_ONLY = re.compile(rf"{_FILLER}*")
 
 
 def has_content(section: Section, classified: Classified) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -243,11 +244,12 @@ class Linter:
     def settings_key(self) -> str:
         """What the results depend on besides the files: for the cache."""
         return settings_key(
-            repr(self.configuration.settings), str(self.configuration.root),
+            _described(self.configuration.settings), str(self.configuration.root),
             *(f"{r.code}:{r.name}:{r.severity.value}" for r in self.rules),
-            *(f"{type(o).__module__}:{o!r}" for o in self.options.values()),
-            *(repr(pack) for _, pack in self.document_packs),
-            *(repr(pack) for pack in self.title_packs), repr(self.selection.pack))
+            *(_described(o) for o in self.options.values()),
+            *(_described(pack) for _, pack in self.document_packs),
+            *(_described(pack) for pack in self.title_packs),
+            _described(self.selection.pack) if self.selection.pack else "")
 
     def _read(self, path: Path, display: str) -> Document | Diagnostic:
         try:
@@ -265,6 +267,13 @@ class Linter:
                               self.configuration.root)
 
 
+def _described(value: object) -> str:
+    """A settings value as text for the cache key: its type and every field (even one
+    a plugin keeps out of its repr)."""
+    kind = type(value)
+    return f"{kind.__module__}.{kind.__qualname__}{astuple(value)!r}"
+
+
 def _digest(path: Path) -> str | None:
     try:
         return content_hash(path.read_bytes())
@@ -277,8 +286,10 @@ _worker: Linter | None = None
 _WORTH_A_PROCESS = 25
 
 
-def _start_worker(configuration: Configuration, selection: Selection, known: list[Path]) -> None:
+def _start_worker(configuration: Configuration, selection: Selection, known: list[Path],
+                  gc_threshold: tuple[int, int, int]) -> None:
     global _worker
+    gc.set_threshold(*gc_threshold)  # collect as the parent does, however it was started
     _worker = Linter.create(configuration, selection)
     _worker.anchors.know(known)
 
@@ -296,7 +307,8 @@ def _in_parallel(linter: Linter, paths: list[Path], jobs: int
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(linter.configuration, linter.selection, paths)) as pool:
+                             initargs=(linter.configuration, linter.selection, paths,
+                                       gc.get_threshold())) as pool:
         return list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))))
 
 

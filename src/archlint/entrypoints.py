@@ -2,9 +2,11 @@
 
 ``importlib.metadata`` would do, but importing it (and the ``email`` package it needs)
 costs about a tenth of archlint's start-up on one file. Distributions are the
-``*.dist-info`` and ``*.egg-info`` folders on ``sys.path``; as in importlib.metadata,
-the first one found of each name wins. Where ``sys.path`` holds something this reader
-does not handle (a zip archive), it hands over to importlib.metadata.
+``*.dist-info`` and ``*.egg-info`` folders on ``sys.path``, read in the order
+importlib.metadata reads them, and the first one of each name wins. Where the
+installation holds anything else (a zip archive or an ``.egg`` on ``sys.path``, an
+import hook that supplies distributions of its own), this hands over to
+importlib.metadata.
 """
 
 from __future__ import annotations
@@ -14,23 +16,28 @@ import os
 import re
 import sys
 from dataclasses import dataclass
+from importlib.machinery import PathFinder
 from typing import Any
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
-_SECTION = re.compile(r"^\s*\[(.+?)\]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
 class EntryPoint:
     name: str
-    value: str  # "module" or "module:attribute.path"
+    value: str  # "module", or "module:attribute.path", maybe followed by "[extras]"
 
     def load(self) -> Any:
-        module_name, _, attributes = self.value.partition(":")
+        target = self.value.split("[", 1)[0]
+        module_name, _, attributes = target.partition(":")
         found: Any = importlib.import_module(module_name.strip())
         for attribute in filter(None, attributes.strip().split(".")):
             found = getattr(found, attribute)
         return found
+
+
+class _Unusual(Exception):
+    """The installation has something only importlib.metadata reads."""
 
 
 def _distribution_name(folder_name: str) -> str:
@@ -40,38 +47,43 @@ def _distribution_name(folder_name: str) -> str:
 
 
 def _group_in(text: str, group: str) -> list[EntryPoint]:
-    found, inside = [], False
-    for line in text.splitlines():
-        if not line.strip() or line.lstrip().startswith(("#", ";")):
+    """``entry_points.txt``'s entries in ``group``, parsed as importlib.metadata does."""
+    found, section = [], None
+    for line in map(str.strip, text.splitlines()):
+        if not line or line.startswith("#"):
             continue
-        section = _SECTION.match(line)
-        if section:
-            inside = section.group(1).strip() == group
-        elif inside and "=" in line:
+        if line.startswith("[") and line.endswith("]"):
+            section = line.strip("[]")
+        elif section == group and "=" in line:
             name, value = line.split("=", 1)
-            found.append(EntryPoint(name.strip(), value.split("[", 1)[0].strip()))
+            found.append(EntryPoint(name.strip(), value.strip()))
     return found
 
 
-def _from_importlib(group: str) -> list[EntryPoint]:
-    from importlib.metadata import entry_points
-
-    return [EntryPoint(entry.name, entry.value) for entry in entry_points(group=group)]
-
-
-def group(name: str) -> list[EntryPoint]:
-    """Every entry point registered in group ``name`` by the installed distributions."""
-    seen: set[str] = set()
-    found: list[EntryPoint] = []
+def _folders() -> list[str]:
+    for finder in sys.meta_path:
+        if finder is not PathFinder and hasattr(finder, "find_distributions"):
+            raise _Unusual
+    folders = []
     for folder in sys.path:
         folder = folder or "."
-        if os.path.isfile(folder):
-            return _from_importlib(name)
+        if os.path.isfile(folder) or folder.endswith(".egg"):
+            raise _Unusual
+        folders.append(folder)
+    return folders
+
+
+def _read(group: str) -> list[EntryPoint]:
+    seen: set[str] = set()
+    found: list[EntryPoint] = []
+    for folder in _folders():
         try:
-            entries = sorted(os.listdir(folder))
+            entries = os.listdir(folder)
         except OSError:
             continue
         for entry in entries:
+            if entry.endswith(".egg"):
+                raise _Unusual
             if not entry.endswith(_METADATA_SUFFIXES):
                 continue
             distribution = _distribution_name(entry)
@@ -81,7 +93,17 @@ def group(name: str) -> list[EntryPoint]:
             try:
                 with open(os.path.join(folder, entry, "entry_points.txt"),
                           encoding="utf-8") as file:
-                    found += _group_in(file.read(), name)
+                    found += _group_in(file.read(), group)
             except OSError:
                 continue
     return found
+
+
+def group(name: str) -> list[EntryPoint]:
+    """Every entry point registered in group ``name`` by the installed distributions."""
+    try:
+        return _read(name)
+    except _Unusual:
+        from importlib.metadata import entry_points
+
+        return [EntryPoint(entry.name, entry.value) for entry in entry_points(group=name)]

@@ -22,7 +22,7 @@ def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
         if item["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
             message = "unknown key"
         elif item["type"] in ("tuple_type", "list_type"):
-            message = "should be an array, such as [\"a\", \"b\"]"
+            message = "should be an array"
         elif item["type"] == "dict_type":
             message = "should be a table"
         parts.append(f"{key}: {message}" if key else message)

@@ -101,6 +101,19 @@ class Context:
         return found if isinstance(found, options_type) else defaults(options_type)
 
 
+def _check_defaults(options_type: type[RuleOptions], where: str) -> None:
+    """Every option needs a default, and a plain one: a pydantic ``Field(default=…)``
+    would be the value itself whenever the rule is not configured."""
+    try:
+        made = defaults(options_type)
+    except TypeError as error:
+        raise TypeError(f"{where}: every option needs a default ({error})") from None
+    for name in options_type.__dataclass_fields__:
+        if type(getattr(made, name)).__module__.startswith("pydantic"):
+            raise TypeError(f"{where}: option {name!r} has a pydantic Field as its default; "
+                            f"write {name}: Annotated[type, Field(...)] = default")
+
+
 @lru_cache(maxsize=None)
 def defaults(options_type: type[O]) -> O:
     """A rule's default options."""
@@ -143,6 +156,7 @@ class Rule:
                 and "__dataclass_fields__" in vars(options_type)):
             raise TypeError(f"{where}: Options must be a dataclass deriving from "
                             f"archlint.rule.RuleOptions")
+        _check_defaults(options_type, where)
         return cls(code=code, name=name,
                    severity=getattr(source, "SEVERITY", Severity.ERROR),
                    options_type=options_type, check=check,

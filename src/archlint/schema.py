@@ -24,11 +24,13 @@ def _kebab(name: str) -> str:
 @dataclass(frozen=True)
 class Strict:
     """Base of settings values. Checks beyond the field types (a range, one key or
-    the other) go in ``__post_init__`` and raise ValueError: pydantic reports them
-    under the value's key, and they hold for values made in code too."""
+    the other) go in ``__post_init__`` and raise ValueError, which pydantic reports
+    under the key of the table the value is in (``sections.0: level 9 is not …``).
+    Values made in code are taken as given; :func:`validate` checks them."""
 
     __pydantic_config__: ClassVar[dict[str, Any]] = {
-        "extra": "forbid", "alias_generator": _kebab, "populate_by_name": True}
+        "extra": "forbid", "alias_generator": _kebab, "populate_by_name": True,
+        "revalidate_instances": "always"}  # validate(Settings, Settings(...)) checks it
 
 
 T = TypeVar("T")
@@ -42,8 +44,8 @@ def _adapter(kind: type):
 
 
 def validate(kind: type[T], data: Any, where: str, prefix: str = "") -> T:
-    """``data`` (from TOML) as a ``kind``; a ConfigError names ``where`` and each key
-    that is wrong (``prefix.key.path: message``)."""
+    """``data`` (from TOML, or a ``kind`` made in code) as a checked ``kind``; a
+    ConfigError names ``where`` and each key that is wrong (``prefix.key.path: message``)."""
     from pydantic import ValidationError
 
     try:
