@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from archlint import config
-from archlint.engine import Linter
+from archlint.engine import Linter, Selection
 from conftest import FIXTURES
 
 COMMON = [
@@ -82,3 +82,16 @@ def test_links_that_leave_the_project_are_reported_and_not_read(
     linter = Linter.create(config.discover(docset))
     [diagnostic] = linter.lint_file(Path("escape.md"))
     assert diagnostic.message == 'link target "../../outside.md" is outside the project: not checked'
+
+
+def test_link_rules_alone_find_what_they_find_among_all_rules(
+        docset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With only rules that read links, blocks without links are left unparsed; the
+    findings are those of a run that parses everything."""
+    monkeypatch.chdir(docset)
+    links = ("AL301", "AL302", "AL303")
+    alone, _ = Linter.create(config.discover(docset), Selection(select=links)).lint_paths(
+        [Path(".")])
+    among, _ = Linter.create(config.discover(docset), Selection(select=("ALL",))).lint_paths(
+        [Path(".")])
+    assert alone and alone == [d for d in among if d.code in links]

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from archlint.model import AnchorSource, BlockKind, Container, LinkKind
 from archlint.parser import parse
 from archlint.slugs import AnchorStyle
+from conftest import FIXTURES
 
 
 def test_sections_nest_by_level_and_span_to_the_next_heading() -> None:
@@ -114,3 +119,16 @@ def test_windows_newlines_and_bom() -> None:
 def test_empty_document() -> None:
     document = parse("")
     assert document.headings == () and document.blocks == () and document.title is None
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.rglob("*.md")), ids=lambda p: p.name)
+def test_parsing_for_links_only_keeps_links_anchors_headings_and_comments(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    full, lean = parse(text, str(path)), parse(text, str(path), links_only=True)
+    assert lean.links == full.links and lean.anchors == full.anchors
+    assert lean.comments == full.comments
+    assert [(h.level, h.text, h.anchor, h.line, h.column) for h in lean.headings] == [
+        (h.level, h.text, h.anchor, h.line, h.column) for h in full.headings]
+    assert [(s.title, s.line, s.end_line) for s in lean.sections()] == [
+        (s.title, s.line, s.end_line) for s in full.sections()]
+    assert lean.lines == full.lines

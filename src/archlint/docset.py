@@ -43,4 +43,4 @@ class AnchorIndex:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-        return parser.parse(text, str(path), self._style).anchor_names
+        return parser.parse(text, str(path), self._style, links_only=True).anchor_names

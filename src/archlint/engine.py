@@ -144,23 +144,23 @@ class Linter:
         found.sort(key=lambda d: (d.line, d.column, d.code, d.message))
         return _fingerprinted(found, document.lines, relative_path or display_path)
 
-    def parse(self, text: str, path: str | None) -> Document:
-        return parser.parse(text, path, self.configuration.settings.anchor_style)
+    def parse(self, text: str, path: str | None, relative_path: str | None = None, *,
+              for_rules: bool = False) -> Document:
+        """The document; ``for_rules``, only as much as the rules that run on it read
+        (just its links and anchors when every one reads only those: ``Rule.reads``)."""
+        rules = self.rules_for(relative_path) if for_rules else ()
+        return parser.parse(text, path, self.configuration.settings.anchor_style,
+                            links_only=bool(rules) and all(r.reads_only_links for r in rules))
 
     def lint_text(self, text: str, path: str | None = None) -> list[Diagnostic]:
-        document = self.parse(text, path)
         relative = None
         if path is not None:
             relative = files.relative_to(Path(path), self.configuration.root)
+        document = self.parse(text, path, relative, for_rules=True)
         return self.lint_document(document, path or "<text>", relative)
 
     def lint_file(self, path: Path) -> list[Diagnostic]:
-        display = _display(path)
-        document = self._read(path, display)
-        if isinstance(document, Diagnostic):
-            return [document]
-        return self.lint_document(document, display,
-                                  files.relative_to(path, self.configuration.root))
+        return self.check_recording(path)[0]
 
     def fixed_text(self, path: Path, passes: int = 5) -> tuple[str, str] | None:
         """The file's text and its text with every available fix made (None when there is
@@ -176,7 +176,8 @@ class Linter:
 
         text = original
         for _ in range(passes):
-            found = self.lint_document(self.parse(text, display), display, relative)
+            document = self.parse(text, display, relative, for_rules=True)
+            found = self.lint_document(document, display, relative)
             edits = [edit for d in found if d.fix for edit in d.fix.edits]
             if not edits:
                 break
@@ -236,9 +237,9 @@ class Linter:
         except UnicodeDecodeError as error:
             return [_unreadable(display, f"not UTF-8 text (byte {error.start}: "
                                          f"{data[error.start]:#04x})")], None, record
-        document = self.parse(text, display)
-        diagnostics = self.lint_document(document, display,
-                                         files.relative_to(path, self.configuration.root), record)
+        relative = files.relative_to(path, self.configuration.root)
+        document = self.parse(text, display, relative, for_rules=True)
+        diagnostics = self.lint_document(document, display, relative, record)
         return diagnostics, content_hash(data), record
 
     def settings_key(self) -> str:

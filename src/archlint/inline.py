@@ -179,8 +179,10 @@ def as_written(href: str) -> str:
     return unquote(href)
 
 
-def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = ()) -> InlineContent:
-    """Everything the model needs from one inline token."""
+def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = (),
+            with_runs: bool = True) -> InlineContent:
+    """Everything the model needs from one inline token (its text runs only
+    ``with_runs``)."""
     children = token.children or []
     source = token.content
     masks: list[tuple[int, int]] = list(masked)
@@ -201,12 +203,12 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
                 masks.append((label_end, end))
             else:
                 masks.append((start, end))
-    for match in _BARE_URL.finditer(source):
-        masks.append(match.span())
+    if with_runs:
+        masks.extend(match.span() for match in _BARE_URL.finditer(source))
     return InlineContent(
         text=_plain_text(children, keep_alt=False),
         italic="em" in _wrapped_in(children),
-        runs=tuple(_runs(source, masks, where)),
+        runs=tuple(_runs(source, masks, where)) if with_runs else (),
         links=tuple(links),
         html=tuple(html),
     )

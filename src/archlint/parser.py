@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
 from archlint import htmlscan, inline
@@ -38,10 +39,32 @@ from archlint.slugs import AnchorStyle, Slugger
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 
 
-@lru_cache(maxsize=1)
-def _markdown() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _markdown(links_only: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    if links_only:
+        md.core.ruler.at("inline", _inline_where_links_may_be)
     return inline.configure(md)
+
+
+_NOT_PARSED = "archlint_not_parsed"
+
+
+def _inline_where_links_may_be(state: StateCore) -> None:
+    """markdown-it-py's inline pass, for headings (their anchors) and for text that may
+    hold a link, an image, an autolink or inline HTML (HTML anchors, comments): all of
+    these need ``[`` and ``]``, or ``<`` and ``>``. The rest stays unparsed, marked so."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        token.children = []
+        text = token.content
+        if (tokens[index - 1].type == "heading_open" or ("[" in text and "]" in text)
+                or ("<" in text and ">" in text)):
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            token.meta[_NOT_PARSED] = True
 
 
 def split_lines(text: str) -> list[str]:
@@ -87,8 +110,9 @@ class _ListBuilder:
 class _Walker:
     """One pass over the token stream, collecting the document's parts."""
 
-    def __init__(self, lines: Sequence[str], style: AnchorStyle) -> None:
+    def __init__(self, lines: Sequence[str], style: AnchorStyle, links_only: bool) -> None:
         self.lines = lines
+        self.links_only = links_only
         self.containers: list[Container] = []
         self.blocks: list[TextBlock] = []
         self.headings: list[Heading] = []
@@ -132,8 +156,10 @@ class _Walker:
     def inline_block(self, kind: BlockKind, token: Token, line: int,
                      first_column: int | None = None, end_line: int | None = None,
                      masked: Sequence[tuple[int, int]] = ()) -> tuple[TextBlock, inline.InlineContent]:
+        if token.meta.get(_NOT_PARSED):
+            return self._unread_block(kind, token, line, first_column, end_line)
         where = inline.line_map(token.content, line, self.lines, first_column)
-        content = inline.analyse(token, where, masked=masked)
+        content = inline.analyse(token, where, masked=masked, with_runs=not self.links_only)
         column = where.position(0)[1]
         block = TextBlock(
             kind=kind, line=line, column=column,
@@ -145,6 +171,15 @@ class _Walker:
         for fragment in content.html:
             self._add_html(fragment.html, fragment.line, fragment.column)
         return block, content
+
+    def _unread_block(self, kind: BlockKind, token: Token, line: int, first_column: int | None,
+                      end_line: int | None) -> tuple[TextBlock, inline.InlineContent]:
+        """A block whose text was not parsed: where it is, and nothing of what it says."""
+        block = TextBlock(kind=kind, line=line,
+                          column=first_column or self._column_of_first_text(line),
+                          end_line=end_line or line + token.content.count("\n"), text="",
+                          containers=tuple(reversed(self.containers)))
+        return block, inline.InlineContent("", False, (), (), ())
 
     def heading(self, open_token: Token, token: Token) -> None:
         line = open_token.map[0] + 1
@@ -299,14 +334,18 @@ class _Walker:
 
 
 def parse(text: str, path: str | None = None,
-          anchor_style: AnchorStyle = AnchorStyle.GITHUB) -> Document:
+          anchor_style: AnchorStyle = AnchorStyle.GITHUB, *, links_only: bool = False
+          ) -> Document:
     """Parse Markdown ``text`` (the contents of ``path``, if given) into a Document whose
-    heading anchors are made the way ``anchor_style`` makes them."""
+    heading anchors are made the way ``anchor_style`` makes them. With ``links_only``,
+    only what links and anchors need is parsed: the document's links, anchors,
+    headings, sections, comments and lines are complete, but text blocks (and list
+    items) that hold no link have no text: quicker, for rules that read only links."""
     lines = split_lines(text)
     source = "\n".join(_blank_front_matter(lines))
-    walker = _Walker(lines, anchor_style)
+    walker = _Walker(lines, anchor_style, links_only)
     env: dict = {}
-    walker.walk(_markdown().parse(source, env))
+    walker.walk(_markdown(links_only).parse(source, env))
     walker.definitions(env.get("references", {}))
     line_count = len(lines) - (1 if lines and lines[-1] == "" else 0)
     return Document(

@@ -5,6 +5,9 @@ A rule is a module (or any object) with:
 - ``CODE``: a stable code such as ``"AL101"``;
 - ``NAME``: a kebab-case name such as ``"template-prompt"``;
 - ``SEVERITY`` (optional): :class:`~archlint.diagnostics.Severity`, ``ERROR`` by default;
+- ``READS`` (optional): ``"links"`` for a rule that reads only the document's links,
+  anchors, headings and lines: when every rule that runs says so, archlint skips
+  parsing the text of blocks that hold no link. ``"everything"`` by default;
 - ``Options`` (optional): a frozen dataclass deriving from :class:`RuleOptions` whose
   defaults are the rule's defaults (configuration is validated into it by pydantic);
 - ``check(document, options, context)``: a pure function yielding
@@ -131,6 +134,11 @@ class Rule:
     options_type: type[RuleOptions]
     check: Check
     doc: str
+    reads: str = "everything"
+
+    @property
+    def reads_only_links(self) -> bool:
+        return self.reads == "links"
 
     @property
     def summary(self) -> str:
@@ -157,7 +165,10 @@ class Rule:
             raise TypeError(f"{where}: Options must be a dataclass deriving from "
                             f"archlint.rule.RuleOptions")
         _check_defaults(options_type, where)
+        reads = getattr(source, "READS", "everything")
+        if reads not in ("everything", "links"):
+            raise TypeError(f"{where}: READS {reads!r} is not 'everything' or 'links'")
         return cls(code=code, name=name,
                    severity=getattr(source, "SEVERITY", Severity.ERROR),
                    options_type=options_type, check=check,
-                   doc=(getattr(source, "__doc__", None) or "").strip())
+                   doc=(getattr(source, "__doc__", None) or "").strip(), reads=reads)

@@ -50,6 +50,7 @@ from archlint.rule import Context, RuleOptions
 
 CODE = "AL301"
 NAME = "broken-anchor"
+READS = "links"  # links, anchors and lines only
 
 
 @dataclass(frozen=True)

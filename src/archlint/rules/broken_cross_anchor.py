@@ -48,6 +48,7 @@ from archlint.rule import Context, RuleOptions
 
 CODE = "AL303"
 NAME = "broken-cross-anchor"
+READS = "links"  # links, anchors and lines only
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,7 @@ from archlint.rule import Context, FileSystem, RuleOptions
 
 CODE = "AL302"
 NAME = "broken-link"
+READS = "links"  # links, anchors and lines only
 
 
 @dataclass(frozen=True)
