@@ -127,6 +127,8 @@ def main() -> None:
         time_it("archlint warm", [*archlint, "--cache-dir", str(cache), str(corpus)])
         time_it("archlint one file", [*archlint, "--no-cache", str(one)])
         time_it("archlint --jobs 1", [*archlint, "--no-cache", "--jobs", "1", str(corpus)])
+        time_it("archlint cold, links only", [*archlint, "--no-cache", "--select",
+                                              "AL301,AL302,AL303", str(corpus)])
         time_it("archlint cold, corpus x2", [*archlint, "--no-cache", str(doubled)])
         time_it("markdown-it-py bare parse", [sys.executable, "-c", BARE_PARSE, str(corpus)])
         markdownlint = shutil.which("markdownlint-cli2")
@@ -154,11 +156,16 @@ def main() -> None:
         if markdownlint:
             ratio("cold / markdownlint-cli2, wall", cold.wall, results["markdownlint-cli2"].wall,
                   "<= 0.15")
+            ratio("links only / markdownlint-cli2, wall",
+                  results["archlint cold, links only"].wall, results["markdownlint-cli2"].wall,
+                  "<= 0.15")
             ratio("one file / markdownlint-cli2 one file, wall",
                   results["archlint one file"].wall, results["markdownlint-cli2 one file"].wall,
                   "<= 0.5")
         if rumdl:
             ratio("cold / rumdl, wall", cold.wall, results["rumdl (no cache)"].wall, "<= 3")
+            ratio("links only / rumdl, wall", results["archlint cold, links only"].wall,
+                  results["rumdl (no cache)"].wall, "<= 3")
             ratio("warm / rumdl cached, wall", warm.wall, results["rumdl (cached)"].wall, "<= 2")
         print(f"{'peak memory, cold (MB)':<54} {cold.peak_mb:6.0f}   (target <= 150)")
     finally:
