@@ -119,6 +119,12 @@ def test_leaves_escaped_identifier_alone():
     "- local-storage-1G\n- local-storage-10G\n- ...",         # "and so on"
     "| <PAGE_SIZE>.limit_in_bytes |\n|---|\n| hugetlb |",     # notation, not a placeholder
     "<UNRESOLVED @someone>",
+    "| hint | allocation |\n|---|---|\n| {NUMA node 0} | {1, 2, 3} |",  # sets in braces
+    "using any Kubernetes {Secret -> Pod} attachment mechanism",
+    r'The "created-from-flags-\<hash>" object',              # the generated part of a name
+    r"replicas = before \frac{max}{maxBeforeScale}",         # LaTeX without $…$
+    "1. kube-apiserver v1.xx+1 and kube-controller-manager v1.xx",  # any minor version
+    "| check | path |\n|---|---|\n| ping | /livez |\n| ... | |",  # a row for "and so on"
 ])
 def test_leaves_notation_alone(text):
     assert found(text) == []
@@ -134,3 +140,15 @@ def test_a_long_dotted_leader_with_text_is_no_placeholder():
     placeholder-only test could split in exponentially many ways, is matched once)."""
     assert found("Chapter one " + "." * 80 + " 3\n") == []
     assert found("## Chapter one " + "." * 80 + " 3\n") == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ("Before Rust 1.XX, unwrap() had the same problem.", "XX"),   # a version nobody filled
+    (r"\<TBD\>", r"\<TBD\>"),
+    ("Owner: {your name}", "{your name}"),
+    ("### {title of option 1}", "{title of option 1}"),
+    ("| option | cost |\n|---|---|\n| {title of option 1} | low |", "{title of option 1}"),
+    ("| check | path |\n|---|---|\n| ... | |", "..."),            # the only row: to fill in
+])
+def test_near_notation_still_flags_a_placeholder(text, placeholder):
+    assert [message for _, _, message in found(text)] == [left_in(placeholder)]

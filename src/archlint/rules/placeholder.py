@@ -8,16 +8,20 @@ and column:
   `NNNN` (the list is configurable);
 - a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
 - a paragraph, list item or table cell that is only `x`, `...` or `…` (but not a
-  list's last item `...` meaning "and so on", an elision in a quotation, or `x` as a
-  check mark in a table);
+  list's last item or a table's row of `...` meaning "and so on", an elision in a
+  quotation, or `x` as a check mark in a table);
 - angle-bracket placeholders written to survive rendering, `\\<Role-1\\>` or
   `\\<Role-1>`, and brace
   placeholders, `{title of the decision}` (but not enumerations such as `{get, list}`,
-  path templates such as `/pods/{name}` or `${VARIABLE}`).
+  path templates such as `/pods/{name}`, `${VARIABLE}`, the generated part of a name
+  such as `created-from-\\<hash>`, LaTeX such as `\\frac{a}{b}`, notation such as
+  `{Secret -> Pod}`, or braces in a table that writes sets in braces: `{NUMA node 0}`
+  beside `{1, 2, 3}`).
 
 Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
 so `x86`, `TODO` in code and `xxx` in a URL are left alone, and so are placeholder
-words in quotation marks (`the "TBD" behaviour`) and `/XX` prefix lengths; nor is a
+words in quotation marks (`the "TBD" behaviour`), `/XX` prefix lengths and versions
+counted from as variables (`v1.xx` and `v1.xx+1`); nor is a
 line that AL101
 reports as template text left in, so that one leftover gives one finding.
 
@@ -71,13 +75,16 @@ _LONE_X = re.compile(
     rf"{WORD_START}(?<![.\-])[xX](?=\s+(?:{_NAMED})(?![^\W_]))"
     rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
 )
-# \<Name\> (written to show the brackets) and {a description}: not a set or
-# enumeration ({get, list}), not a path, file or URL template (/pods/{name},
-# {name}.md), not ${VAR}.
-_BRACKETS = re.compile(r"\\<[^<>\n\x00]+?\\?>|"
-                       r"(?<![\\$\w{/])\{[A-Za-z][^{},=:/\\+(\n\x00]{0,80}\}"
+# \<Name\> (written to show the brackets) and {a description}: not part of a name
+# (created-from-\<hash>, v-{n}), not a set or enumeration ({get, list}), not a path,
+# file or URL template (/pods/{name}, {name}.md), not ${VAR}, not a LaTeX argument
+# (\frac{a}{b}), not notation such as {Secret -> Pod}.
+_BRACKETS = re.compile(r"(?<![\w.\-])\\<[^<>\n\x00]+?\\?>|"
+                       r"(?<![\\$\w{}/.\-])\{[A-Za-z][^{}<>,=:/\\+(\n\x00]{0,80}\}"
                        r"(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
+_NUMBER_SET = re.compile(r"\{\s*\d[\d,\s]*\}")
+_VERSION_ARITHMETIC = re.compile(r"\d\.(?:x+|X+)\s?[+-]\s?\d")
 _X_RUN = re.compile(r"^(?:x+|X+)$")
 
 
@@ -131,10 +138,8 @@ def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alternatives})[^)\n\x00]*\)?", re.IGNORECASE)
 
 
-def _check_mark_rows(document: Document) -> set[int]:
-    """Lines of table rows in tables that use x as a check mark, where x is no
-    placeholder: tables with lone-x cells and empty cells (a matrix of marks), or with a
-    row that labels two or more x's (| full-pcpus-only | x | x |)."""
+def _tables(document: Document) -> list[list[TextBlock]]:
+    """The cells of each table, in order."""
     tables: list[list[TextBlock]] = []
     for block in document.blocks:
         if block.kind is not BlockKind.TABLE_CELL:
@@ -143,8 +148,15 @@ def _check_mark_rows(document: Document) -> set[int]:
             tables[-1].append(block)
         else:
             tables.append([block])
+    return tables
+
+
+def _check_mark_rows(document: Document) -> set[int]:
+    """Lines of table rows in tables that use x as a check mark, where x is no
+    placeholder: tables with lone-x cells and empty cells (a matrix of marks), or with a
+    row that labels two or more x's (| full-pcpus-only | x | x |)."""
     lines: set[int] = set()
-    for cells in tables:
+    for cells in _tables(document):
         texts = [cell.text.strip() for cell in cells]
         marks = [text in ("x", "X") for text in texts]
         rows: dict[int, list[bool]] = {}
@@ -156,12 +168,40 @@ def _check_mark_rows(document: Document) -> set[int]:
     return lines
 
 
+def _set_notation_rows(document: Document) -> set[int]:
+    """Lines of tables that write sets in braces ({1, 2, 3}): there, {NUMA node 0} is a
+    set too, not a placeholder."""
+    return {cell.line for cells in _tables(document)
+            if any(_NUMBER_SET.search(cell.text) for cell in cells) for cell in cells}
+
+
+def _and_so_on_rows(document: Document) -> set[int]:
+    """Lines of table rows that hold nothing but an ellipsis after rows of content:
+    "and so on" (a table whose only row is ``...`` still waits to be filled in)."""
+    lines: set[int] = set()
+    for cells in _tables(document):
+        rows: dict[int, list[str]] = {}
+        for cell in cells:
+            rows.setdefault(cell.line, []).append(cell.text.strip())
+        body = list(rows.items())[1:]  # the first row is the header
+        lines.update(line for index, (line, texts) in enumerate(body)
+                     if index > 0 and any(texts) and not any(t.strip(".…") for t in texts))
+    return lines
+
+
 def _part_of_a_name(text: str, start: int, end: int) -> bool:
     """xxx joined by a hyphen to a lower-case word is a wildcard in a name
     (xxx-e2e-gce), and /XX a prefix length, not a placeholder."""
     return (text[end:end + 2][1:2].islower() and text[end:end + 1] == "-") or (
         start >= 2 and text[start - 1] == "-" and text[start - 2].islower()) or (
         start >= 1 and text[start - 1] == "/")
+
+
+def _a_version_variable(text: str, start: int) -> bool:
+    """1.xx where the text also counts from it (v1.xx+1): any minor version, a
+    variable, not a version number nobody filled in ("since 1.XX")."""
+    return (start >= 2 and text[start - 1] == "." and text[start - 2].isdigit()
+            and _VERSION_ARITHMETIC.search(text) is not None)
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -175,7 +215,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w)))))
     placeholders, maybe = _pattern(all_words), _prefilter(all_words)
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
-    check_marks = _check_mark_rows(document)
+    check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
+    set_notation = _set_notation_rows(document)
     classified = content.classify(document, context.pack, template_prompt.settings(context))
     previous = None
     for block in document.blocks:
@@ -184,7 +225,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             continue  # a line of template text left in is AL101's finding
         alone = _alone(block, before)
         if alone is not None:
-            if not (alone in ("x", "X") and block.line in check_marks):
+            if block.line not in (check_marks if alone in ("x", "X") else and_so_on):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
         if phrases is None and not maybe.search("\n".join(run.text for run in block.runs)):
@@ -200,9 +241,12 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
                 continue  # inside a placeholder already reported, as in {TODO}
             if any(start <= match.start() < end for start, end in math):
                 continue  # inline maths: $\frac{a}{b}$
-            if _X_RUN.match(match.group(0)) and _part_of_a_name(text.text, *match.span()):
+            if _X_RUN.match(match.group(0)) and (_part_of_a_name(text.text, *match.span())
+                                                 or _a_version_variable(text.text, match.start())):
                 continue
             if _quoted(text.text, *match.span()):
+                continue
+            if match.group(0).startswith("{") and line in set_notation:
                 continue
             reported_until = match.end()
             yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
