@@ -55,22 +55,29 @@ def _only_a_link(block: TextBlock) -> bool:
 
 
 # Template prompts are instructions: they start with an imperative, or speak to the
-# reader, or about "this section". An author's own italics (a note, a pseudo-heading,
-# an aside) rarely do.
+# reader ("if you", "you should", "your"), or say what "this section" must or should
+# hold. An author's own italics (a note, a pseudo-heading, an aside such as "this
+# section assumes familiarity with …" or "the community that brought you …") rarely do.
 INSTRUCTION_VERBS = frozenset("""
 add address answer assess capture choose clarify consider define delete describe detail
-discuss document elaborate enter enumerate explain fill give highlight identify include
+discuss document drop elaborate enter enumerate explain fill give highlight identify include
 indicate insert justify link list mention note outline provide record remove replace
 show specify state summarise summarize write
 """.split())
-_ADDRESS = re.compile(r"(?<![\w-])(?:you|your|yours)\b|\bthis (?:section|chapter|document|"
-                      r"template|view|page|table)\b", re.IGNORECASE)
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_ADDRESS = re.compile(
+    r"(?<![\w-])(?:if you|you (?:should|must|can|may|will|need|might|want|are|have)|your|"
+    r"yours)\b|\bthis (?:section|chapter|document|template|view|page|table)\b[^.!?:]{0,30}?"
+    r"\b(?:must|should|shall|needs?|is (?:required|encouraged|optional|mandatory|"
+    r"recommended)|(?:can|may) be (?:removed|omitted|deleted|skipped))\b", re.IGNORECASE)
+# where a sentence (a capital after . ! ?, so not "e.g. add") or a clause (after : ;) starts
+_CLAUSE_START = re.compile(r"(?:^\W{0,2}|[.!?]\s+(?=[A-Z])|[:;]\s+)([^\W\d_]+)")
 
 
 def reads_as_instruction(text: str) -> bool:
-    first = _FIRST_WORD.search(text)
-    if first and first.start() <= 2 and first.group(0).casefold() in INSTRUCTION_VERBS:
+    """Does a sentence or clause start with an imperative ("…: remove it if unused"),
+    or does the text speak to the reader or say what this section must hold?"""
+    if any(match.group(1).casefold() in INSTRUCTION_VERBS
+           for match in _CLAUSE_START.finditer(text)):
         return True
     return bool(_ADDRESS.search(text))
 

@@ -26,6 +26,10 @@ def found(text, **kwargs):
     ("_Many aspects can be seen as pipelines: consider adding some for your system_",
      [(1, 1)]),
     ("_This section must be completed before beta._", [(1, 1)]),
+    ("_For GA, this section is required: approvers should answer these._", [(1, 1)]),
+    ("_This is an example: remove it if unused._", [(1, 1)]),
+    ("_If you change the API, say which callers break._", [(1, 1)]),
+    ("_Nothing here yet. Describe the policy._", [(1, 1)]),
 ])
 def test_flags_italic_blocks(text, expected):
     assert found(text) == expected
@@ -137,3 +141,16 @@ def test_a_kept_comment_is_quoted_as_it_stands():
                                   "trying to achieve?\n-->\n", pack=pack)
     assert problem.message.startswith('template comment left in: "List the specific goals '
                                       'of this KEP.')
+
+
+@pytest.mark.parametrize("text", [
+    "_This section assumes familiarity with impl trait in return position._",
+    "_This section will maintain a distinction between packages and crates._",
+    "_The split between the error strategies in this section is inspired by windows-rs._",
+    "_From the community that brought you the Pre-RFC, we now introduce the de-RFC!_",
+    "_How to adapt to a change of layout, like e.g. add a new instance?_",
+])
+def test_leaves_an_authors_italic_remarks_alone(text):
+    """Italics that talk about the section, or say "you", without telling the reader
+    what to write are the author's own (measured on the Rust RFCs)."""
+    assert found(text) == []

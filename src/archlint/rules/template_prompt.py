@@ -5,8 +5,10 @@ Finds the template's instructions still standing in the document:
 
 - paragraphs, list items and table cells whose whole text is in italics and reads as
   an instruction, the way templates phrase their prompts (`_Discuss significant state
-  models_`): it starts with an imperative such as *Discuss*, *Describe*, *Add*, *List*
-  or *Outline*, or speaks to the reader (*you*, *your*), or about *this section*.
+  models_`): a sentence or clause starts with an imperative such as *Discuss*,
+  *Describe*, *Add*, *List* or *Outline* (`…: remove it if unused`), or it speaks to
+  the reader (*if you*, *you should*, *your*), or says what *this section* must, should
+  or may hold (but not `_This section assumes familiarity with …_`, an author's aside).
   Italics inside a sentence, bold text, a paragraph that is only a link, italics in a
   block quote, captions ("*Figure 1: …*"), notes ("*Note: …*"), asides in parentheses
   and short italic phrases are not prompts;
