@@ -46,7 +46,7 @@ def problem_with(fragment: str, anchors: frozenset[str], style: AnchorStyle,
     return message + (f' (did you mean "#{suggestion}"?)' if suggestion else ""), None
 
 
-def case_fix(lines: tuple[str, ...], link: Link, right: str) -> Fix | None:
+def retarget(lines: tuple[str, ...], link: Link, right: str) -> Fix | None:
     """Rewrite the link's fragment to ``right`` on its line, if it is written there as is."""
     if not lines or link.fragment is None:
         return None
@@ -66,4 +66,4 @@ def check_fragment(link: Link, fragment: str, anchors: frozenset[str], style: An
     if found is None:
         return None
     message, right = found
-    return Problem(link.line, link.column, message, case_fix(lines, link, right) if right else None)
+    return Problem(link.line, link.column, message, retarget(lines, link, right) if right else None)

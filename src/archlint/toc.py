@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from archlint import titles
-from archlint.model import Document, Heading, ListBlock, ListItem
+from archlint.model import Document, Heading, Link, ListBlock, ListItem
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
     item: ListItem
-    heading: Heading
+    heading: Heading  # the heading the entry lists
+    link: Link
+    reaches: Heading | None = None  # the heading its link leads to, when another one
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,17 +30,26 @@ _TOC_TITLES = frozenset({"contents", "table of contents", "toc", "index", "inhal
                          "inhaltsverzeichnis", "table des matières", "índice"})
 
 
-def _own_fragments(item: ListItem) -> list[tuple[str, str]]:
-    """(fragment, link text) of every link in the item to this document's headings."""
-    return [(unquote(link.fragment), link.text) for link in item.links
-            if not link.path and link.fragment]
+def _own_links(item: ListItem) -> list[Link]:
+    """The item's links to this document's headings."""
+    return [link for link in item.links if not link.path and link.fragment]
 
 
-def _heading_of(fragment: str, text: str, by_anchor: dict[str, Heading],
-                by_title: dict[str, Heading]) -> Heading | None:
-    """The heading an entry lists: by its anchor, or, when the anchor is broken (AL301's
-    business), by the entry's text."""
-    return by_anchor.get(fragment) or by_title.get(titles.normalize(text))
+def _entry(item: ListItem, link: Link, block: ListBlock, by_anchor: dict[str, Heading],
+           by_title: dict[str, list[Heading]]) -> Entry | None:
+    """What an entry lists: the heading its anchor leads to, or, when the anchor is broken
+    (AL301's business), the heading its text names. An anchor that leads above the list
+    (to the title, "#overview") while a heading of the same name follows it
+    ("#overview-1") lists that one, and says where its link really leads."""
+    named = by_title.get(titles.normalize(link.text), [])
+    reached = by_anchor.get(unquote(link.fragment or ""))
+    if reached is None:
+        return Entry(item, named[0], link) if named else None
+    below = [h for h in named if h.line > block.end_line]
+    if reached.line < block.line and below and titles.normalize(reached.text) == (
+            titles.normalize(link.text)):
+        return Entry(item, below[0], link, reaches=reached)
+    return Entry(item, reached, link)
 
 
 def _announced(document: Document, block: ListBlock) -> bool:
@@ -66,17 +77,16 @@ def find(document: Document, min_entries: int = 2) -> TableOfContents | None:
     items mostly link to the document's headings, and which is introduced as a table of
     contents (a "Contents" heading, a ``<!-- toc -->`` marker) or looks like one."""
     by_anchor = {heading.anchor: heading for heading in document.headings}
-    by_title: dict[str, Heading] = {}
+    by_title: dict[str, list[Heading]] = {}
     for heading in document.headings:
-        by_title.setdefault(titles.normalize(heading.text), heading)
+        by_title.setdefault(titles.normalize(heading.text), []).append(heading)
     for block in document.lists:
-        linking = [item for item in block.items if _own_fragments(item)]
+        linking = [item for item in block.items if _own_links(item)]
         if len(linking) < min_entries or len(linking) * 2 <= len(block.items):
             continue
         entries = tuple(
-            Entry(item, heading)
-            for item in linking for fragment, text in _own_fragments(item)
-            if (heading := _heading_of(fragment, text, by_anchor, by_title)) is not None)
+            entry for item in linking for link in _own_links(item)
+            if (entry := _entry(item, link, block, by_anchor, by_title)) is not None)
         if len(entries) < min_entries:
             continue
         levels_by_depth: dict[int, Counter[int]] = {}

@@ -83,3 +83,16 @@ def test_lists_that_are_not_a_table_of_contents(text):
 def test_unannounced_table_of_contents_before_the_headings_it_lists():
     text = "# T\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n## B\n## C\n## D\n"
     assert found(text) == [(10, 4)]
+
+
+def test_an_entry_that_leads_to_the_title_of_the_same_name_says_so_and_is_fixed():
+    """The title "Overview" owns #overview, so the section "Overview" below the table of
+    contents is #overview-1: one finding, with the fix, not "out of order" and "missing"."""
+    text = ("# Overview\n\n<!-- toc -->\n- [Overview](#overview)\n- [Details](#details)\n"
+            "<!-- /toc -->\n\n## Overview\n\nText.\n\n## Details\n\nMore.\n")
+    [problem] = run_rule("AL304", text)
+    assert (problem.line, problem.message) == (4, 'table of contents entry "Overview" leads '
+                                              'to "#overview", the heading at line 1; the '
+                                              'section at line 8 is "#overview-1"')
+    [edit] = problem.fix.edits
+    assert edit.text == ("- [Overview](#overview-1)",)

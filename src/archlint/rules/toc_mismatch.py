@@ -55,6 +55,7 @@ from dataclasses import dataclass
 import re
 
 from archlint import toc
+from archlint.anchors import retarget
 from archlint.diagnostics import Severity, Edit, Fix, Problem
 from archlint.model import Document, Heading
 from archlint.rule import Context, RuleOptions
@@ -113,6 +114,13 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
                           f'heading "{heading.text}" is missing from the table of contents',
 
                           _insertion(document, contents, heading))
+    for entry in contents.entries:
+        if entry.reaches is not None:
+            yield Problem(entry.item.line, entry.item.column,
+                          f'table of contents entry "{entry.heading.text}" leads to '
+                          f'"#{entry.link.fragment}", the heading at line {entry.reaches.line}; '
+                          f'the section at line {entry.heading.line} is "#{entry.heading.anchor}"',
+                          retarget(document.lines, entry.link, entry.heading.anchor))
     seen: set[int] = set()
     entries = []
     for entry in contents.entries:
