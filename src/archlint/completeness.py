@@ -89,7 +89,7 @@ def assess(document: Document, pack: Pack | None, settings: content.Settings,
     for placement in outline.walk(outline.place(document, pack)):
         spec, section = placement.spec, placement.section
         if section is None:
-            if placement.expected:
+            if placement.expected and placement.mention is None:  # a bold question: untold
                 statuses.append(SectionStatus(spec.title, spec.level, True, State.MISSING, None))
             continue
         statuses.append(SectionStatus(spec.title, spec.level, placement.expected,

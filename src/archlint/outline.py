@@ -5,6 +5,11 @@ aside), the shallowest heading of a matching title winning; a nested one only un
 section its parent was found at, so a required ``###`` is required under its own
 parent. Sections with a literal title are matched
 first, then those whose title holds a placeholder take what is left, in order.
+
+A nested section that is not a heading may still be there as a bold question opening a
+paragraph or list item under its parent (``* **Can the feature be disabled?**``), the
+form older templates used: such a section is *mentioned*, neither missing nor a
+section of its own.
 """
 
 from __future__ import annotations
@@ -12,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import re
+
 from archlint import titles
-from archlint.model import Document, Section
+from archlint.model import BlockKind, Document, Section, TextBlock
 from archlint.packs import Pack, SectionSpec, SpecNode
 
 
@@ -25,6 +32,7 @@ class Placement:
     section: Section | None
     parent_present: bool  # top-level sections count as having their parent
     children: tuple[Placement, ...]
+    mention: TextBlock | None = None  # a bold question standing for the section
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -59,13 +67,36 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
     return chosen
 
 
+_BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
+
+
+def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBlock | None:
+    """A paragraph or list item under ``parent`` that opens with the section's title in
+    bold (or meant to be: ``**Question? **`` is not bold in CommonMark), the title being
+    literal text."""
+    if titles.has_placeholder(spec.title):
+        return None
+    wanted = [titles.normalize(name) for name in (spec.title, *spec.aliases)]
+    for section in parent.walk():
+        for block in section.blocks:
+            if (block.kind is BlockKind.PARAGRAPH and 0 < block.line <= len(lines)
+                    and _BOLD_OPENING.match(lines[block.line - 1])
+                    and titles.normalize(block.text.lstrip("*_ ")).startswith(tuple(wanted))):
+                return block
+    return None
+
+
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
-           taken: set[int]) -> tuple[Placement, ...]:
+           parent: Section | None, taken: set[int], lines: Sequence[str]
+           ) -> tuple[Placement, ...]:
+    """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
+    at the top, where the parent counts as present)."""
     sections = _match(nodes, _candidates(scope), taken)
     return tuple(
         Placement(node.spec, section, parent_present,
                   _place(node.children, section.children if section else (),
-                         section is not None, taken))
+                         section is not None, section, taken, lines),
+                  _mention(node.spec, parent, lines) if section is None and parent else None)
         for node, section in zip(nodes, sections))
 
 
@@ -79,7 +110,8 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
         return _last[0][2]
     title = next((h for h in document.headings if h.level == 1), None)
     taken = {title.line} if title is not None and pack.title else set()
-    placements = _place(pack.outline, list(document.root.children), True, taken)
+    placements = _place(pack.outline, list(document.root.children), True, None, taken,
+                        document.lines)
     _last[:] = [(document, pack, placements)]
     return placements
 

@@ -1,7 +1,7 @@
 """How section and document titles are compared.
 
 Two titles match when they are equal after ignoring case, runs of whitespace,
-surrounding whitespace, a leading section number (``4.2``, ``1.``, ``III.``), an
+surrounding whitespace, whitespace around a slash (``Upgrade / Downgrade``), a leading section number (``4.2``, ``1.``, ``III.``), an
 "(Optional)" marker and trailing punctuation. So ``## 3. State Models:`` matches the
 pack's ``State models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NNNN``,
 ``{…}``, ``<…>``) matches any text: ``Special considerations for XXX`` matches
@@ -17,6 +17,7 @@ from functools import lru_cache
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
 _OPTIONAL = re.compile(r"\s*\((?:optional)\)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_SLASH = re.compile(r"\s*/\s*")
 _PLACEHOLDER = re.compile(r"\\?<[^<>]+?\\?>|\{[^{}]+\}|(?<![^\W_])(?:x{2,}|X{2,}|N{3,})(?![^\W_])")
 
 
@@ -28,7 +29,7 @@ def normalize(title: str) -> str:
 
 def _tidy(title: str) -> str:
     text = _OPTIONAL.sub(" ", title)
-    text = _SPACES.sub(" ", text).strip()
+    text = _SLASH.sub("/", _SPACES.sub(" ", text)).strip()
     text = _NUMBERING.sub("", text)
     while text and unicodedata.category(text[-1]).startswith("P") and text[-1] not in ")]}>":
         text = text[:-1].rstrip()

@@ -77,3 +77,31 @@ def test_process_view_pack_does_not_require_the_example_section():
     titles = [p.message.split('"')[1] for p in problems]
     assert titles == ["State models", "Dynamic interactions", "Streaming components",
                       "Data consistency strategies", "Related sections"]
+
+
+QUESTIONS = Pack(name="questions", title="Readiness", sections=(
+    SectionSpec(title="Scalability"),
+    SectionSpec(title="Will enabling the feature add new API calls?", level=3),
+    SectionSpec(title="Upgrade / Downgrade Strategy", level=3),
+))
+
+
+@pytest.mark.parametrize("answer", [
+    "* **Will enabling the feature add new API calls?**\n\n  No.",
+    "- **Will enabling the feature add new API calls?** No.",
+    "**Will enabling the feature\nadd new API calls?**\n\nNo.",
+    "* **Will enabling the feature add new API calls? **\n  No.",  # not bold, but meant
+])
+def test_a_required_question_written_in_bold_under_its_parent_is_there(answer):
+    """Older templates wrote their questions as bold list items, not headings."""
+    text = f"# Readiness\n\n## Scalability\n\n{answer}\n\n### Upgrade/Downgrade Strategy\n\nOk.\n"
+    assert found(text, QUESTIONS) == []
+
+
+@pytest.mark.parametrize("text", [
+    "# Readiness\n\n## Scalability\n\nWill enabling the feature add new API calls? No.\n",
+    "# Readiness\n\n## Scalability\n\n* **New API calls?** No.\n",
+    "# Readiness\n\n**Will enabling the feature add new API calls?** No.\n\n## Scalability\n",
+])
+def test_a_question_not_in_bold_or_not_under_its_parent_is_still_missing(text):
+    assert len(found(text + "\n### Upgrade / Downgrade Strategy\n\nOk.\n", QUESTIONS)) == 1

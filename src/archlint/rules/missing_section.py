@@ -79,7 +79,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     def visit(placements, parent) -> Iterator[Problem]:
         for placement in placements:
             if placement.section is None:
-                if placement.expected:
+                if placement.expected and placement.mention is None:
                     where = (parent.heading.line, parent.heading.column) if parent else top
                     under = f' under "{parent.title}"' if parent else ""
                     yield Problem(*where, f'required section "{placement.spec.title}" is '
