@@ -7,8 +7,10 @@ under another must be under that section in the document (it is only required wh
 its parent is present). Titles are compared without regard to case, spacing, a leading
 section number, "(Optional)" or trailing punctuation; the pack's aliases count as the
 same section, a placeholder in the pack's title (`Special considerations for XXX`)
-matches any text, and the heading's level does not matter. Optional sections are never
-reported.
+matches any text, and the heading's level does not matter. A nested section may also
+be a paragraph or list item under its parent that opens with its title in bold
+(`* **Can the feature be disabled?**`), as older templates wrote their questions.
+Optional sections are never reported.
 
 Which pack applies comes from `[[tool.archlint.documents]]` (path globs and a `pack` or
 a `template`); a document not named there gets the pack whose title is its first-level
