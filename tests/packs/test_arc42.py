@@ -140,7 +140,8 @@ def test_partial_document(linter: Linter) -> None:
     ]
     assert found[0].message == (
         'required section "Architecture Constraints" is missing (rule pack arc42)')
-    assert found[7].message.endswith('it belongs after "Cross-cutting Concepts"')
+    assert found[7].message.endswith('it belongs after "Cross-cutting Concepts" '
+                                       'and before "Quality Requirements"')
 
 
 def test_partial_document_status_from_the_command_line() -> None:

@@ -121,7 +121,8 @@ def test_half_written_record(linter: Linter) -> None:
         ("AL203", 34, 4),   # Decision Drivers moved to the end
     ]
     assert found[0].message == 'required section "Considered Options" is missing (rule pack madr)'
-    assert found[-1].message.endswith('it belongs after "Context and Problem Statement"')
+    assert found[-1].message.endswith('it belongs after "Context and Problem Statement" '
+                                        'and before "Decision Outcome"')
 
 
 def test_half_written_record_status_from_the_command_line() -> None:

@@ -20,7 +20,8 @@ def test_flags_the_section_that_moved():
     # the earliest sections of the template are taken to be in place
     text = "# P\n## Decision\n## Context\n## Consequences\n"
     assert found(text) == [
-        (2, 'section "Decision" is out of the template\'s order: it belongs after "Context"')]
+        (2, 'section "Decision" is out of the template\'s order: it belongs after "Context" and '
+            'before "Consequences"')]
 
 
 def test_names_the_section_it_belongs_after():

@@ -3,7 +3,7 @@
 ## What it does
 Compares the order of the document's sections with the order of its rule pack (see
 `archlint packs`), among sections found under the same parent. A section that breaks
-the order is reported at its heading, naming the section it should follow. The fewest
+the order is reported at its heading, naming the sections it belongs between. The fewest
 sections that explain the disorder are reported (the rest are taken to be in order).
 
 ## Why it matters
@@ -63,8 +63,9 @@ def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
         if index not in keep:
             before = [present[i] for i in sorted(keep) if i < index]
             later = [present[i] for i in sorted(keep) if i > index]
-            where = (f'after "{before[-1].spec.title}"' if before
-                     else f'before "{later[0].spec.title}"')
+            bounds = ([f'after "{before[-1].spec.title}"'] if before else []) + (
+                [f'before "{later[0].spec.title}"'] if later else [])
+            where = " and ".join(bounds)  # between its neighbours in the template
             yield Problem(section.heading.line, section.heading.column,
                           f'section "{section.title}" is out of the template\'s order: '
                           f"it belongs {where}")
