@@ -60,25 +60,32 @@ def _only_a_link(block: TextBlock) -> bool:
 # section assumes familiarity with …" or "the community that brought you …") rarely do.
 INSTRUCTION_VERBS = frozenset("""
 add address answer assess capture choose clarify consider define delete describe detail
-discuss document drop elaborate enter enumerate explain fill give highlight identify include
+discuss document elaborate enter enumerate explain fill give highlight identify include
 indicate insert justify link list mention note outline provide record remove replace
 show specify state summarise summarize write
 """.split())
+# after the first word, only verbs that are not also nouns ("Legend: Link arrows show …")
+_CLAUSE_VERBS = INSTRUCTION_VERBS - frozenset(
+    "address capture detail document link list note record show state enter".split())
 _ADDRESS = re.compile(
-    r"(?<![\w-])(?:if you|you (?:should|must|can|may|will|need|might|want|are|have)|your|"
-    r"yours)\b|\bthis (?:section|chapter|document|template|view|page|table)\b[^.!?:]{0,30}?"
+    r"(?<![\w-])(?:if you|you (?:should|must|can|may|will|need|might|want|are|have|"
+    + "|".join(sorted(INSTRUCTION_VERBS)) + r")|(?:do|did|will|would|could|can|should|have|"
+    r"are|were) you|your|yours)\b|\bthis (?:section|chapter|document|template|view|page|table)\b[^.!?:]{0,30}?"
     r"\b(?:must|should|shall|needs?|is (?:required|encouraged|optional|mandatory|"
     r"recommended)|(?:can|may) be (?:removed|omitted|deleted|skipped))\b", re.IGNORECASE)
-# where a sentence (a capital after . ! ?, so not "e.g. add") or a clause (after : ;) starts
-_CLAUSE_START = re.compile(r"(?:^\W{0,2}|[.!?]\s+(?=[A-Z])|[:;]\s+)([^\W\d_]+)")
+# where a sentence (a capital after . ! ?, so not "e.g. add") or a clause starts (after
+# : or ;, or "In this section, …"); the word is whole (not "Drop-in")
+_CLAUSE_START = re.compile(r"(^\W{0,2}|[.!?]\s+(?=[A-Z])|[:;]\s+|\b[Tt]his (?:section|chapter|"
+                           r"document|template|view|page),\s+)([^\W\d_]+)(?![\w-])")
 
 
 def reads_as_instruction(text: str) -> bool:
     """Does a sentence or clause start with an imperative ("…: remove it if unused"),
     or does the text speak to the reader or say what this section must hold?"""
-    if any(match.group(1).casefold() in INSTRUCTION_VERBS
-           for match in _CLAUSE_START.finditer(text)):
-        return True
+    for match in _CLAUSE_START.finditer(text):
+        verbs = INSTRUCTION_VERBS if match.start() == 0 else _CLAUSE_VERBS
+        if match.group(2).casefold() in verbs:
+            return True
     return bool(_ADDRESS.search(text))
 
 

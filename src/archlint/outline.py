@@ -70,6 +70,12 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
 _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
 
 
+def _opens_with(text: str, titles_wanted: list[str]) -> bool:
+    """Does the text start with one of the titles, as whole words?"""
+    return any(text.startswith(title) and not text[len(title):len(title) + 1].isalnum()
+               for title in titles_wanted)
+
+
 def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBlock | None:
     """A paragraph or list item under ``parent`` that opens with the section's title in
     bold (or meant to be: ``**Question? **`` is not bold in CommonMark), the title being
@@ -81,7 +87,7 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBl
         for block in section.blocks:
             if (block.kind is BlockKind.PARAGRAPH and 0 < block.line <= len(lines)
                     and _BOLD_OPENING.match(lines[block.line - 1])
-                    and titles.normalize(block.text.lstrip("*_ ")).startswith(tuple(wanted))):
+                    and _opens_with(titles.normalize(block.text.lstrip("*_ ")), wanted)):
                 return block
     return None
 

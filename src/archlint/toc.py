@@ -87,6 +87,11 @@ def find(document: Document, min_entries: int = 2) -> TableOfContents | None:
         entries = tuple(
             entry for item in linking for link in _own_links(item)
             if (entry := _entry(item, link, block, by_anchor, by_title)) is not None)
+        # a list that links the title and the section both ("#overview", "#overview-1")
+        # means the title where it says so
+        direct = {entry.heading.line for entry in entries if entry.reaches is None}
+        entries = tuple(Entry(e.item, e.reaches, e.link) if e.reaches and e.heading.line in direct
+                        else e for e in entries)
         if len(entries) < min_entries:
             continue
         levels_by_depth: dict[int, Counter[int]] = {}

@@ -101,6 +101,8 @@ def test_a_required_question_written_in_bold_under_its_parent_is_there(answer):
 @pytest.mark.parametrize("text", [
     "# Readiness\n\n## Scalability\n\nWill enabling the feature add new API calls? No.\n",
     "# Readiness\n\n## Scalability\n\n* **New API calls?** No.\n",
+    "# Readiness\n\n## Scalability\n\n**Will enabling the feature add new API callsites** "
+    "are listed.\n",                                     # the title, but not as whole words
     "# Readiness\n\n**Will enabling the feature add new API calls?** No.\n\n## Scalability\n",
 ])
 def test_a_question_not_in_bold_or_not_under_its_parent_is_still_missing(text):

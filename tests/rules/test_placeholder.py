@@ -149,6 +149,15 @@ def test_a_long_dotted_leader_with_text_is_no_placeholder():
     ("### {title of option 1}", "{title of option 1}"),
     ("| option | cost |\n|---|---|\n| {title of option 1} | low |", "{title of option 1}"),
     ("| check | path |\n|---|---|\n| ... | |", "..."),            # the only row: to fill in
+    ("# ADR-{number}: a title", "{number}"),                       # not a name part
+    ("We will ship in 1.XX. The limit is 2.x+1 nodes.", "XX"),     # counts from 2.x only
+    ("| a | b |\n|---|---|\n| {1, 2} | c |\n\n| Owner | Name |\n|---|---|\n"
+     "| me | {name of the owner} |", "{name of the owner}"),       # another table
 ])
 def test_near_notation_still_flags_a_placeholder(text, placeholder):
     assert [message for _, _, message in found(text)] == [left_in(placeholder)]
+
+
+def test_every_row_of_a_blank_template_table_is_reported():
+    text = "| a | b |\n|---|---|\n| ... | ... |\n| ... | ... |\n"
+    assert [line for line, _, _ in found(text)] == [3, 3, 4, 4]

@@ -30,6 +30,10 @@ def found(text, **kwargs):
     ("_This is an example: remove it if unused._", [(1, 1)]),
     ("_If you change the API, say which callers break._", [(1, 1)]),
     ("_Nothing here yet. Describe the policy._", [(1, 1)]),
+    ("_How will you measure the success of this change?_", [(1, 1)]),
+    ("_Who do you expect to operate this component?_", [(1, 1)]),
+    ("_Here you describe the deployment topology._", [(1, 1)]),
+    ("_In this section, describe the deployment._", [(1, 1)]),
 ])
 def test_flags_italic_blocks(text, expected):
     assert found(text) == expected
@@ -90,9 +94,9 @@ def test_example_marker_is_left_to_al103():
 
 
 def test_example_marker_follows_al103_phrases():
-    text = "## Avoiding 2PC\n_This section is an example: drop it if unused_\n"
+    text = "## Avoiding 2PC\n_This section is an example: remove it if unused_\n"
     assert found(text) == [(2, 1)]
-    other = (template_example.Options(phrases=("drop it if unused",)),)
+    other = (template_example.Options(phrases=("remove it if unused",)),)
     assert found(text, other_options=other) == []
 
 
@@ -149,6 +153,10 @@ def test_a_kept_comment_is_quoted_as_it_stands():
     "_The split between the error strategies in this section is inspired by windows-rs._",
     "_From the community that brought you the Pre-RFC, we now introduce the de-RFC!_",
     "_How to adapt to a change of layout, like e.g. add a new instance?_",
+    "_Legend: Link arrows show synchronous calls between services_",
+    "_Alternatives considered: document store, relational database, key-value store_",
+    "_Owner: platform team; State: accepted by the architecture board_",
+    "_Drop-in compatibility with the existing scheduler is a goal here._",
 ])
 def test_leaves_an_authors_italic_remarks_alone(text):
     """Italics that talk about the section, or say "you", without telling the reader

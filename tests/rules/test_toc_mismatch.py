@@ -96,3 +96,9 @@ def test_an_entry_that_leads_to_the_title_of_the_same_name_says_so_and_is_fixed(
                                               'section at line 8 is "#overview-1"')
     [edit] = problem.fix.edits
     assert edit.text == ("- [Overview](#overview-1)",)
+
+
+def test_a_toc_that_lists_the_title_and_the_section_of_the_same_name_is_right():
+    text = ("# Overview\n\n## Contents\n\n- [Overview](#overview)\n  - [Overview](#overview-1)\n"
+            "  - [Design](#design)\n  - [Risks](#risks)\n\n## Overview\n\n## Design\n\n## Risks\n")
+    assert found(text) == []

@@ -76,15 +76,15 @@ _LONE_X = re.compile(
     rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
 )
 # \<Name\> (written to show the brackets) and {a description}: not part of a name
-# (created-from-\<hash>, v-{n}), not a set or enumeration ({get, list}), not a path,
+# (created-from-\<hash>, pages-{size}; but ADR-{number} is a placeholder), not a set or enumeration ({get, list}), not a path,
 # file or URL template (/pods/{name}, {name}.md), not ${VAR}, not a LaTeX argument
 # (\frac{a}{b}), not notation such as {Secret -> Pod}.
-_BRACKETS = re.compile(r"(?<![\w.\-])\\<[^<>\n\x00]+?\\?>|"
-                       r"(?<![\\$\w{}/.\-])\{[A-Za-z][^{}<>,=:/\\+(\n\x00]{0,80}\}"
+_BRACKETS = re.compile(r"(?<![\w.])(?<![a-z]-)\\<[^<>\n\x00]+?\\?>|"
+                       r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z][^{}<>,=:/\\+(\n\x00]{0,80}\}"
                        r"(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
 _NUMBER_SET = re.compile(r"\{\s*\d[\d,\s]*\}")
-_VERSION_ARITHMETIC = re.compile(r"\d\.(?:x+|X+)\s?[+-]\s?\d")
+_VERSION_ARITHMETIC = re.compile(r"(?<!\d)(\d+\.(?:x+|X+))\s?[+-]\s?\d")
 _X_RUN = re.compile(r"^(?:x+|X+)$")
 
 
@@ -144,7 +144,9 @@ def _tables(document: Document) -> list[list[TextBlock]]:
     for block in document.blocks:
         if block.kind is not BlockKind.TABLE_CELL:
             continue
-        if tables and block.line - tables[-1][-1].line <= 2:
+        gap = block.line - tables[-1][-1].line if tables else 0
+        between = document.lines[block.line - 2] if gap == 2 else ""
+        if tables and (0 <= gap <= 1 or (gap == 2 and between.strip())):  # the |---| row
             tables[-1].append(block)
         else:
             tables.append([block])
@@ -183,9 +185,12 @@ def _and_so_on_rows(document: Document) -> set[int]:
         rows: dict[int, list[str]] = {}
         for cell in cells:
             rows.setdefault(cell.line, []).append(cell.text.strip())
-        body = list(rows.items())[1:]  # the first row is the header
-        lines.update(line for index, (line, texts) in enumerate(body)
-                     if index > 0 and any(texts) and not any(t.strip(".…") for t in texts))
+        written = False
+        for line, texts in list(rows.items())[1:]:  # the first row is the header
+            if any(t.strip(".…") for t in texts):
+                written = True
+            elif written and any(texts):
+                lines.add(line)
     return lines
 
 
@@ -197,11 +202,14 @@ def _part_of_a_name(text: str, start: int, end: int) -> bool:
         start >= 1 and text[start - 1] == "/")
 
 
-def _a_version_variable(text: str, start: int) -> bool:
-    """1.xx where the text also counts from it (v1.xx+1): any minor version, a
-    variable, not a version number nobody filled in ("since 1.XX")."""
-    return (start >= 2 and text[start - 1] == "." and text[start - 2].isdigit()
-            and _VERSION_ARITHMETIC.search(text) is not None)
+def _a_version_variable(text: str, start: int, end: int) -> bool:
+    """1.xx where the text also counts from that same 1.xx (v1.xx+1): any minor version,
+    a variable, not a version number nobody filled in ("since 1.XX")."""
+    number = re.search(r"\d+\.$", text[:start])
+    if number is None:
+        return False
+    version = number.group(0) + text[start:end]
+    return any(found.group(1) == version for found in _VERSION_ARITHMETIC.finditer(text))
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
@@ -242,7 +250,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             if any(start <= match.start() < end for start, end in math):
                 continue  # inline maths: $\frac{a}{b}$
             if _X_RUN.match(match.group(0)) and (_part_of_a_name(text.text, *match.span())
-                                                 or _a_version_variable(text.text, match.start())):
+                                                 or _a_version_variable(text.text, *match.span())):
                 continue
             if _quoted(text.text, *match.span()):
                 continue
