@@ -7,8 +7,9 @@ Finds the template's instructions still standing in the document:
   an instruction, the way templates phrase their prompts (`_Discuss significant state
   models_`): a sentence or clause starts with an imperative such as *Discuss*,
   *Describe*, *Add*, *List* or *Outline* (`…: remove it if unused`), or it speaks to
-  the reader (*if you*, *you should*, *your*), or says what *this section* must, should
-  or may hold (but not `_This section assumes familiarity with …_`, an author's aside).
+  the reader (*if you*, *you should*, *will you …?*, *your*), or says what *this
+  section* must, should or may hold (but not `_This section assumes familiarity with
+  …_`, an author's aside, nor `_Legend: Link arrows show calls_`).
   Italics inside a sentence, bold text, a paragraph that is only a link, italics in a
   block quote, captions ("*Figure 1: …*"), notes ("*Note: …*"), asides in parentheses
   and short italic phrases are not prompts;
