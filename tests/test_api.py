@@ -60,3 +60,10 @@ def test_status_paths_reports_completeness(tmp_path: Path) -> None:
     (tmp_path / "view.md").write_text("# Notes\n\n## A\n\nText.\n\n## B\n")
     [status] = archlint.status_paths([tmp_path], settings=Settings())
     assert (status.done, status.expected, status.completeness) == (1, 2, 0.5)
+
+
+def test_the_version_is_the_one_in_pyproject() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text())
+    assert archlint.__version__ == project["project"]["version"]

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from archlint.version import __version__
+
 __all__ = ["Diagnostic", "Problem", "Severity", "lint_paths", "lint_text", "status_paths",
            "__version__"]
 

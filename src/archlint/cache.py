@@ -17,8 +17,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archlint import __version__, atomic
+from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from archlint.version import __version__
 
 FORMAT = 1
 DEFAULT_FOLDER = ".archlint_cache"

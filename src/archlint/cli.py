@@ -12,8 +12,8 @@ from pathlib import Path
 
 import click
 
-from archlint import __version__
 from archlint.errors import ConfigError
+from archlint.version import __version__
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
 

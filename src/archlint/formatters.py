@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 import click
 
-from archlint import __version__
 from archlint.diagnostics import Diagnostic, Severity
 from archlint.rule import Rule
+from archlint.version import __version__
 
 INFORMATION_URI = "https://pypi.org/project/archlint/"
 
