@@ -40,7 +40,6 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from archlint import linktargets
 from archlint.anchors import check_fragment
@@ -53,12 +52,7 @@ NAME = "broken-anchor"
 READS = "links"  # links, anchors and lines only
 
 
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    pass
-
-
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
         target = linktargets.resolve(link, context)
         if target is None or target.where is not linktargets.Where.HERE:

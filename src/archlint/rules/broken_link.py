@@ -35,7 +35,6 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 import os
 from pathlib import Path
 
@@ -48,11 +47,6 @@ from archlint.rule import Context, FileSystem, RuleOptions
 CODE = "AL302"
 NAME = "broken-link"
 READS = "links"  # links, anchors and lines only
-
-
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    pass
 
 
 def _case_only(path: Path, files: FileSystem) -> str | None:
@@ -82,7 +76,7 @@ def _missing(path: Path, written: str, context: Context) -> str | None:
     return message + (f' (did you mean "{suggestion}"?)' if suggestion else "")
 
 
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
         target = linktargets.resolve(link, context)
         if target is None or target.path is None:

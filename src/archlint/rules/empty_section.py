@@ -41,7 +41,6 @@ None; what counts as template text follows AL101's options.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from archlint import content
 from archlint.diagnostics import Problem
@@ -53,12 +52,7 @@ CODE = "AL202"
 NAME = "empty-section"
 
 
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    pass
-
-
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     classified = content.classify(document, context.pack, template_prompt.settings(context))
     for section in document.sections():
         heading = section.heading

@@ -55,7 +55,6 @@ None: what is required comes from the rule pack.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from archlint import outline
 from archlint.diagnostics import Problem
@@ -66,12 +65,7 @@ CODE = "AL201"
 NAME = "missing-section"
 
 
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    pass
-
-
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     pack = context.pack
     if pack is None:
         return

@@ -36,7 +36,6 @@ None: the order comes from the rule pack.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
 from archlint import outline
 from archlint.diagnostics import Severity, Problem
@@ -47,11 +46,6 @@ from archlint.sequences import in_order
 CODE = "AL203"
 NAME = "section-order"
 SEVERITY = Severity.WARNING
-
-
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    pass
 
 
 def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
@@ -72,7 +66,7 @@ def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
         yield from _siblings(placement.children)
 
 
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     if context.pack is None:
         return
     yield from _siblings(outline.place(document, context.pack))

@@ -51,7 +51,6 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 import re
 
 from archlint import toc
@@ -64,11 +63,6 @@ from archlint.sequences import in_order
 CODE = "AL304"
 NAME = "toc-mismatch"
 SEVERITY = Severity.WARNING
-
-
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    pass
 
 
 _ENTRY_LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
@@ -102,7 +96,7 @@ def _insertion(document: Document, contents: toc.TableOfContents, heading: Headi
     return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
 
 
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     contents = toc.find(document)
     if contents is None:
         return
