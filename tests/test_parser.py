@@ -132,3 +132,39 @@ def test_parsing_for_links_only_keeps_links_anchors_headings_and_comments(path: 
     assert [(s.title, s.line, s.end_line) for s in lean.sections()] == [
         (s.title, s.line, s.end_line) for s in full.sections()]
     assert lean.lines == full.lines
+    assert lean.blocks == tuple(h.block for h in lean.headings) and lean.lists == ()
+
+
+MIXED = """\
+# Title <a id="top-anchor"></a>
+
+| Link | Note |
+|------|------|
+| [cell](a.md#x) | plain \\| piped |
+
+> ## Quoted heading
+> see <b.md> and ![img](c.png)
+
+- item with [ref][r] and `[code](no.md)`
+  - nested [deep](d.md)
+
+<div id="html-anchor">
+
+[r]: e.md "title"
+
+</div>
+"""
+
+
+def test_parsing_for_links_only_finds_links_in_cells_quotes_and_lists() -> None:
+    full, lean = parse(MIXED), parse(MIXED, links_only=True)
+    assert [(link.target, link.line, link.column) for link in lean.links] == [
+        ("a.md#x", 5, 3), ("c.png", 8, 18), ("e.md", 10, 13), ("d.md", 11, 12),
+        ("e.md", 15, 1)]  # <b.md> is not an autolink, and code spans hold no links
+    assert [(a.name, a.line) for a in lean.anchors] == [
+        ("top-anchor", 1), ("title-", 1), ("quoted-heading", 7), ("html-anchor", 13)]
+    assert lean.links == full.links and lean.anchors == full.anchors
+    assert [(h.block.line, h.block.column, h.block.text, h.block.containers)
+            for h in lean.headings] == [(h.block.line, h.block.column, h.block.text,
+                                         h.block.containers) for h in full.headings]
+    assert lean.headings[1].block.containers == (Container.BLOCKQUOTE,)

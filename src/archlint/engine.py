@@ -302,15 +302,27 @@ def _check_in_worker(path: Path) -> tuple[list[Diagnostic], str | None, Dependen
 
 def _in_parallel(linter: Linter, paths: list[Path], jobs: int
                  ) -> list[tuple[list[Diagnostic], str | None, Dependencies]]:
-    """``check_recording`` for each path, in order, in up to ``jobs`` processes."""
+    """``check_recording`` for each path, in order, in up to ``jobs`` processes. The
+    largest files are handed out first and the smallest last, in small batches, so that
+    the processes finish together."""
     if jobs <= 1 or len(paths) < _WORTH_A_PROCESS * jobs:
         return [linter.check_recording(path) for path in paths]
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
+    order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(linter.configuration, linter.selection, paths,
                                        gc.get_threshold())) as pool:
-        return list(pool.map(_check_in_worker, paths, chunksize=max(1, len(paths) // (jobs * 8))))
+        checked = dict(zip(order, pool.map(_check_in_worker, [paths[i] for i in order],
+                                           chunksize=max(1, len(paths) // (jobs * 32)))))
+    return [checked[index] for index in range(len(paths))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str

@@ -179,15 +179,23 @@ def as_written(href: str) -> str:
     return unquote(href)
 
 
-def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = (),
-            with_runs: bool = True) -> InlineContent:
-    """Everything the model needs from one inline token (its text runs only
-    ``with_runs``)."""
+_LINKISH = frozenset({"link_open", "image", "html_inline"})
+
+
+def holds_links(token: Token) -> bool:
+    """Whether the parsed inline token holds a link, an image or inline HTML."""
+    return any(child.type in _LINKISH for child in token.children or ())
+
+
+def links_and_html(token: Token, where: LineMap) -> tuple[list[Link], list[HtmlFragment],
+                                                          list[tuple[int, int]]]:
+    """The links and inline HTML of one inline token, and the spans of source that are
+    not visible text (link destinations, autolinks, code spans, HTML)."""
     children = token.children or []
     source = token.content
-    masks: list[tuple[int, int]] = list(masked)
     links: list[Link] = []
     html: list[HtmlFragment] = []
+    hidden: list[tuple[int, int]] = []
     for index, child in enumerate(children):
         span: tuple[int, int, int] | None = child.meta.get(SPAN) if child.meta else None
         if child.type == "link_open":
@@ -200,9 +208,20 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
         if span:
             start, label_end, end = span
             if child.type in ("link_open", "image") and child.markup != "autolink":
-                masks.append((label_end, end))
+                hidden.append((label_end, end))
             else:
-                masks.append((start, end))
+                hidden.append((start, end))
+    return links, html, hidden
+
+
+def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = (),
+            with_runs: bool = True) -> InlineContent:
+    """Everything the model needs from one inline token (its text runs only
+    ``with_runs``)."""
+    children = token.children or []
+    source = token.content
+    links, html, hidden = links_and_html(token, where)
+    masks = [*masked, *hidden]
     if with_runs:
         masks.extend(match.span() for match in _BARE_URL.finditer(source))
     return InlineContent(

@@ -10,15 +10,13 @@ line number stays that of the file.
 from __future__ import annotations
 
 import html as html_entities
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
-from archlint import htmlscan, inline
+from archlint import htmlscan, inline, markdownit
 from archlint.model import (
     Anchor,
     AnchorSource,
@@ -37,34 +35,7 @@ from archlint.model import (
 from archlint.slugs import AnchorStyle, Slugger
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
-
-
-@lru_cache(maxsize=2)
-def _markdown(links_only: bool = False) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-    if links_only:
-        md.core.ruler.at("inline", _inline_where_links_may_be)
-    return inline.configure(md)
-
-
-_NOT_PARSED = "archlint_not_parsed"
-
-
-def _inline_where_links_may_be(state: StateCore) -> None:
-    """markdown-it-py's inline pass, for headings (their anchors) and for text that may
-    hold a link, an image, an autolink or inline HTML (HTML anchors, comments): all of
-    these need ``[`` and ``]``, or ``<`` and ``>``. The rest stays unparsed, marked so."""
-    tokens = state.tokens
-    for index, token in enumerate(tokens):
-        if token.type != "inline":
-            continue
-        token.children = []
-        text = token.content
-        if (tokens[index - 1].type == "heading_open" or ("[" in text and "]" in text)
-                or ("<" in text and ">" in text)):
-            state.md.inline.parse(token.content, state.md, state.env, token.children)
-        else:
-            token.meta[_NOT_PARSED] = True
+_CELL_BORDER = re.compile(r"\\.|\|")  # an escaped character, or a "|" between cells
 
 
 def split_lines(text: str) -> list[str]:
@@ -103,6 +74,7 @@ class _SectionBuilder:
 class _ListBuilder:
     line: int
     column: int
+    end_line: int
     ordered: bool
     items: list[ListItem] = field(default_factory=list)
 
@@ -113,7 +85,7 @@ class _Walker:
     def __init__(self, lines: Sequence[str], style: AnchorStyle, links_only: bool) -> None:
         self.lines = lines
         self.links_only = links_only
-        self.containers: list[Container] = []
+        self.containers: tuple[Container, ...] = ()  # innermost first
         self.blocks: list[TextBlock] = []
         self.headings: list[Heading] = []
         self.links: list[Link] = []
@@ -126,7 +98,9 @@ class _Walker:
         self.pending_item: tuple[int, int, int] | None = None
         self.root = _SectionBuilder(None, 1)
         self.stack: list[_SectionBuilder] = [self.root]
-        self.row_cells: list[tuple[int, int]] = []
+        self.row_line = 0  # the table row being read
+        self.row_columns: list[int] | None = None  # where its cells start, once needed
+        self.cells_seen = 0
 
     # -- helpers -------------------------------------------------------------
     def _column_of_first_text(self, line: int) -> int:
@@ -147,6 +121,11 @@ class _Walker:
             self.anchors.append(Anchor(html_entities.unescape(value), source, anchor_line,
                                        column if anchor_line == line else 1))
 
+    def _add_links(self, links: Sequence[Link], html: Sequence[inline.HtmlFragment]) -> None:
+        self.links.extend(links)
+        for fragment in html:
+            self._add_html(fragment.html, fragment.line, fragment.column)
+
     def _add_block(self, block: TextBlock) -> None:
         self.blocks.append(block)
         if block.kind is not BlockKind.HEADING:
@@ -156,30 +135,17 @@ class _Walker:
     def inline_block(self, kind: BlockKind, token: Token, line: int,
                      first_column: int | None = None, end_line: int | None = None,
                      masked: Sequence[tuple[int, int]] = ()) -> tuple[TextBlock, inline.InlineContent]:
-        if token.meta.get(_NOT_PARSED):
-            return self._unread_block(kind, token, line, first_column, end_line)
         where = inline.line_map(token.content, line, self.lines, first_column)
         content = inline.analyse(token, where, masked=masked, with_runs=not self.links_only)
         column = where.position(0)[1]
         block = TextBlock(
             kind=kind, line=line, column=column,
             end_line=end_line or line + token.content.count("\n"),
-            text=content.text, containers=tuple(reversed(self.containers)),
+            text=content.text, containers=self.containers,
             emphasized=content.italic, runs=content.runs, links=content.links,
         )
-        self.links.extend(content.links)
-        for fragment in content.html:
-            self._add_html(fragment.html, fragment.line, fragment.column)
+        self._add_links(content.links, content.html)
         return block, content
-
-    def _unread_block(self, kind: BlockKind, token: Token, line: int, first_column: int | None,
-                      end_line: int | None) -> tuple[TextBlock, inline.InlineContent]:
-        """A block whose text was not parsed: where it is, and nothing of what it says."""
-        block = TextBlock(kind=kind, line=line,
-                          column=first_column or self._column_of_first_text(line),
-                          end_line=end_line or line + token.content.count("\n"), text="",
-                          containers=tuple(reversed(self.containers)))
-        return block, inline.InlineContent("", False, (), (), ())
 
     def heading(self, open_token: Token, token: Token) -> None:
         line = open_token.map[0] + 1
@@ -208,8 +174,20 @@ class _Walker:
         self.stack[-1].children.append(section)
         self.stack.append(section)
 
+    def read_links(self, token: Token, line: int, first_column: int | None = None) -> None:
+        """Only the links and HTML of a paragraph or cell, for a links-only document (a
+        token left unparsed has none)."""
+        if not inline.holds_links(token):
+            return
+        where = inline.line_map(token.content, line, self.lines, first_column)
+        links, html, _ = inline.links_and_html(token, where)
+        self._add_links(links, html)
+
     def paragraph(self, open_token: Token, token: Token) -> None:
         line = open_token.map[0] + 1
+        if self.links_only:
+            self.read_links(token, line)
+            return
         block, _ = self.inline_block(BlockKind.PARAGRAPH, token, line,
                                      end_line=open_token.map[1])
         self._add_block(block)
@@ -220,61 +198,78 @@ class _Walker:
                 text=block.text, links=block.links))
             self.pending_item = None
 
-    def table_cell(self, token: Token, line: int) -> None:
-        column = self._cell_column(line, len(self.row_cells))
-        block, _ = self.inline_block(BlockKind.TABLE_CELL, token, line, first_column=column)
-        self.row_cells.append((line, column))
-        self._add_block(block)
+    def table_row(self, token: Token) -> None:
+        self.row_line = token.map[0] + 1
+        self.row_columns = None
+        self.cells_seen = 0
 
-    def _cell_column(self, line: int, index: int) -> int:
+    def table_cell(self, token: Token) -> None:
+        index = self.cells_seen
+        self.cells_seen += 1
+        if self.links_only and not inline.holds_links(token):
+            return
+        if self.row_columns is None:
+            self.row_columns = self._cell_columns(self.row_line)
+        column = self.row_columns[index] if index < len(self.row_columns) else 1
+        if self.links_only:
+            self.read_links(token, self.row_line, column)
+        else:
+            block, _ = self.inline_block(BlockKind.TABLE_CELL, token, self.row_line,
+                                         first_column=column)
+            self._add_block(block)
+
+    def _cell_columns(self, line: int) -> list[int]:
+        """Where the text of each cell of the table row on ``line`` starts."""
         row = self.lines[line - 1] if line - 1 < len(self.lines) else ""
-        starts = []
-        escaped = False
+        cells = []
         begin = 0
-        for position, char in enumerate(row):
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == "|":
-                starts.append((begin, position))
-                begin = position + 1
-        starts.append((begin, len(row)))
-        if starts and not row[starts[0][0]:starts[0][1]].strip() and row.lstrip().startswith("|"):
-            starts = starts[1:]
-        if index >= len(starts):
-            return 1
-        begin, end = starts[index]
-        cell = row[begin:end]
-        return begin + len(cell) - len(cell.lstrip()) + 1
+        for border in _CELL_BORDER.finditer(row):
+            if border.group() == "|":
+                cells.append((begin, border.start()))
+                begin = border.end()
+        cells.append((begin, len(row)))
+        if not row[cells[0][0]:cells[0][1]].strip() and row.lstrip().startswith("|"):
+            cells = cells[1:]
+        return [begin + len(row[begin:end]) - len(row[begin:end].lstrip()) + 1
+                for begin, end in cells]
+
+    def html_block(self, token: Token) -> None:
+        line = token.map[0] + 1
+        self._add_html(token.content, line, self._column_of_first_text(line))
 
     def raw_block(self, token: Token) -> None:
         line = token.map[0] + 1
         if token.type == "html_block":
             kind = BlockKind.HTML
-            self._add_html(token.content, line, self._column_of_first_text(line))
+            self.html_block(token)
         else:
             kind = BlockKind.CODE
         self._add_block(TextBlock(
             kind=kind, line=line, column=self._column_of_first_text(line),
             end_line=token.map[1], text=token.content,
-            containers=tuple(reversed(self.containers))))
+            containers=self.containers))
 
     def list_open(self, token: Token) -> None:
         line = token.map[0] + 1
         self.open_lists.append(_ListBuilder(line, self._column_of_first_text(line),
-                                            token.type == "ordered_list_open"))
+                                            token.map[1], token.type == "ordered_list_open"))
 
-    def list_close(self, end_line: int) -> None:
+    def list_close(self) -> None:
+        self._flush_pending_item()
         builder = self.open_lists.pop()
         if not self.open_lists:
-            self.lists.append(ListBlock(builder.line, builder.column, end_line,
+            self.lists.append(ListBlock(builder.line, builder.column, builder.end_line,
                                         builder.ordered, tuple(builder.items)))
 
     def item_open(self, token: Token) -> None:
         line = token.map[0] + 1
         self._flush_pending_item()
         self.pending_item = (line, self._column_of_first_text(line), len(self.open_lists) - 1)
+        self.enter(Container.LIST_ITEM)
+
+    def item_close(self) -> None:
+        self._flush_pending_item()
+        self.leave()
 
     def _flush_pending_item(self) -> None:
         """An item without a paragraph of its own (``-`` alone, or a code block) still counts."""
@@ -292,45 +287,50 @@ class _Walker:
         self.links.sort(key=lambda link: (link.line, link.column))
 
     def walk(self, tokens: Sequence[Token]) -> None:
-        list_ends: list[int] = []
-        row_line = 0
-        index = 0
-        while index < len(tokens):
-            token = tokens[index]
-            kind = token.type
-            if kind == "heading_open":
-                self.heading(token, tokens[index + 1])
-                index += 2
-            elif kind == "paragraph_open":
-                self.paragraph(token, tokens[index + 1])
-                index += 2
-            elif kind in ("th_open", "td_open"):
-                self.table_cell(tokens[index + 1], row_line)
-                index += 2
-            elif kind == "tr_open":
-                row_line = token.map[0] + 1
-                self.row_cells = []
-            elif kind in ("fence", "code_block", "html_block"):
-                self.raw_block(token)
-            elif kind == "blockquote_open":
-                self.containers.append(Container.BLOCKQUOTE)
-            elif kind == "table_open":
-                self.containers.append(Container.TABLE)
-            elif kind in ("blockquote_close", "table_close"):
-                self.containers.pop()
-            elif kind in ("bullet_list_open", "ordered_list_open"):
-                self.list_open(token)
-                list_ends.append(token.map[1])
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self._flush_pending_item()
-                self.list_close(list_ends.pop())
-            elif kind == "list_item_open":
-                self.item_open(token)
-                self.containers.append(Container.LIST_ITEM)
-            elif kind == "list_item_close":
-                self._flush_pending_item()
-                self.containers.pop()
-            index += 1
+        handlers = _READ_FOR_LINKS if self.links_only else _READ
+        last = len(tokens) - 1
+        for index, token in enumerate(tokens):
+            handler = handlers.get(token.type)
+            if handler is not None:
+                handler(self, token, tokens[index + 1] if index < last else token)
+
+    def enter(self, container: Container) -> None:
+        self.containers = (container, *self.containers)
+
+    def leave(self) -> None:
+        self.containers = self.containers[1:]
+
+
+# What each kind of token does: handler(walker, token, the token after it). The inline
+# token after a heading, paragraph or cell opens is read by that handler.
+_Handler = Callable[[_Walker, Token, Token], None]
+
+_READ_FOR_LINKS: dict[str, _Handler] = {
+    "heading_open": _Walker.heading,
+    "paragraph_open": _Walker.paragraph,
+    "tr_open": lambda walker, token, _: walker.table_row(token),
+    "th_open": lambda walker, _, content: walker.table_cell(content),
+    "td_open": lambda walker, _, content: walker.table_cell(content),
+    "html_block": lambda walker, token, _: walker.html_block(token),
+    "blockquote_open": lambda walker, _, __: walker.enter(Container.BLOCKQUOTE),
+    "table_open": lambda walker, _, __: walker.enter(Container.TABLE),
+    "list_item_open": lambda walker, _, __: walker.enter(Container.LIST_ITEM),
+    "blockquote_close": lambda walker, _, __: walker.leave(),
+    "table_close": lambda walker, _, __: walker.leave(),
+    "list_item_close": lambda walker, _, __: walker.leave(),
+}
+_READ: dict[str, _Handler] = {
+    **_READ_FOR_LINKS,
+    "html_block": lambda walker, token, _: walker.raw_block(token),
+    "fence": lambda walker, token, _: walker.raw_block(token),
+    "code_block": lambda walker, token, _: walker.raw_block(token),
+    "bullet_list_open": lambda walker, token, _: walker.list_open(token),
+    "ordered_list_open": lambda walker, token, _: walker.list_open(token),
+    "bullet_list_close": lambda walker, _, __: walker.list_close(),
+    "ordered_list_close": lambda walker, _, __: walker.list_close(),
+    "list_item_open": lambda walker, token, _: walker.item_open(token),
+    "list_item_close": lambda walker, _, __: walker.item_close(),
+}
 
 
 def parse(text: str, path: str | None = None,
@@ -338,14 +338,14 @@ def parse(text: str, path: str | None = None,
           ) -> Document:
     """Parse Markdown ``text`` (the contents of ``path``, if given) into a Document whose
     heading anchors are made the way ``anchor_style`` makes them. With ``links_only``,
-    only what links and anchors need is parsed: the document's links, anchors,
-    headings, sections, comments and lines are complete, but text blocks (and list
-    items) that hold no link have no text: quicker, for rules that read only links."""
+    only what links and anchors need is parsed, which is quicker, for rules that read
+    only links: the document's links, anchors, headings, sections, comments and lines
+    are complete, but its only text blocks are its headings, and it has no lists."""
     lines = split_lines(text)
     source = "\n".join(_blank_front_matter(lines))
     walker = _Walker(lines, anchor_style, links_only)
     env: dict = {}
-    walker.walk(_markdown(links_only).parse(source, env))
+    walker.walk(markdownit.markdown(links_only).parse(source, env))
     walker.definitions(env.get("references", {}))
     line_count = len(lines) - (1 if lines and lines[-1] == "" else 0)
     return Document(

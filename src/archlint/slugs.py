@@ -40,9 +40,15 @@ def _kept(char: str) -> bool:
     return any(low <= code <= high for low, high in _ALPHABETIC_SYMBOLS)
 
 
+_ASCII_NOT_KEPT = re.compile(r"[^a-z0-9_ -]+")  # of ASCII, letters, digits and "_" are kept
+
+
 def github_slug(text: str) -> str:
     """The anchor GitHub gives a heading whose plain text is ``text`` (no de-duplication)."""
-    return "".join(char for char in text.lower() if _kept(char)).replace(" ", "-")
+    lowered = text.lower()
+    if lowered.isascii():
+        return _ASCII_NOT_KEPT.sub("", lowered).replace(" ", "-")
+    return "".join(char for char in lowered if _kept(char)).replace(" ", "-")
 
 
 class AnchorStyle(enum.Enum):

@@ -1,0 +1,87 @@
+"""markdown-it-py as archlint uses it: CommonMark with GFM tables and strikethrough, inline
+HTML, link spans recorded (:mod:`archlint.inline`), and four changes that make it
+quicker without changing a single token:
+
+- Newlines and NUL characters are normalised only when there are any to change
+  (markdown-it-py rewrites every newline of every file).
+- A paragraph is tried as a setext heading only when a line of it could be the
+  underline (``===`` or ``---``). Otherwise markdown-it-py's own rule would scan the
+  paragraph line by line, asking every other block rule whether it ends there, only to
+  fail; the paragraph rule then does the same scan again.
+- Link destinations are kept as written instead of being percent-encoded for HTML
+  output: archlint decodes them again anyway (:func:`archlint.inline.as_written`).
+- For rules that read only links (``links_only``), text that cannot hold a link, an
+  image, an autolink or inline HTML is not inline-parsed at all.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_block.lheading import lheading
+from markdown_it.rules_core import StateCore
+
+from archlint import inline
+
+
+@lru_cache(maxsize=2)
+def markdown(links_only: bool = False) -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md.core.ruler.at("normalize", _normalize)
+    md.block.ruler.at("lheading", _setext_heading)
+    md.normalizeLink = _kept_as_written  # type: ignore[method-assign]
+    if links_only:
+        md.core.ruler.at("inline", _inline_where_links_may_be)
+    return inline.configure(md)
+
+
+def _kept_as_written(url: str) -> str:
+    return url
+
+
+def _normalize(state: StateCore) -> None:
+    r"""CommonMark's line endings (``\r\n`` and ``\r`` become ``\n``), and U+FFFD for NUL."""
+    source = state.src
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    if "\0" in source:
+        source = source.replace("\0", "\ufffd")
+    state.src = source
+
+
+def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """markdown-it-py's setext heading rule, run only where it can succeed: when a line
+    of the paragraph starting at ``start`` (up to the first blank line) is made of ``=``
+    or ``-`` alone. When it cannot, what the rule leaves behind is left the same way."""
+    source, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
+    line = start + 1
+    while line < end:
+        first, last = begins[line] + shifts[line], ends[line]
+        if first >= last:
+            break
+        marker = source[first]
+        if marker in "=-":
+            underline = source[first:last].rstrip(" \t")
+            if underline.count(marker) == len(underline):
+                return lheading(state, start, end, silent)
+        line += 1
+    if not state.is_code_block(start):
+        state.parentType = "paragraph"  # as markdown-it-py's rule leaves it on failure
+    return False
+
+
+def _inline_where_links_may_be(state: StateCore) -> None:
+    """markdown-it-py's inline pass, for headings (their anchors) and for text that may
+    hold a link, an image, an autolink or inline HTML (HTML anchors, comments): all of
+    these need ``[`` and ``]``, or ``<`` and ``>``. The rest stays unparsed: no children."""
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        token.children = []
+        text = token.content
+        if (tokens[index - 1].type == "heading_open" or ("[" in text and "]" in text)
+                or ("<" in text and ">" in text)):
+            state.md.inline.parse(text, state.md, state.env, token.children)

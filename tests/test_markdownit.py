@@ -1,0 +1,69 @@
+"""archlint's markdown-it-py set-up gives the same tokens as markdown-it-py's own rules,
+only quicker (setext headings, newlines); link destinations stay as written."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from archlint import inline, markdownit
+from archlint.parser import parse
+
+# Lines that make or break setext headings, paragraphs, lists, quotes, tables and code.
+PIECES = [
+    "text", "more text", "===", "---", " ---", "   ===", "    ===", "=== x", "--- ", "-\t",
+    "- item", "-", "* item", "1. one", "1) x", "+ y", "> quote", "> ---", ">", "> > ---",
+    "    code", "", "", "| a | b |", "|---|---|", "---|---", "# head", "```", "~~~",
+    "<div>", "</div>", "  - nested", "    - deep", "= =", "==", "-- -", "***", "___",
+    "[x]: /url", "<!-- c -->", "\t===", "  text", "a\\", "  > - ---", "Title\r", "a\0b",
+]
+
+
+def _plain() -> MarkdownIt:
+    """markdown-it-py with its own rules, recording link spans as archlint does."""
+    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    return inline.configure(md)
+
+
+def _shape(tokens: list[Token]) -> list[tuple]:
+    return [(t.type, t.map, t.content, t.markup, t.info, t.level, t.attrs.get("href"),
+             _shape(t.children or [])) for t in tokens]
+
+
+def _documents(count: int, seed: int) -> list[str]:
+    chosen = random.Random(seed)
+    return ["\n".join(chosen.choice(PIECES) for _ in range(chosen.randint(1, 12)))
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_tokens_are_those_of_markdown_it_py(seed: int) -> None:
+    plain, ours = _plain(), markdownit.markdown()
+    for document in _documents(500, seed):
+        assert _shape(ours.parse(document, {})) == _shape(plain.parse(document, {})), document
+
+
+def test_setext_headings_are_still_found() -> None:
+    tokens = markdownit.markdown().parse("Title\n===\n\n> Quoted\n> ---\n\n- Item\n  ---\n", {})
+    assert [t.map for t in tokens if t.type == "heading_open"] == [[0, 2], [3, 5], [6, 8]]
+
+
+@pytest.mark.parametrize("text", ["a\r\nb\rc", "x\0y", "# H\r===\r\n", "\r\n\r\n"])
+def test_newlines_and_nul_as_commonmark_wants(text: str) -> None:
+    assert _shape(markdownit.markdown().parse(text, {})) == _shape(_plain().parse(text, {}))
+
+
+def test_link_destinations_are_kept_as_written() -> None:
+    document = parse("[a](http://münchen.de/ä.md) [b](<my file.md>) [c](x%20y.md#%C3%A4)\n")
+    assert [link.target for link in document.links] == [
+        "http://münchen.de/ä.md", "my file.md", "x y.md#ä"]
+
+
+def test_links_only_parses_headings_and_text_that_may_hold_links() -> None:
+    text = "# Title *here*\n\nplain words\n\n[a link](b.md) and `[not](c.md)`\n"
+    tokens = markdownit.markdown(links_only=True).parse(text, {})
+    parsed = [t.content for t in tokens if t.type == "inline" and t.children]
+    assert parsed == ["Title *here*", "[a link](b.md) and `[not](c.md)`"]
