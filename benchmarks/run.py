@@ -4,9 +4,10 @@ markdownlint-cli2 and rumdl, side by side in one sitting.
     python benchmarks/run.py --corpus ../shared/corpus        # a folder of Markdown
     python benchmarks/run.py --synthetic 1000                 # or a generated corpus
 
-Each command runs several times (--runs, default 5); figures are medians of wall time,
-CPU time (user + system of the process and its children) and peak memory. It prints
-every figure and the ratios the performance targets are stated in.
+Each command runs several times (--runs, default 5), the commands taking turns round by
+round; figures are medians of wall time, CPU time (user + system of the process and its
+children) and the largest peak memory. It prints every figure and the ratios the
+performance targets are stated in.
 """
 
 from __future__ import annotations
@@ -41,17 +42,27 @@ class Timing:
     peak_mb: float
 
 
-def measure(command: list[str], runs: int, cwd: Path | None = None) -> Timing:
-    walls, cpus, peaks = [], [], []
-    for _ in range(runs):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-        _, _, usage = os.wait4(process.pid, 0)
-        walls.append(time.perf_counter() - start)
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peaks.append(usage.ru_maxrss / 1024)
-    return Timing(statistics.median(walls), statistics.median(cpus), max(peaks))
+def run_once(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak memory (MB) of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(process.pid, 0)
+    return (time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss / 1024)
+
+
+def measure(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, Timing]:
+    """Run the commands in turn, ``runs`` rounds of one run each, so that a machine that
+    speeds up or slows down meanwhile affects them all alike; medians of each."""
+    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for round_ in range(runs):
+        print(f"round {round_ + 1} of {runs}", file=sys.stderr)
+        for name, command in commands.items():
+            samples[name].append(run_once(command, cwd))
+    return {name: Timing(statistics.median(s[0] for s in runs_),
+                         statistics.median(s[1] for s in runs_), max(s[2] for s in runs_))
+            for name, runs_ in samples.items()}
 
 
 def synthetic(folder: Path, count: int) -> Path:
@@ -114,33 +125,31 @@ def main() -> None:
         print(f"corpus: {corpus} ({files} Markdown files), {args.runs} runs each, "
               f"{os.cpu_count()} cores\n")
 
-        results: dict[str, Timing] = {}
-
-        def time_it(name: str, command: list[str]) -> None:
-            results[name] = measure(command, args.runs, cwd=scratch)  # caches go there
-            t = results[name]
-            print(f"{name:<28} wall {t.wall:7.2f} s   cpu {t.cpu:7.2f} s   peak {t.peak_mb:6.0f} MB")
-
-        time_it("archlint cold", [*archlint, "--no-cache", str(corpus)])
-        subprocess.run([*archlint, "--cache-dir", str(cache), str(corpus)],
-                       stdout=subprocess.DEVNULL, check=False)
-        time_it("archlint warm", [*archlint, "--cache-dir", str(cache), str(corpus)])
-        time_it("archlint one file", [*archlint, "--no-cache", str(one)])
-        time_it("archlint --jobs 1", [*archlint, "--no-cache", "--jobs", "1", str(corpus)])
-        time_it("archlint cold, links only", [*archlint, "--no-cache", "--select",
-                                              "AL301,AL302,AL303", str(corpus)])
-        time_it("archlint cold, corpus x2", [*archlint, "--no-cache", str(doubled)])
-        time_it("markdown-it-py bare parse", [sys.executable, "-c", BARE_PARSE, str(corpus)])
+        commands = {
+            "archlint cold": [*archlint, "--no-cache", str(corpus)],
+            "archlint warm": [*archlint, "--cache-dir", str(cache), str(corpus)],
+            "archlint one file": [*archlint, "--no-cache", str(one)],
+            "archlint --jobs 1": [*archlint, "--no-cache", "--jobs", "1", str(corpus)],
+            "archlint cold, links only": [*archlint, "--no-cache", "--select",
+                                          "AL301,AL302,AL303", str(corpus)],
+            "archlint cold, corpus x2": [*archlint, "--no-cache", str(doubled)],
+            "markdown-it-py bare parse": [sys.executable, "-c", BARE_PARSE, str(corpus)],
+        }
         markdownlint = shutil.which("markdownlint-cli2")
         if markdownlint:
-            time_it("markdownlint-cli2", [markdownlint, f"{corpus}/**/*.md"])
-            time_it("markdownlint-cli2 one file", [markdownlint, str(one)])
+            commands["markdownlint-cli2"] = [markdownlint, f"{corpus}/**/*.md"]
+            commands["markdownlint-cli2 one file"] = [markdownlint, str(one)]
         rumdl = shutil.which("rumdl")
         if rumdl:
-            time_it("rumdl (no cache)", [rumdl, "check", "--no-cache", str(corpus)])
-            subprocess.run([rumdl, "check", str(corpus)], stdout=subprocess.DEVNULL, check=False,
-                           cwd=scratch)
-            time_it("rumdl (cached)", [rumdl, "check", str(corpus)])
+            commands["rumdl (no cache)"] = [rumdl, "check", "--no-cache", str(corpus)]
+            commands["rumdl (cached)"] = [rumdl, "check", str(corpus)]
+        # fill the caches the warm runs read (the caches go to the scratch folder)
+        run_once(commands["archlint warm"], scratch)
+        if rumdl:
+            run_once(commands["rumdl (cached)"], scratch)
+        results = measure(commands, args.runs, scratch)
+        for name, t in results.items():
+            print(f"{name:<28} wall {t.wall:7.2f} s   cpu {t.cpu:7.2f} s   peak {t.peak_mb:6.0f} MB")
 
         def ratio(label: str, a: float, b: float, target: str) -> None:
             print(f"{label:<54} {a / b:6.2f}   (target {target})")
