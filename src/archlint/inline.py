@@ -222,7 +222,7 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
     source = token.content
     links, html, hidden = links_and_html(token, where)
     masks = [*masked, *hidden]
-    if with_runs:
+    if with_runs and ("://" in source or "www." in source):  # what a bare URL needs
         masks.extend(match.span() for match in _BARE_URL.finditer(source))
     return InlineContent(
         text=_plain_text(children, keep_alt=False),
