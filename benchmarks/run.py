@@ -5,7 +5,7 @@ markdownlint-cli2 and rumdl, side by side in one sitting.
     python benchmarks/run.py --synthetic 1000                 # or a generated corpus
 
 Each command runs several times (--runs, default 5), the commands taking turns round by
-round; figures are medians of wall time, CPU time (user + system of the process and its
+round (each round starting one command further on); figures are medians of wall time, CPU time (user + system of the process and its
 children) and the largest peak memory. It prints every figure and the ratios the
 performance targets are stated in.
 """
@@ -42,27 +42,30 @@ class Timing:
     peak_mb: float
 
 
-def run_once(command: list[str], cwd: Path) -> tuple[float, float, float]:
+def run_once(command: list[str], cwd: Path) -> Timing:
     """Wall seconds, CPU seconds and peak memory (MB) of one run of ``command``."""
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(process.pid, 0)
-    return (time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
-            usage.ru_maxrss / 1024)
+    return Timing(time.perf_counter() - start, usage.ru_utime + usage.ru_stime,
+                  usage.ru_maxrss / 1024)
 
 
 def measure(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str, Timing]:
-    """Run the commands in turn, ``runs`` rounds of one run each, so that a machine that
-    speeds up or slows down meanwhile affects them all alike; medians of each."""
-    samples: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
-    for round_ in range(runs):
-        print(f"round {round_ + 1} of {runs}", file=sys.stderr)
-        for name, command in commands.items():
-            samples[name].append(run_once(command, cwd))
-    return {name: Timing(statistics.median(s[0] for s in runs_),
-                         statistics.median(s[1] for s in runs_), max(s[2] for s in runs_))
-            for name, runs_ in samples.items()}
+    """Run the commands in turn, ``runs`` rounds of one run each, starting each round one
+    command further on, so that a machine that speeds up or slows down meanwhile (or one
+    command warming the disk cache for the next) affects them all alike; medians of each."""
+    names = list(commands)
+    samples: dict[str, list[Timing]] = {name: [] for name in names}
+    for number in range(runs):
+        print(f"round {number + 1} of {runs}", file=sys.stderr)
+        for name in names[number % len(names):] + names[:number % len(names)]:
+            samples[name].append(run_once(commands[name], cwd))
+    return {name: Timing(statistics.median(t.wall for t in taken),
+                         statistics.median(t.cpu for t in taken),
+                         max(t.peak_mb for t in taken))
+            for name, taken in samples.items()}
 
 
 def synthetic(folder: Path, count: int) -> Path:
