@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from archlint import content, templatetext, titles
-from archlint.errors import ConfigError
+from archlint.errors import ConfigError, UnparsableError
 from archlint.examples import DEFAULT_PHRASES, example_sections
 from archlint.model import BlockKind, Comment, Document, Heading
 from archlint.packs import Pack, SectionSpec
@@ -160,7 +160,10 @@ def derive_file(path: Path) -> Pack:
     stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
         path.parent.name or path.stem)
     name = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
-    return derive(text, name, path.as_posix())
+    try:
+        return derive(text, name, path.as_posix())
+    except UnparsableError as error:
+        raise ConfigError(f"{path}: cannot read template: {error}") from None
 
 
 @lru_cache(maxsize=32)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from archlint import files, parser
+from archlint.errors import UnparsableError
 from archlint.slugs import AnchorStyle
 
 
@@ -43,4 +44,7 @@ class AnchorIndex:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
-        return parser.parse(text, str(path), self._style, links_only=True).anchor_names
+        try:
+            return parser.parse(text, str(path), self._style, links_only=True).anchor_names
+        except UnparsableError:
+            return None

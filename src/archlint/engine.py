@@ -22,7 +22,7 @@ from archlint.cache import (
 from archlint.docset import AnchorIndex
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.diagnostics import Diagnostic, Severity
-from archlint.errors import ConfigError
+from archlint.errors import ConfigError, UnparsableError
 from archlint.model import Document
 from archlint.packs import Pack
 from archlint.rule import Context, Disk, Rule, RuleOptions, defaults
@@ -156,7 +156,10 @@ class Linter:
         relative = None
         if path is not None:
             relative = files.relative_to(Path(path), self.configuration.root)
-        document = self.parse(text, path, relative, for_rules=True)
+        try:
+            document = self.parse(text, path, relative, for_rules=True)
+        except UnparsableError as error:
+            return [_unreadable(path or "<text>", str(error))]
         return self.lint_document(document, path or "<text>", relative)
 
     def lint_file(self, path: Path) -> list[Diagnostic]:
@@ -176,7 +179,10 @@ class Linter:
 
         text = original
         for _ in range(passes):
-            document = self.parse(text, display, relative, for_rules=True)
+            try:
+                document = self.parse(text, display, relative, for_rules=True)
+            except UnparsableError:
+                return None
             found = self.lint_document(document, display, relative)
             edits = [edit for d in found if d.fix for edit in d.fix.edits]
             if not edits:
@@ -238,7 +244,10 @@ class Linter:
             return [_unreadable(display, f"not UTF-8 text (byte {error.start}: "
                                          f"{data[error.start]:#04x})")], None, record
         relative = files.relative_to(path, self.configuration.root)
-        document = self.parse(text, display, relative, for_rules=True)
+        try:
+            document = self.parse(text, display, relative, for_rules=True)
+        except UnparsableError as error:
+            return [_unreadable(display, str(error))], content_hash(data), record
         diagnostics = self.lint_document(document, display, relative, record)
         return diagnostics, content_hash(data), record
 
@@ -260,7 +269,10 @@ class Linter:
         except UnicodeDecodeError as error:
             return _unreadable(display, f"not UTF-8 text (byte {error.start}: "
                                         f"{error.object[error.start]:#04x})")
-        return self.parse(text, display)
+        try:
+            return self.parse(text, display)
+        except UnparsableError as error:
+            return _unreadable(display, str(error))
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``)."""

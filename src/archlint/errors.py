@@ -12,6 +12,11 @@ class ConfigError(Exception):
     """Configuration or usage that archlint cannot act on; the message says where."""
 
 
+class UnparsableError(Exception):
+    """markdown-it-py failed on a text (a fault of its own, as no Markdown is invalid);
+    the message says how."""
+
+
 def describe_validation_error(error: ValidationError, prefix: str = "") -> str:
     """pydantic's errors as ``key.path: message`` pieces joined by ``; ``."""
     parts = []

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from archlint import atomic, files, packs, parser
 from archlint.config import CONFIG_FILES, find
-from archlint.errors import ConfigError
+from archlint.errors import ConfigError, UnparsableError
 
 
 def _packs_found(root: Path) -> dict[str, list[str]]:
@@ -17,7 +17,7 @@ def _packs_found(root: Path) -> dict[str, list[str]]:
     for path in files.discover([root]):
         try:
             title = parser.parse(path.read_text(encoding="utf-8")).title
-        except (OSError, UnicodeDecodeError):
+        except (OSError, UnicodeDecodeError, UnparsableError):
             continue
         pack = packs.by_title(title, candidates) if title else None
         if pack is not None:

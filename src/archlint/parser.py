@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from archlint import htmlscan, inline, markdownit
+from archlint import htmlscan, inline, tokenizer
+from archlint.errors import UnparsableError
 from archlint.model import (
     Anchor,
     AnchorSource,
@@ -175,19 +176,19 @@ class _Walker:
         self.stack.append(section)
 
     def read_links(self, token: Token, line: int, first_column: int | None = None) -> None:
-        """Only the links and HTML of a paragraph or cell, for a links-only document (a
-        token left unparsed has none)."""
-        if not inline.holds_links(token):
-            return
+        """Only the links and HTML of a paragraph or cell, for a links-only document."""
         where = inline.line_map(token.content, line, self.lines, first_column)
         links, html, _ = inline.links_and_html(token, where)
         self._add_links(links, html)
 
+    def paragraph_links(self, open_token: Token, token: Token) -> None:
+        """Only the links and HTML of a paragraph, for a links-only document (a paragraph
+        left unparsed has none)."""
+        if inline.holds_links(token):
+            self.read_links(token, open_token.map[0] + 1)
+
     def paragraph(self, open_token: Token, token: Token) -> None:
         line = open_token.map[0] + 1
-        if self.links_only:
-            self.read_links(token, line)
-            return
         block, _ = self.inline_block(BlockKind.PARAGRAPH, token, line,
                                      end_line=open_token.map[1])
         self._add_block(block)
@@ -204,19 +205,24 @@ class _Walker:
         self.cells_seen = 0
 
     def table_cell(self, token: Token) -> None:
+        column = self._next_cell_column()
+        block, _ = self.inline_block(BlockKind.TABLE_CELL, token, self.row_line,
+                                     first_column=column)
+        self._add_block(block)
+
+    def table_cell_links(self, token: Token) -> None:
+        """Only the links and HTML of a cell, for a links-only document."""
+        column = self._next_cell_column()
+        if inline.holds_links(token):
+            self.read_links(token, self.row_line, column)
+
+    def _next_cell_column(self) -> int:
+        """Where the text of the row's next cell starts (rows are measured when needed)."""
         index = self.cells_seen
         self.cells_seen += 1
-        if self.links_only and not inline.holds_links(token):
-            return
         if self.row_columns is None:
             self.row_columns = self._cell_columns(self.row_line)
-        column = self.row_columns[index] if index < len(self.row_columns) else 1
-        if self.links_only:
-            self.read_links(token, self.row_line, column)
-        else:
-            block, _ = self.inline_block(BlockKind.TABLE_CELL, token, self.row_line,
-                                         first_column=column)
-            self._add_block(block)
+        return self.row_columns[index] if index < len(self.row_columns) else 1
 
     def _cell_columns(self, line: int) -> list[int]:
         """Where the text of each cell of the table row on ``line`` starts."""
@@ -230,8 +236,8 @@ class _Walker:
         cells.append((begin, len(row)))
         if not row[cells[0][0]:cells[0][1]].strip() and row.lstrip().startswith("|"):
             cells = cells[1:]
-        return [begin + len(row[begin:end]) - len(row[begin:end].lstrip()) + 1
-                for begin, end in cells]
+        return [start + len(row[start:end]) - len(row[start:end].lstrip()) + 1
+                for start, end in cells]
 
     def html_block(self, token: Token) -> None:
         line = token.map[0] + 1
@@ -288,11 +294,11 @@ class _Walker:
 
     def walk(self, tokens: Sequence[Token]) -> None:
         handlers = _READ_FOR_LINKS if self.links_only else _READ
-        last = len(tokens) - 1
-        for index, token in enumerate(tokens):
+        # a handler is given the token after its own (the last token is given itself)
+        for token, following in zip(tokens, [*tokens[1:], *tokens[-1:]]):
             handler = handlers.get(token.type)
             if handler is not None:
-                handler(self, token, tokens[index + 1] if index < last else token)
+                handler(self, token, following)
 
     def enter(self, container: Container) -> None:
         self.containers = (container, *self.containers)
@@ -305,22 +311,19 @@ class _Walker:
 # token after a heading, paragraph or cell opens is read by that handler.
 _Handler = Callable[[_Walker, Token, Token], None]
 
-_READ_FOR_LINKS: dict[str, _Handler] = {
+_EITHER: dict[str, _Handler] = {
     "heading_open": _Walker.heading,
-    "paragraph_open": _Walker.paragraph,
     "tr_open": lambda walker, token, _: walker.table_row(token),
-    "th_open": lambda walker, _, content: walker.table_cell(content),
-    "td_open": lambda walker, _, content: walker.table_cell(content),
-    "html_block": lambda walker, token, _: walker.html_block(token),
     "blockquote_open": lambda walker, _, __: walker.enter(Container.BLOCKQUOTE),
     "table_open": lambda walker, _, __: walker.enter(Container.TABLE),
-    "list_item_open": lambda walker, _, __: walker.enter(Container.LIST_ITEM),
     "blockquote_close": lambda walker, _, __: walker.leave(),
     "table_close": lambda walker, _, __: walker.leave(),
-    "list_item_close": lambda walker, _, __: walker.leave(),
 }
-_READ: dict[str, _Handler] = {
-    **_READ_FOR_LINKS,
+_READ: dict[str, _Handler] = {  # everything, for every rule
+    **_EITHER,
+    "paragraph_open": _Walker.paragraph,
+    "th_open": lambda walker, _, content: walker.table_cell(content),
+    "td_open": lambda walker, _, content: walker.table_cell(content),
     "html_block": lambda walker, token, _: walker.raw_block(token),
     "fence": lambda walker, token, _: walker.raw_block(token),
     "code_block": lambda walker, token, _: walker.raw_block(token),
@@ -331,6 +334,15 @@ _READ: dict[str, _Handler] = {
     "list_item_open": lambda walker, token, _: walker.item_open(token),
     "list_item_close": lambda walker, _, __: walker.item_close(),
 }
+_READ_FOR_LINKS: dict[str, _Handler] = {  # links, anchors, headings and comments only
+    **_EITHER,
+    "paragraph_open": _Walker.paragraph_links,
+    "th_open": lambda walker, _, content: walker.table_cell_links(content),
+    "td_open": lambda walker, _, content: walker.table_cell_links(content),
+    "html_block": lambda walker, token, _: walker.html_block(token),
+    "list_item_open": lambda walker, _, __: walker.enter(Container.LIST_ITEM),
+    "list_item_close": lambda walker, _, __: walker.leave(),
+}
 
 
 def parse(text: str, path: str | None = None,
@@ -340,12 +352,19 @@ def parse(text: str, path: str | None = None,
     heading anchors are made the way ``anchor_style`` makes them. With ``links_only``,
     only what links and anchors need is parsed, which is quicker, for rules that read
     only links: the document's links, anchors, headings, sections, comments and lines
-    are complete, but its only text blocks are its headings, and it has no lists."""
+    are complete, but its only text blocks are its headings, and it has no lists.
+
+    Raises UnparsableError when markdown-it-py fails on the text."""
     lines = split_lines(text)
     source = "\n".join(_blank_front_matter(lines))
     walker = _Walker(lines, anchor_style, links_only)
     env: dict = {}
-    walker.walk(markdownit.markdown(links_only).parse(source, env))
+    try:
+        tokens = tokenizer.markdown(links_only).parse(source, env)
+    except Exception as error:  # every text is Markdown: this is markdown-it-py's fault
+        raise UnparsableError(f"markdown-it-py could not parse it ({type(error).__name__}: "
+                              f"{error})") from error
+    walker.walk(tokens)
     walker.definitions(env.get("references", {}))
     line_count = len(lines) - (1 if lines and lines[-1] == "" else 0)
     return Document(

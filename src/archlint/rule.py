@@ -6,8 +6,10 @@ A rule is a module (or any object) with:
 - ``NAME``: a kebab-case name such as ``"template-prompt"``;
 - ``SEVERITY`` (optional): :class:`~archlint.diagnostics.Severity`, ``ERROR`` by default;
 - ``READS`` (optional): ``"links"`` for a rule that reads only the document's links,
-  anchors, headings and lines: when every rule that runs says so, archlint skips
-  parsing the text of blocks that hold no link. ``"everything"`` by default;
+  anchors, headings, sections, comments and source lines: when every rule that runs
+  says so, archlint parses only that much (the document's only text blocks are then its
+  headings, its sections hold no blocks, and it has no lists). ``"everything"`` by
+  default;
 - ``Options`` (optional): a frozen dataclass deriving from :class:`RuleOptions` whose
   defaults are the rule's defaults (configuration is validated into it by pydantic);
 - ``check(document, options, context)``: a pure function yielding

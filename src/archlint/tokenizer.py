@@ -1,6 +1,7 @@
-"""markdown-it-py as archlint uses it: CommonMark with GFM tables and strikethrough, inline
-HTML, link spans recorded (:mod:`archlint.inline`), and four changes that make it
-quicker without changing a single token:
+"""Markdown text → markdown-it-py tokens, the way archlint parses: CommonMark with GFM
+tables and strikethrough, inline HTML, and link spans recorded (:mod:`archlint.inline`).
+
+Three changes make it quicker without changing a token:
 
 - Newlines and NUL characters are normalised only when there are any to change
   (markdown-it-py rewrites every newline of every file).
@@ -8,15 +9,17 @@ quicker without changing a single token:
   underline (``===`` or ``---``). Otherwise markdown-it-py's own rule would scan the
   paragraph line by line, asking every other block rule whether it ends there, only to
   fail; the paragraph rule then does the same scan again.
-- Link destinations are kept as written instead of being percent-encoded for HTML
-  output: archlint decodes them again anyway (:func:`archlint.inline.as_written`).
 - For rules that read only links (``links_only``), text that cannot hold a link, an
   image, an autolink or inline HTML is not inline-parsed at all.
+
+And one changes link tokens: their destinations are kept as written (trimmed) instead of
+being percent-encoded for HTML, which archlint would only decode again, and their host
+names are not turned into punycode.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
@@ -26,7 +29,7 @@ from markdown_it.rules_core import StateCore
 from archlint import inline
 
 
-@lru_cache(maxsize=2)
+@cache
 def markdown(links_only: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.core.ruler.at("normalize", _normalize)
@@ -38,7 +41,10 @@ def markdown(links_only: bool = False) -> MarkdownIt:
 
 
 def _kept_as_written(url: str) -> str:
-    return url
+    """The destination without the whitespace around it (as markdown-it-py's own
+    normalisation trims it), otherwise as written: not percent-encoded, which archlint
+    would only decode again, and with its host name not turned into punycode."""
+    return url.strip()
 
 
 def _normalize(state: StateCore) -> None:

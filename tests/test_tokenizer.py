@@ -9,7 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from archlint import inline, markdownit
+from archlint import inline, tokenizer
 from archlint.parser import parse
 
 # Lines that make or break setext headings, paragraphs, lists, quotes, tables and code.
@@ -43,29 +43,30 @@ def _documents(count: int, seed: int) -> list[str]:
 
 @pytest.mark.parametrize("seed", range(4))
 def test_tokens_are_those_of_markdown_it_py(seed: int) -> None:
-    plain, ours = _plain(), markdownit.markdown()
+    plain, ours = _plain(), tokenizer.markdown()
     for document in _documents(500, seed):
         assert _shape(ours.parse(document, {})) == _shape(plain.parse(document, {})), document
 
 
 def test_setext_headings_are_still_found() -> None:
-    tokens = markdownit.markdown().parse("Title\n===\n\n> Quoted\n> ---\n\n- Item\n  ---\n", {})
+    tokens = tokenizer.markdown().parse("Title\n===\n\n> Quoted\n> ---\n\n- Item\n  ---\n", {})
     assert [t.map for t in tokens if t.type == "heading_open"] == [[0, 2], [3, 5], [6, 8]]
 
 
 @pytest.mark.parametrize("text", ["a\r\nb\rc", "x\0y", "# H\r===\r\n", "\r\n\r\n"])
 def test_newlines_and_nul_as_commonmark_wants(text: str) -> None:
-    assert _shape(markdownit.markdown().parse(text, {})) == _shape(_plain().parse(text, {}))
+    assert _shape(tokenizer.markdown().parse(text, {})) == _shape(_plain().parse(text, {}))
 
 
-def test_link_destinations_are_kept_as_written() -> None:
-    document = parse("[a](http://münchen.de/ä.md) [b](<my file.md>) [c](x%20y.md#%C3%A4)\n")
+def test_link_destinations_are_kept_as_written_but_trimmed() -> None:
+    document = parse("[a](http://münchen.de/ä.md) [b](<my file.md>) [c](x%20y.md#%C3%A4)\n"
+                     "[d](< e.md\u00a0>) [f]\n\n[f]: g.md\u00a0\n")
     assert [link.target for link in document.links] == [
-        "http://münchen.de/ä.md", "my file.md", "x y.md#ä"]
+        "http://münchen.de/ä.md", "my file.md", "x y.md#ä", "e.md", "g.md", "g.md"]
 
 
 def test_links_only_parses_headings_and_text_that_may_hold_links() -> None:
     text = "# Title *here*\n\nplain words\n\n[a link](b.md) and `[not](c.md)`\n"
-    tokens = markdownit.markdown(links_only=True).parse(text, {})
+    tokens = tokenizer.markdown(links_only=True).parse(text, {})
     parsed = [t.content for t in tokens if t.type == "inline" and t.children]
     assert parsed == ["Title *here*", "[a link](b.md) and `[not](c.md)`"]
