@@ -184,7 +184,6 @@ def _only_placeholders(text: str, only: re.Pattern[str]) -> bool:
     return only.fullmatch(text) is not None and _FILLER_ONLY.fullmatch(text) is None
 
 
-
 def has_content(section: Section, classified: Classified) -> bool:
     """Does the section, or any section under it, hold text of the author's own?"""
     return any(classified.own(s.blocks) for s in section.walk())

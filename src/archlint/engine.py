@@ -238,16 +238,10 @@ class Linter:
             data = path.read_bytes()
         except OSError as error:
             return [_unreadable(display, error.strerror or str(error))], None, record
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            return [_unreadable(display, f"not UTF-8 text (byte {error.start}: "
-                                         f"{data[error.start]:#04x})")], None, record
         relative = files.relative_to(path, self.configuration.root)
-        try:
-            document = self.parse(text, display, relative, for_rules=True)
-        except UnparsableError as error:
-            return [_unreadable(display, str(error))], content_hash(data), record
+        document = self._document(data, display, relative, for_rules=True)
+        if isinstance(document, Diagnostic):
+            return [document], content_hash(data), record
         diagnostics = self.lint_document(document, display, relative, record)
         return diagnostics, content_hash(data), record
 
@@ -263,14 +257,21 @@ class Linter:
 
     def _read(self, path: Path, display: str) -> Document | Diagnostic:
         try:
-            text = path.read_bytes().decode("utf-8")
+            data = path.read_bytes()
         except OSError as error:
             return _unreadable(display, error.strerror or str(error))
+        return self._document(data, display)
+
+    def _document(self, data: bytes, display: str, relative: str | None = None, *,
+                  for_rules: bool = False) -> Document | Diagnostic:
+        """A file's bytes as a document, or the AL001 that says why they are not one."""
+        try:
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
             return _unreadable(display, f"not UTF-8 text (byte {error.start}: "
-                                        f"{error.object[error.start]:#04x})")
+                                        f"{data[error.start]:#04x})")
         try:
-            return self.parse(text, display)
+            return self.parse(text, display, relative, for_rules=for_rules)
         except UnparsableError as error:
             return _unreadable(display, str(error))
 

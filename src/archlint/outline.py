@@ -14,10 +14,9 @@ section of its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-
-import re
 
 from archlint import titles
 from archlint.model import BlockKind, Document, Section, TextBlock
