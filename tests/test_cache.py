@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archlint import config, engine
-from archlint.cache import Cache
+from archlint.engine.cache import Cache
 from archlint.engine import Linter
 from conftest import FIXTURES
 
@@ -46,7 +46,7 @@ def test_parallel_and_cached_runs_match_a_plain_run(tree: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     plain = lint(tree)
     assert plain  # the tree has findings to compare
-    monkeypatch.setattr(engine, "_WORTH_A_PROCESS", 1)  # use processes even for 11 files
+    monkeypatch.setattr(engine.linter, "_WORTH_A_PROCESS", 1)  # use processes even for 11 files
     started = []
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", _counting(started))
     assert lint(tree, jobs=2) == plain

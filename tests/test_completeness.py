@@ -7,11 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from archlint import completeness, content, packs, parser
+from archlint.template import completeness
+from archlint.template import classify
+from archlint.template import packs
+from archlint.markdown import parser
 from conftest import FIXTURES
 
 PACK = packs.builtin("process-view")
-SETTINGS = content.Settings(example_phrases=("remove if not relevant",))
+SETTINGS = classify.Settings(example_phrases=("remove if not relevant",))
 
 
 def assess(text: str, pack: packs.Pack | None = PACK) -> completeness.DocumentStatus:

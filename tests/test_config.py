@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from archlint import config, registry
+from archlint import config
+from archlint.engine import registry
 from archlint.engine import Linter, Selection
 from archlint.errors import ConfigError
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint import derive, packs
+from archlint.template import derive
+from archlint.template import packs
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.engine import Linter
 from archlint.errors import ConfigError

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from archlint.model import AnchorSource, BlockKind, Container, LinkKind
-from archlint.parser import parse
-from archlint.slugs import AnchorStyle
+from archlint.markdown.parser import parse
+from archlint.markdown.slugs import AnchorStyle
 from conftest import FIXTURES
 
 

@@ -38,8 +38,8 @@ def test_configuration_example_is_valid(tmp_path: Path) -> None:
 
 
 def test_pack_example_is_valid() -> None:
-    from archlint.packs import Pack
-    from archlint.schema import validate
+    from archlint.template.packs import Pack
+    from archlint.validation import validate
 
     example = next(block for block in blocks("toml") if block.startswith('name = "'))
     pack = validate(Pack, tomllib.loads(example), "README")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint import registry
+from archlint.engine import registry
 from archlint.config import Settings
 
 HEADINGS = ("## What it does", "## Why it matters", "## Example", "## Use instead", "## Options")

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from archlint.slugs import Slugger, github_slug
+from archlint.markdown.slugs import Slugger, github_slug
 from conftest import FIXTURES
 
 CASES = json.loads((FIXTURES / "github-slugger-fixtures.json").read_text(encoding="utf-8"))

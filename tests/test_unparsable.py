@@ -9,12 +9,13 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint import derive, tokenizer
+from archlint.template import derive
+from archlint.markdown import tokenizer
 from archlint.config import Configuration, Settings
-from archlint.docset import AnchorIndex
+from archlint.links.index import AnchorIndex
 from archlint.engine import Linter
 from archlint.errors import ConfigError
-from archlint.slugs import AnchorStyle
+from archlint.markdown.slugs import AnchorStyle
 
 MARKER = "<!-- markdown-it-py fails here -->"
 REAL = tokenizer.markdown

@@ -7,11 +7,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from archlint import config
-from archlint.completeness import DocumentStatus
+from archlint.template.completeness import DocumentStatus
 from archlint.config import Configuration, Settings
 from archlint.diagnostics import Diagnostic
 from archlint.engine import Linter, Selection
-from archlint.schema import validate
+from archlint.validation import validate
 
 
 def _configuration(settings: Settings | None, root: Path | None) -> Configuration:

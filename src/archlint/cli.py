@@ -56,11 +56,11 @@ def _forced_pack(pack: str | None, template: Path | None):
     if pack and template:
         raise click.UsageError("give --pack or --template, not both")
     if pack:
-        from archlint import packs
+        from archlint.template import packs
 
         return packs.load(pack, Path.cwd())
     if template:
-        from archlint import derive
+        from archlint.template import derive
 
         return derive.derive_cached(template)
     return None
@@ -122,7 +122,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           since: str | None, jobs: int | None, cache_dir: Path | None, no_cache: bool,
           pack: str | None, template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
-    from archlint import config, engine, formatters
+    from archlint import config, engine
+    from archlint.report import formats
     from archlint.diagnostics import Severity
 
     try:
@@ -133,7 +134,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         linter = engine.Linter.create(configuration, selection)
         targets: tuple[Path, ...] = paths or (Path("."),)
         if since is not None:
-            from archlint import changes
+            from archlint.engine import changes
 
             changed = changes.changed_since(since, Path.cwd())
             targets = tuple(p for p in linter.discover(targets) if p.resolve() in changed)
@@ -143,27 +144,27 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
             _fix(linter, targets)
         store = None
         if not no_cache:
-            from archlint.cache import DEFAULT_FOLDER, Cache
+            from archlint.engine.cache import DEFAULT_FOLDER, Cache
 
             store = Cache(cache_dir or configuration.root / DEFAULT_FOLDER, linter.settings_key())
         diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store)
                               if targets else ([], 0))
         if write_baseline is not None:
-            from archlint import baseline as baselines
+            from archlint.report import baseline as baselines
 
             recorded = baselines.write(write_baseline, diagnostics)
             click.echo(f"Wrote {recorded} problems to {write_baseline}.", err=True)
             sys.exit(EXIT_CLEAN)
         if baseline is not None:
-            from archlint import baseline as baselines
+            from archlint.report import baseline as baselines
 
             diagnostics = baselines.new_only(diagnostics, baselines.load(baseline))
     except ConfigError as error:
         _fail(str(error))
     except OSError as error:
         _fail(f"cannot write {error.filename}: {error.strerror}")
-    report = formatters.Report(tuple(diagnostics), count, linter.rules)
-    render = formatters.statistics if statistics else formatters.FORMATTERS[output_format]
+    report = formats.Report(tuple(diagnostics), count, linter.rules)
+    render = formats.statistics if statistics else formats.FORMATTERS[output_format]
     if output_file is not None:
         _write_atomically(output_file, render(report, False))
     else:
@@ -272,7 +273,7 @@ def schema() -> None:
               help="Write the pack to this file instead of standard output.")
 def derive(template: Path, name: str | None, output_file: Path | None) -> None:
     """Print the rule pack a Markdown TEMPLATE implies, as TOML to commit and tune."""
-    from archlint import derive as deriving
+    from archlint.template import derive as deriving
 
     try:
         pack = deriving.derive_file(template)
@@ -295,7 +296,7 @@ def clean(cache_dir: Path | None) -> None:
     import shutil
 
     from archlint import config
-    from archlint.cache import DEFAULT_FOLDER
+    from archlint.engine.cache import DEFAULT_FOLDER
 
     try:
         folder = cache_dir or config.discover(Path.cwd()).root / DEFAULT_FOLDER
@@ -311,7 +312,7 @@ def clean(cache_dir: Path | None) -> None:
 @main.command("rules")
 def list_rules() -> None:
     """List every rule: code, name, default severity and summary."""
-    from archlint import registry
+    from archlint.engine import registry
 
     try:
         rules = registry.all_rules()
@@ -326,7 +327,7 @@ def list_rules() -> None:
 @click.argument("rule_id", metavar="CODE")
 def show_rule(rule_id: str) -> None:
     """Print a rule's documentation (by code or name)."""
-    from archlint import registry
+    from archlint.engine import registry
 
     try:
         rule = registry.find(rule_id)
@@ -340,7 +341,7 @@ def show_rule(rule_id: str) -> None:
 @main.command("packs")
 def list_packs() -> None:
     """List the built-in rule packs and the sections each requires."""
-    from archlint import packs
+    from archlint.template import packs
 
     try:
         for pack in packs.all_builtin():

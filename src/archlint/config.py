@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from archlint.schema import Strict, read_toml, validate
+from archlint.validation import Strict, read_toml, validate
 from archlint.diagnostics import Severity
-from archlint.slugs import AnchorStyle
+from archlint.markdown.slugs import AnchorStyle
 
 CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
 

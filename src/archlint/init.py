@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from archlint import atomic, files, packs, parser
+from archlint import atomic
+from archlint.engine import files
+from archlint.template import packs
+from archlint.markdown import parser
 from archlint.config import CONFIG_FILES, find
 from archlint.errors import ConfigError, UnparsableError
 

@@ -34,9 +34,9 @@ from typing import Any, Protocol, TypeVar
 
 from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
-from archlint.packs import Pack
-from archlint.schema import Strict
-from archlint.slugs import AnchorStyle
+from archlint.template.packs import Pack
+from archlint.validation import Strict
+from archlint.markdown.slugs import AnchorStyle
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")

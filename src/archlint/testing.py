@@ -11,10 +11,12 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from archlint import packs, parser, registry
+from archlint.template import packs
+from archlint.markdown import parser
+from archlint.engine import registry
 from archlint.diagnostics import Problem
 from archlint.rule import Context, FileSystem, Rule, RuleOptions
-from archlint.schema import validate
+from archlint.validation import validate
 
 
 def get_rule(code_or_name: str) -> Rule:

@@ -16,7 +16,9 @@ import sys
 import pytest
 
 import archlint
-from archlint import derive, packs, parser
+from archlint.template import derive
+from archlint.template import packs
+from archlint.markdown import parser
 from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
 from archlint.model import BlockKind

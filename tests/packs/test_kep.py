@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from archlint import packs, parser
+from archlint.template import packs
+from archlint.markdown import parser
 from archlint.config import Configuration, Settings
 from archlint.engine import Linter, Selection
 from conftest import FIXTURES

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint import derive, packs
+from archlint.template import derive
+from archlint.template import packs
 from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
 from conftest import FIXTURES, codes_and_lines, pack_linter

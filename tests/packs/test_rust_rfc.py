@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from archlint import packs
+from archlint.template import packs
 from archlint.config import Configuration, Settings
 from archlint.engine import Linter, Selection
 from conftest import FIXTURES

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from archlint import parser
+from archlint.markdown import parser
 from archlint.rule import Context, Disk
 from archlint.testing import FakeFiles, get_rule, run_rule
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archlint.packs import Pack, SectionSpec
+from archlint.template.packs import Pack, SectionSpec
 from archlint.testing import run_rule
 
 TINY = Pack(name="tiny", title="Tiny View", sections=(

@@ -2,7 +2,7 @@
 
 import pytest
 
-from archlint.packs import Pack, SectionSpec
+from archlint.template.packs import Pack, SectionSpec
 from archlint.testing import run_rule
 
 PACK = Pack(name="p", title="P", sections=(

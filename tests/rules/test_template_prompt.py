@@ -118,7 +118,7 @@ def test_instructions_only_option():
 
 
 def test_template_text_in_a_block_quote_is_a_citation():
-    from archlint.packs import Pack
+    from archlint.template.packs import Pack
 
     pack = Pack(name="rfc", prompts=("Discuss prior art, both the good and the bad, in "
                                      "relation to this proposal.",))
@@ -128,7 +128,7 @@ def test_template_text_in_a_block_quote_is_a_citation():
 
 
 def test_a_short_phrase_found_in_a_long_prompt_is_not_the_prompt():
-    from archlint.packs import Pack
+    from archlint.template.packs import Pack
 
     pack = Pack(name="rfc", prompts=("Explain the design in sufficient detail that its "
                                      "interaction with other features is clear and that "
@@ -137,7 +137,7 @@ def test_a_short_phrase_found_in_a_long_prompt_is_not_the_prompt():
 
 
 def test_a_kept_comment_is_quoted_as_it_stands():
-    from archlint.packs import Pack
+    from archlint.template.packs import Pack
 
     pack = Pack(name="kep", comment_prompts=("List the specific goals of the KEP. What is "
                                              "it trying to achieve?",))

@@ -39,8 +39,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archlint import linktargets
-from archlint.anchors import check_fragment
+from archlint.links import targets
+from archlint.links.fragments import check_fragment
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -52,8 +52,8 @@ READS = "links"  # links, anchors and lines only
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
-        target = linktargets.resolve(link, context)
-        if (target is None or target.where is not linktargets.Where.FILE
+        target = targets.resolve(link, context)
+        if (target is None or target.where is not targets.Where.FILE
                 or target.fragment is None or target.path is None):
             continue
         anchors = context.anchors.anchors_of(target.path)

@@ -38,8 +38,8 @@ from collections.abc import Iterator
 import os
 from pathlib import Path
 
-from archlint import linktargets
-from archlint.anchors import closest
+from archlint.links import targets
+from archlint.links.fragments import closest
 from archlint.diagnostics import Problem
 from archlint.model import Document, LinkKind
 from archlint.rule import Context, FileSystem, RuleOptions
@@ -78,12 +78,12 @@ def _missing(path: Path, written: str, context: Context) -> str | None:
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
-        target = linktargets.resolve(link, context)
+        target = targets.resolve(link, context)
         if target is None or target.path is None:
             continue
         written = link.path.partition("?")[0]
         what = "image" if link.kind is LinkKind.IMAGE else "link target"
-        if target.where is linktargets.Where.OUTSIDE:
+        if target.where is targets.Where.OUTSIDE:
             yield Problem(link.line, link.column,
                           f'{what} "{written}" is outside the project: not checked')
             continue

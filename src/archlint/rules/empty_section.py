@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archlint import content
+from archlint.template import classify
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -53,11 +53,11 @@ NAME = "empty-section"
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
-    classified = content.classify(document, context.pack, template_prompt.settings(context))
+    classified = classify.classify(document, context.pack, template_prompt.settings(context))
     for section in document.sections():
         heading = section.heading
         assert heading is not None
-        if (not section.children and not content.has_content(section, classified)
-                and not content.has_boilerplate(section, classified)):
+        if (not section.children and not classify.has_content(section, classified)
+                and not classify.has_boilerplate(section, classified)):
             yield Problem(heading.line, heading.column,
                           f'section "{heading.text}" has no content of its own')

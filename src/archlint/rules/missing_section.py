@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archlint import outline
+from archlint.template import outline
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions

@@ -54,12 +54,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 import re
 
-from archlint import content
+from archlint.template import classify
 from archlint.diagnostics import Problem
 from archlint.model import BlockKind, Document, TextBlock
 from archlint.rule import Context, RuleOptions
 from archlint.rules import template_prompt
-from archlint.textscan import WORD_START, Joined, whole_word
+from archlint.markdown.textscan import WORD_START, Joined, whole_word
 
 CODE = "AL102"
 NAME = "placeholder"
@@ -88,7 +88,7 @@ _VERSION_ARITHMETIC = re.compile(r"(?<!\d)(\d+\.(?:x+|X+))\s?[+-]\s?\d")
 _X_RUN = re.compile(r"^(?:x+|X+)$")
 
 
-_TEMPLATE_TEXT = (content.Kind.PROMPT, content.Kind.TEMPLATE)
+_TEMPLATE_TEXT = (classify.Kind.PROMPT, classify.Kind.TEMPLATE)
 
 
 @dataclass(frozen=True)
@@ -225,7 +225,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
     set_notation = _set_notation_rows(document)
-    classified = content.classify(document, context.pack, template_prompt.settings(context))
+    classified = classify.classify(document, context.pack, template_prompt.settings(context))
     previous = None
     for block in document.blocks:
         before, previous = previous, block

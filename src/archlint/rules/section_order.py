@@ -37,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from archlint import outline
+from archlint.template import outline
 from archlint.diagnostics import Severity, Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from archlint.diagnostics import Problem
-from archlint.examples import DEFAULT_PHRASES, example_sections
+from archlint.template.examples import DEFAULT_PHRASES, example_sections
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 

@@ -58,7 +58,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from archlint import content
+from archlint.template import classify
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -84,10 +84,10 @@ class Options(RuleOptions):
             raise ValueError(f"similarity {self.similarity} is not between 0 and 1")
 
 
-def settings(context: Context, options: Options | None = None) -> content.Settings:
+def settings(context: Context, options: Options | None = None) -> classify.Settings:
     """How template text is recognised, from this rule's and AL103's options."""
     options = options or context.options_of(Options)
-    return content.Settings(min_words=options.min_words,
+    return classify.Settings(min_words=options.min_words,
                             ignore_patterns=options.ignore_patterns,
                             instructions_only=options.instructions_only,
                             similarity=options.similarity,
@@ -100,14 +100,14 @@ def _quote(text: str, limit: int = 60) -> str:
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
-    classified = content.classify(document, context.pack, settings(context, options))
+    classified = classify.classify(document, context.pack, settings(context, options))
     found = []
     for block in document.blocks:
         kind = classified.kind(block)
-        if kind is content.Kind.PROMPT:
+        if kind is classify.Kind.PROMPT:
             found.append(Problem(block.line, block.column,
                                  f'template prompt left in: "{_quote(block.text)}"'))
-        elif kind is content.Kind.TEMPLATE:
+        elif kind is classify.Kind.TEMPLATE:
             found.append(Problem(block.line, block.column,
                                  f'template text left in: "{_quote(block.text)}"'))
     for comment, _ in classified.comments:

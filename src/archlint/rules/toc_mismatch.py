@@ -53,8 +53,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 import re
 
-from archlint import toc
-from archlint.anchors import retarget
+from archlint.links import toc
+from archlint.links.fragments import retarget
 from archlint.diagnostics import Severity, Edit, Fix, Problem
 from archlint.model import Document, Heading
 from archlint.rule import Context, RuleOptions

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archlint import templatetext
-from archlint.examples import example_sections
+from archlint.template import promptindex
+from archlint.template.examples import example_sections
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
-from archlint.packs import Pack
+from archlint.template.packs import Pack
 
 _PLACEHOLDER = (r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
                 r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
@@ -135,10 +135,10 @@ def classify(document: Document, pack: Pack | None, settings: Settings) -> Class
 def _classify(document: Document, pack: Pack | None, settings: Settings) -> Classified:
     markers = {(b.line, b.column) for _, b in example_sections(document,
                                                                 settings.example_phrases)}
-    prompts = templatetext.index(pack.prompts) if pack and pack.prompts else None
-    comment_prompts = (templatetext.index(pack.comment_prompts)
+    prompts = promptindex.index(pack.prompts) if pack and pack.prompts else None
+    comment_prompts = (promptindex.index(pack.comment_prompts)
                        if pack and pack.comment_prompts else None)
-    boilerplate = templatetext.index(pack.boilerplate) if pack and pack.boilerplate else None
+    boilerplate = promptindex.index(pack.boilerplate) if pack and pack.boilerplate else None
     kinds: dict[tuple[int, int], Kind] = {}
     only = _placeholders_only(pack.placeholders if pack else ())
     for block in document.blocks:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from archlint.model import Comment
-from archlint.registry import matching
+from archlint.engine.registry import matching
 from archlint.rule import Rule
 
 _DIRECTIVE = re.compile(

@@ -10,10 +10,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from archlint import content, outline
-from archlint.examples import marker
+from archlint.template import classify
+from archlint.template import outline
+from archlint.template.examples import marker
 from archlint.model import BlockKind, Document, Section
-from archlint.packs import Pack
+from archlint.template.packs import Pack
 
 
 class State(enum.Enum):
@@ -61,10 +62,10 @@ class DocumentStatus:
                 "done": self.done, "sections": [s.as_dict() for s in self.sections]}
 
 
-def _state(section: Section, classified: content.Classified, phrases: tuple[str, ...]) -> State:
+def _state(section: Section, classified: classify.Classified, phrases: tuple[str, ...]) -> State:
     if marker(section, phrases) is not None:
         return State.EXAMPLE_LEFT
-    if content.has_content(section, classified):
+    if classify.has_content(section, classified):
         return State.DONE
     if any(block.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)
            for s in section.walk() for block in s.blocks):
@@ -72,9 +73,9 @@ def _state(section: Section, classified: content.Classified, phrases: tuple[str,
     return State.EMPTY
 
 
-def assess(document: Document, pack: Pack | None, settings: content.Settings,
+def assess(document: Document, pack: Pack | None, settings: classify.Settings,
            path: str) -> DocumentStatus:
-    classified = content.classify(document, pack, settings)
+    classified = classify.classify(document, pack, settings)
     phrases = settings.example_phrases
     statuses: list[SectionStatus] = []
     if pack is None:

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from archlint import entrypoints
+from archlint.engine import entrypoints
 from archlint.diagnostics import Severity
 from archlint.errors import ConfigError
 from archlint.rule import Rule

@@ -10,8 +10,12 @@ from dataclasses import astuple, dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from archlint import files, packs, parser, registry, suppressions
-from archlint.cache import (
+from archlint.engine import files
+from archlint.template import packs
+from archlint.markdown import parser
+from archlint.engine import registry
+from archlint.engine import suppressions
+from archlint.engine.cache import (
     Cache,
     Dependencies,
     RecordingAnchors,
@@ -19,18 +23,18 @@ from archlint.cache import (
     content_hash,
     settings_key,
 )
-from archlint.docset import AnchorIndex
+from archlint.links.index import AnchorIndex
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.diagnostics import Diagnostic, Severity
 from archlint.errors import ConfigError, UnparsableError
 from archlint.model import Document
-from archlint.packs import Pack
+from archlint.template.packs import Pack
 from archlint.rule import Context, Disk, Rule, RuleOptions, defaults
-from archlint.schema import validate
+from archlint.validation import validate
 from archlint.rules import template_prompt
 
 if TYPE_CHECKING:
-    from archlint.completeness import DocumentStatus
+    from archlint.template.completeness import DocumentStatus
 
 UNREADABLE = ("AL001", "unreadable-file")
 
@@ -175,7 +179,7 @@ class Linter:
             return None
         display = _display(path)
         relative = files.relative_to(path, self.configuration.root)
-        from archlint import fixer
+        from archlint.engine import fixer
 
         text = original
         for _ in range(passes):
@@ -195,7 +199,7 @@ class Linter:
 
     def assess_file(self, path: Path) -> DocumentStatus | Diagnostic:
         """How complete the document is (or why it could not be read)."""
-        from archlint import completeness
+        from archlint.template import completeness
 
         display = _display(path)
         document = self._read(path, display)
@@ -369,7 +373,7 @@ def _display(path: Path) -> str:
 
 
 def _load_pack(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:
-    from archlint import derive
+    from archlint.template import derive
 
     key = "pack" if kind.pack is not None else "template"
     try:

@@ -26,7 +26,7 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_core import StateCore
 
-from archlint import inline
+from archlint.markdown import inline
 
 
 @cache

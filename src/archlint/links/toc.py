@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from archlint import titles
+from archlint.template import titles
 from archlint.model import Document, Heading, Link, ListBlock, ListItem
 
 

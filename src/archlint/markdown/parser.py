@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from archlint import htmlscan, inline, tokenizer
+from archlint.markdown import htmlscan
+from archlint.markdown import inline
+from archlint.markdown import tokenizer
 from archlint.errors import UnparsableError
 from archlint.model import (
     Anchor,
@@ -33,7 +35,7 @@ from archlint.model import (
     Section,
     TextBlock,
 )
-from archlint.slugs import AnchorStyle, Slugger
+from archlint.markdown.slugs import AnchorStyle, Slugger
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _CELL_BORDER = re.compile(r"\\.|\|")  # an escaped character, or a "|" between cells

@@ -24,12 +24,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from archlint import content, templatetext, titles
+from archlint.template import classify
+from archlint.template import promptindex
+from archlint.template import titles
 from archlint.errors import ConfigError, UnparsableError
-from archlint.examples import DEFAULT_PHRASES, example_sections
+from archlint.template.examples import DEFAULT_PHRASES, example_sections
 from archlint.model import BlockKind, Comment, Document, Heading
-from archlint.packs import Pack, SectionSpec
-from archlint.parser import parse
+from archlint.template.packs import Pack, SectionSpec
+from archlint.markdown.parser import parse
 
 _OPTIONAL_NOTE = re.compile(r"\boptional\b", re.IGNORECASE)
 _NOT_A_PROMPT = re.compile(r"^\s*(?:archlint-|/?toc\s*$)", re.IGNORECASE)
@@ -46,7 +48,7 @@ def _optional_note(comment: Comment) -> bool:
 def _comment_prompts(document: Document) -> list[Comment]:
     return [c for c in document.comments
             if not _NOT_A_PROMPT.match(c.text) and not _optional_note(c)
-            and len(templatetext.words(c.text)) >= templatetext.MIN_WORDS]
+            and len(promptindex.words(c.text)) >= promptindex.MIN_WORDS]
 
 
 def _optional_by_comment(document: Document, heading: Heading) -> bool:
@@ -104,10 +106,10 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     other template all paragraphs are guidance (prose prompts) and table cells, the
     headers and rows to fill, are boilerplate.
     """
-    settings = content.Settings(min_words=2, instructions_only=False)  # the template's own
+    settings = classify.Settings(min_words=2, instructions_only=False)  # the template's own
     text = [b for b in document.blocks
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and b.text.strip()]
-    italic = [b.text for b in text if content.is_italic_prompt(b, settings)]
+    italic = [b.text for b in text if classify.is_italic_prompt(b, settings)]
     comments = _unique([c.text.strip() for c in _comment_prompts(document)])
     if italic and len(italic) * 4 >= len(text):
         return _unique(italic), comments, ()

@@ -18,9 +18,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from archlint import titles
+from archlint.template import titles
 from archlint.model import BlockKind, Document, Section, TextBlock
-from archlint.packs import Pack, SectionSpec, SpecNode
+from archlint.template.packs import Pack, SectionSpec, SpecNode
 
 
 @dataclass(frozen=True, slots=True)

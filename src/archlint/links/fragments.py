@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from archlint.diagnostics import Edit, Fix, Problem
 from archlint.model import Link
-from archlint.slugs import AnchorStyle
+from archlint.markdown.slugs import AnchorStyle
 
 _TOP = re.compile(r"^(?:|top)$")
 _LINE_LINK = re.compile(r"^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$")

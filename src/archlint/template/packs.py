@@ -35,9 +35,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from archlint import titles
+from archlint.template import titles
 from archlint.errors import ConfigError
-from archlint.schema import Strict, read_toml, validate
+from archlint.validation import Strict, read_toml, validate
 
 
 @dataclass(frozen=True)
@@ -132,10 +132,10 @@ def _string(value: str) -> str:
 
 
 def _builtin_folder() -> Path:
-    installed = Path(__file__).parent / "rule_packs"
+    installed = Path(__file__).parent.parent / "rule_packs"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[2] / "rules"  # a source checkout
+    return Path(__file__).resolve().parents[3] / "rules"  # a source checkout
 
 
 def builtin_names() -> tuple[str, ...]:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archlint import files, parser
+from archlint.engine import files
+from archlint.markdown import parser
 from archlint.errors import UnparsableError
-from archlint.slugs import AnchorStyle
+from archlint.markdown.slugs import AnchorStyle
 
 
 class AnchorIndex:

@@ -1,0 +1,1 @@
+"""What a run prints: output formats and baselines."""
