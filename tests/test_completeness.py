@@ -7,18 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from archlint.template import completeness
-from archlint.template import classify
-from archlint.template import packs
+from archlint.analysis import DocumentAnalysis
 from archlint.markdown import parser
+from archlint.template import completeness, packs
 from conftest import FIXTURES
 
 PACK = packs.builtin("process-view")
-SETTINGS = classify.Settings(example_phrases=("remove if not relevant",))
 
 
 def assess(text: str, pack: packs.Pack | None = PACK) -> completeness.DocumentStatus:
-    return completeness.assess(parser.parse(text), pack, SETTINGS, "doc.md")
+    document = parser.parse(text)
+    analysis = DocumentAnalysis(document, pack)
+    return completeness.assess(document, pack, analysis.template_text, analysis.outline,
+                               analysis.examples, "doc.md")
 
 
 def states(status: completeness.DocumentStatus) -> list[tuple[str, str]]:

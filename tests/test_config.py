@@ -130,3 +130,43 @@ def test_per_file_ignores(tmp_path: Path) -> None:
     linter = Linter.create(config.discover(tmp_path))
     assert linter.lint_file(draft) == []
     assert [d.code for d in linter.lint_file(final)] == ["AL102"]
+
+
+def test_template_text_has_a_table_of_its_own(tmp_path: Path) -> None:
+    path = write(tmp_path / "archlint.toml", (
+        "[template-text]\nmin-words = 5\nexample-phrases = ['drop me']\n"))
+    settings = config.load(path).settings
+    assert settings.template_text.min_words == 5
+    assert settings.template_text.example_phrases == ("drop me",)
+    assert settings.template_text.similarity == 0.8
+
+
+@pytest.mark.parametrize("table", ["rules.template-prompt", "rules.AL101"])
+def test_old_rule_keys_are_aliases_of_template_text(tmp_path: Path, table: str) -> None:
+    path = write(tmp_path / "archlint.toml", (
+        f"[{table}]\nmin-words = 5\n[rules.template-example]\nphrases = ['drop me']\n"))
+    linter = Linter.create(config.load(path))
+    assert linter.template_text.min_words == 5
+    assert linter.template_text.example_phrases == ("drop me",)
+
+
+def test_a_setting_given_both_ways_must_agree(tmp_path: Path) -> None:
+    agreeing = write(tmp_path / "a.toml", (
+        "[template-text]\nmin-words = 5\n[rules.template-prompt]\nmin-words = 5\n"))
+    assert Linter.create(config.load(agreeing)).template_text.min_words == 5
+    clashing = write(tmp_path / "b.toml", (
+        "[template-text]\nmin-words = 5\n[rules.template-prompt]\nmin-words = 4\n"))
+    with pytest.raises(ConfigError, match=r"rules\.template-prompt\.min-words is an alias "
+                                          r"of template-text\.min-words"):
+        Linter.create(config.load(clashing))
+
+
+def test_template_text_settings_apply_whichever_rules_run(tmp_path: Path) -> None:
+    """What counts as template text does not depend on AL101 running: AL202 alone
+    follows the template-text table."""
+    document = tmp_path / "doc.md"
+    document.write_text("# Notes\n\n## Flows\n\n_Describe the flows_\n")
+    for settings, expected in (("", ["AL202"]), ("[template-text]\nmin-words = 4\n", [])):
+        path = write(tmp_path / "archlint.toml", settings)
+        linter = Linter.create(config.load(path), Selection(select=("AL202",)))
+        assert [d.code for d in linter.lint_file(document)] == expected

@@ -8,13 +8,15 @@ which is the project root.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from archlint.validation import Strict, read_toml, validate
 from archlint.diagnostics import Severity
+from archlint.errors import ConfigError
 from archlint.markdown.slugs import AnchorStyle
+from archlint.template.textsettings import ALIASES, TemplateText
+from archlint.validation import Strict, read_toml, validate
 
 CONFIG_FILES = ("archlint.toml", ".archlint.toml", "pyproject.toml")
 
@@ -49,6 +51,43 @@ class Settings(Strict):
     anchor_style: AnchorStyle = AnchorStyle.GITHUB
     severity: dict[str, Severity] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    template_text: TemplateText = TemplateText()
+
+
+def with_aliases_folded(settings: Settings, where: str) -> Settings:
+    """The settings with the old per-rule keys of template text (``min-words`` under
+    ``[rules.template-prompt]``, say) moved into ``template_text``; an error names a
+    setting given both ways with two values."""
+    rules = dict(settings.rules)
+    given: dict[str, Any] = {}
+    for key, table in settings.rules.items():
+        aliases = next((keys for names, keys in ALIASES.items() if key in names), None)
+        if aliases is None or not any(name in table for name in aliases):
+            continue
+        taken = {name: value for name, value in table.items() if name in aliases}
+        checked = validate(TemplateText, {aliases[name]: value for name, value in taken.items()},
+                           where, f"rules.{key}")  # errors name the key where it was written
+        for name in taken:
+            field_name = aliases[name].replace("-", "_")
+            given[field_name] = (f"rules.{key}.{name}", getattr(checked, field_name))
+        rest = {name: value for name, value in table.items() if name not in aliases}
+        if rest:
+            rules[key] = rest
+        else:
+            del rules[key]
+    if not given:
+        return settings
+    defaults = TemplateText()
+    changed = {}
+    for name, (alias, value) in given.items():
+        configured = getattr(settings.template_text, name)
+        if configured != getattr(defaults, name) and configured != value:
+            raise ConfigError(f"{where}: {alias} is an alias of template-text."
+                              f"{name.replace('_', '-')}, which is set to another value; "
+                              f"keep one of them")
+        changed[name] = value
+    return replace(settings, rules=rules,
+                   template_text=replace(settings.template_text, **changed))
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -32,11 +32,13 @@ from types import ModuleType
 from typing import Any, Protocol, TypeVar
 
 
+from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
+from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
 from archlint.template.packs import Pack
+from archlint.template.textsettings import TemplateText
 from archlint.validation import Strict
-from archlint.markdown.slugs import AnchorStyle
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -90,20 +92,33 @@ O = TypeVar("O", bound=RuleOptions)
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What a rule may know beyond the document itself."""
+    """What a rule may know beyond the document itself: its rule pack, where it is, the
+    file system and the other documents' anchors, and the analyses that rules share
+    (:class:`~archlint.analysis.DocumentAnalysis`: template text, the pack's sections
+    in the document, example sections, the table of contents)."""
 
-    pack: Pack | None = None
+    analysis: DocumentAnalysis
     folder: Path | None = None  # the document's folder, for relative links
     root: Path | None = None  # the project root: the configuration file's folder
     files: FileSystem = field(default_factory=Disk)
     anchors: Anchors = field(default_factory=NoAnchors)  # other documents' anchors
     anchor_style: AnchorStyle = AnchorStyle.GITHUB
-    options: Mapping[type[RuleOptions], RuleOptions] = field(default_factory=dict)
 
-    def options_of(self, options_type: type[O]) -> O:
-        """Another rule's options as configured (its defaults when not configured)."""
-        found = self.options.get(options_type)
-        return found if isinstance(found, options_type) else defaults(options_type)
+    @classmethod
+    def of(cls, document: Document, pack: Pack | None = None,
+           template_text: TemplateText = TemplateText(), **where: Any) -> Context:
+        """The context of ``document``; ``where`` are the other fields."""
+        return cls(DocumentAnalysis(document, pack, template_text), **where)
+
+    @property
+    def pack(self) -> Pack | None:
+        """The document's rule pack, if it has one."""
+        return self.analysis.pack
+
+    @property
+    def template_text(self) -> TemplateText:
+        """What counts as template text (``[tool.archlint.template-text]``)."""
+        return self.analysis.settings
 
 
 def _check_defaults(options_type: type[RuleOptions], where: str) -> None:

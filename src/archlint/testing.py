@@ -15,7 +15,8 @@ from archlint.template import packs
 from archlint.markdown import parser
 from archlint.engine import registry
 from archlint.diagnostics import Problem
-from archlint.rule import Context, FileSystem, Rule, RuleOptions
+from archlint.rule import Context, FileSystem, Rule
+from archlint.template.textsettings import TemplateText
 from archlint.validation import validate
 
 
@@ -48,23 +49,23 @@ def run_rule(code_or_name: str, text: str, *, options: Mapping[str, Any] | None 
              pack: str | packs.Pack | None = None, path: str | None = None,
              folder: Path | None = None, root: Path | None = None,
              files: FileSystem | None = None,
-             other_options: tuple[RuleOptions, ...] = ()) -> list[Problem]:
+             template_text: Mapping[str, Any] | None = None) -> list[Problem]:
     """Parse ``text`` and run one rule on it, sorted by position.
 
-    ``options`` are the rule's options as they would be written in configuration
-    (kebab-case keys); ``pack`` a built-in pack name or a Pack; ``folder``, ``root``
-    (default: ``folder``) and ``files`` set where relative links resolve, where the
-    project ends and what exists there.
+    ``options`` are the rule's options and ``template_text`` the
+    ``[tool.archlint.template-text]`` settings, both as they would be written in
+    configuration (kebab-case keys); ``pack`` a built-in pack name or a Pack;
+    ``folder``, ``root`` (default: ``folder``) and ``files`` set where relative links
+    resolve, where the project ends and what exists there.
     """
     rule = get_rule(code_or_name)
     chosen_options = validate(rule.options_type, options or {}, f"{rule.code} options")
     if isinstance(pack, str):
         pack = packs.builtin(pack)
-    context_options = {type(o): o for o in other_options}
-    context_options[rule.options_type] = chosen_options
-    context = Context(pack=pack, folder=folder, root=root or folder,
-                      files=files if files is not None else FakeFiles(),
-                      options=context_options)
     document = parser.parse(text, path)
+    context = Context.of(document, pack,
+                         validate(TemplateText, template_text or {}, "template-text"),
+                         folder=folder, root=root or folder,
+                         files=files if files is not None else FakeFiles())
     return sorted(rule.check(document, chosen_options, context),
                   key=lambda p: (p.line, p.column))

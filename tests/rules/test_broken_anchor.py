@@ -77,5 +77,6 @@ def test_heading_attribute_is_the_anchor_only_for_mkdocs():
     text = "[a](#custom) [b](#L10)\n\n## Heading {#custom}\n"
     for style, expected in ((AnchorStyle.GITHUB, [1]), (AnchorStyle.MKDOCS, [14])):
         document = parser.parse(text, anchor_style=style)
-        problems = rule.check(document, rule.options_type(), Context(anchor_style=style))
+        problems = rule.check(document, rule.options_type(),
+                             Context.of(document, anchor_style=style))
         assert [p.column for p in problems] == expected, style

@@ -65,8 +65,8 @@ def test_does_nothing_without_a_folder():
 
 def test_rooted_target_resolves_from_the_project_root():
     rule = get_rule("AL302")
-    context = Context(folder=FOLDER, root=Path("/project"), files=FILES)
     document = parser.parse("[a](/README.md) [b](/docs/overview.md) [c](/overview.md)")
+    context = Context.of(document, folder=FOLDER, root=Path("/project"), files=FILES)
     problems = list(rule.check(document, rule.options_type(), context))
     assert [(p.column, p.message) for p in problems] == [
         (40, 'link target "/overview.md" does not exist')]

@@ -53,6 +53,6 @@ def test_leaves_alone(text):
     assert found(text) == []
 
 
-def test_phrases_option_replaces_the_defaults():
+def test_example_phrases_replace_the_defaults():
     text = "## A\n_Drop this if unused_\n## B\n_remove if not relevant_\n"
-    assert found(text, options={"phrases": ["DROP  this if"]}) == [(1, 4)]
+    assert found(text, template_text={"example-phrases": ["DROP  this if"]}) == [(1, 4)]

@@ -2,7 +2,6 @@
 
 import pytest
 
-from archlint.rules import template_example
 from archlint.testing import run_rule
 
 
@@ -93,28 +92,28 @@ def test_example_marker_is_left_to_al103():
     assert found(text) == []
 
 
-def test_example_marker_follows_al103_phrases():
+def test_example_marker_follows_the_example_phrases():
     text = "## Avoiding 2PC\n_This section is an example: remove it if unused_\n"
     assert found(text) == [(2, 1)]
-    other = (template_example.Options(phrases=("remove it if unused",)),)
-    assert found(text, other_options=other) == []
+    phrases = {"example-phrases": ["remove it if unused"]}
+    assert found(text, template_text=phrases) == []
 
 
 def test_min_words_option():
-    assert found("_Describe flows_", options={"min-words": 3}) == []
-    assert found("_Describe all flows_", options={"min-words": 3}) == [(1, 1)]
+    assert found("_Describe flows_", template_text={"min-words": 3}) == []
+    assert found("_Describe all flows_", template_text={"min-words": 3}) == [(1, 1)]
 
 
 def test_ignore_patterns_option_replaces_the_defaults():
-    options = {"ignore-patterns": ["^note:"]}
-    assert found("_NOTE: describe this deliberately_", options=options) == []
-    assert found("*Figure 1: describe your context*", options=options) == [(1, 1)]
+    settings = {"ignore-patterns": ["^note:"]}
+    assert found("_NOTE: describe this deliberately_", template_text=settings) == []
+    assert found("*Figure 1: describe your context*", template_text=settings) == [(1, 1)]
 
 
 def test_instructions_only_option():
     assert found("*No known drawbacks yet at all.*") == []
     assert found("*No known drawbacks yet at all.*",
-                 options={"instructions-only": False}) == [(1, 1)]
+                 template_text={"instructions-only": False}) == [(1, 1)]
 
 
 def test_template_text_in_a_block_quote_is_a_citation():

@@ -24,14 +24,15 @@ from archlint.engine.cache import (
     settings_key,
 )
 from archlint.links.index import AnchorIndex
-from archlint.config import Configuration, DocumentKind, Settings
+from archlint.config import Configuration, DocumentKind, Settings, with_aliases_folded
 from archlint.diagnostics import Diagnostic, Severity
 from archlint.errors import ConfigError, UnparsableError
 from archlint.model import Document
 from archlint.template.packs import Pack
+from archlint.template.textsettings import TemplateText
+from archlint.analysis import DocumentAnalysis
 from archlint.rule import Context, Disk, Rule, RuleOptions, defaults
 from archlint.validation import validate
-from archlint.rules import template_prompt
 
 if TYPE_CHECKING:
     from archlint.template.completeness import DocumentStatus
@@ -60,13 +61,14 @@ class Linter:
     document_packs: tuple[tuple[tuple[str, ...], Pack], ...]
     title_packs: tuple[Pack, ...]
     anchors: AnchorIndex
+    template_text: TemplateText
     selection: Selection = Selection()
 
     @classmethod
     def create(cls, configuration: Configuration, selection: Selection = Selection()) -> Linter:
-        settings = configuration.settings
-        known = registry.all_rules()
         where = configuration.source
+        settings = with_aliases_folded(configuration.settings, where)
+        known = registry.all_rules()
         registry.check_selectors(settings.select or (), known, f"{where}: select")
         registry.check_selectors(settings.extend_select, known, f"{where}: extend-select")
         registry.check_selectors(settings.ignore, known, f"{where}: ignore")
@@ -92,7 +94,7 @@ class Linter:
         configured = tuple(pack for _, pack in document_packs)
         return cls(configuration, rules, known, _rule_options(settings, known, where),
                    document_packs, (*configured, *packs.all_builtin()),
-                   AnchorIndex(settings.anchor_style), selection)
+                   AnchorIndex(settings.anchor_style), settings.template_text, selection)
 
     # -- one document -------------------------------------------------------
     def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
@@ -130,10 +132,10 @@ class Linter:
         disk, anchors = Disk(), self.anchors
         if record is not None:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
-        context = Context(pack=self.pack_for(document, relative_path), folder=folder,
-                          root=self._root_for(folder), files=disk, anchors=anchors,
-                          anchor_style=self.configuration.settings.anchor_style,
-                          options=self.options)
+        context = Context.of(document, self.pack_for(document, relative_path),
+                             self.template_text, folder=folder, root=self._root_for(folder),
+                             files=disk, anchors=anchors,
+                             anchor_style=self.configuration.settings.anchor_style)
         suppressed = suppressions.collect(document.comments, self.known_rules,
                                           document.line_count)
         found = []
@@ -206,8 +208,9 @@ class Linter:
         if isinstance(document, Diagnostic):
             return document
         pack = self.pack_for(document, files.relative_to(path, self.configuration.root))
-        context = Context(pack=pack, options=self.options)
-        return completeness.assess(document, pack, template_prompt.settings(context), display)
+        analysis = DocumentAnalysis(document, pack, self.template_text)
+        return completeness.assess(document, pack, analysis.template_text, analysis.outline,
+                                   analysis.examples, display)
 
     def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None
                    ) -> tuple[list[Diagnostic], int]:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from archlint.model import Link, LinkKind
-from archlint.rule import Context
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -34,8 +33,9 @@ class Target:
     fragment: str | None = None
 
 
-def resolve(link: Link, context: Context) -> Target | None:
-    """The link's target, or None for links checked elsewhere (reference usages)."""
+def resolve(link: Link, folder: Path | None, root: Path | None) -> Target | None:
+    """The link's target, or None for links checked elsewhere (reference usages).
+    ``folder`` is the document's folder, ``root`` the project's."""
     if link.reference or link.kind is LinkKind.AUTOLINK:
         return None
     written = link.path.partition("?")[0]
@@ -44,14 +44,14 @@ def resolve(link: Link, context: Context) -> Target | None:
     if not written:
         return Target(Where.HERE, fragment=link.fragment)
     if written.startswith("/"):
-        if context.root is None:
+        if root is None:
             return Target(Where.UNKNOWN)
-        path = Path(os.path.normpath(context.root / written.lstrip("/")))
+        path = Path(os.path.normpath(root / written.lstrip("/")))
     else:
-        if context.folder is None:
+        if folder is None:
             return Target(Where.UNKNOWN)
-        path = Path(os.path.normpath(context.folder / written))
-    if context.root is not None and not _inside(path, context.root):
+        path = Path(os.path.normpath(folder / written))
+    if root is not None and not _inside(path, root):
         return Target(Where.OUTSIDE, path, link.fragment)
     return Target(Where.FILE, path, link.fragment)
 

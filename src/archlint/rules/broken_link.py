@@ -78,7 +78,7 @@ def _missing(path: Path, written: str, context: Context) -> str | None:
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
-        target = targets.resolve(link, context)
+        target = targets.resolve(link, context.folder, context.root)
         if target is None or target.path is None:
             continue
         written = link.path.partition("?")[0]

@@ -35,25 +35,24 @@ The shop calls billing synchronously.
 ```
 
 ## Options
-None; what counts as template text follows AL101's options.
+None; what counts as template text is configured in `[tool.archlint.template-text]`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archlint.template import classify
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
-from archlint.rules import template_prompt
+from archlint.template import classify
 
 CODE = "AL202"
 NAME = "empty-section"
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
-    classified = classify.classify(document, context.pack, template_prompt.settings(context))
+    classified = context.analysis.template_text
     for section in document.sections():
         heading = section.heading
         assert heading is not None

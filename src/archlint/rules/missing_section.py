@@ -56,7 +56,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from archlint.template import outline
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
@@ -83,4 +82,4 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
             else:
                 yield from visit(placement.children, placement.section)
 
-    yield from visit(outline.place(document, pack), None)
+    yield from visit(context.analysis.outline, None)

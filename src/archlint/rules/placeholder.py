@@ -58,7 +58,6 @@ from archlint.template import classify
 from archlint.diagnostics import Problem
 from archlint.model import BlockKind, Document, TextBlock
 from archlint.rule import Context, RuleOptions
-from archlint.rules import template_prompt
 from archlint.markdown.textscan import WORD_START, Joined, whole_word
 
 CODE = "AL102"
@@ -225,7 +224,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
     set_notation = _set_notation_rows(document)
-    classified = classify.classify(document, context.pack, template_prompt.settings(context))
+    classified = context.analysis.template_text
     previous = None
     for block in document.blocks:
         before, previous = previous, block

@@ -69,4 +69,4 @@ def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     if context.pack is None:
         return
-    yield from _siblings(outline.place(document, context.pack))
+    yield from _siblings(context.analysis.outline)

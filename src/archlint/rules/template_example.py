@@ -28,19 +28,19 @@ Orders and payments live in different services, so we use a saga with compensati
 ```
 
 ## Options
-- `phrases` (list of strings): texts that mark an example section, compared without
-  regard to case or spacing. Default: "remove if not relevant", "remove if not
-  applicable", "delete if not relevant", "delete if not applicable", "remove this section
-  if", "delete this section if", "remove this example", "delete this example".
+None of its own. The texts that mark an example section are `example-phrases` in
+`[tool.archlint.template-text]` (compared without regard to case or spacing). Default:
+"remove if not relevant", "remove if not applicable", "delete if not relevant", "delete
+if not applicable", "remove this section if", "delete this section if", "remove this
+example", "delete this example". `phrases` under `[tool.archlint.rules.template-example]`
+(where they used to be) is still read, as an alias.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from archlint.diagnostics import Problem
-from archlint.template.examples import DEFAULT_PHRASES, example_sections
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 
@@ -48,13 +48,8 @@ CODE = "AL103"
 NAME = "template-example"
 
 
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    phrases: tuple[str, ...] = DEFAULT_PHRASES
-
-
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
-    for section, _ in example_sections(document, options.phrases):
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
+    for section, _ in context.analysis.examples:
         heading = section.heading
         assert heading is not None
         yield Problem(heading.line, heading.column,

@@ -42,6 +42,9 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
 ```
 
 ## Options
+None of its own. What counts as template text is configured once, for every rule, in
+`[tool.archlint.template-text]`:
+
 - `min-words` (integer, default 3): shorter italic text is not taken for a prompt.
 - `ignore-patterns` (list of regular expressions): italic text matching one of these
   (searched case-insensitively) is not a prompt. Default: captions
@@ -51,47 +54,22 @@ An order moves from *placed* to *paid* to *shipped*; only the billing service mo
   `min-words` words or more is a prompt, instruction or not.
 - `similarity` (number from 0 to 1, default 0.8): how much of a block must be one of
   the pack's prompts for it to count as that prompt.
+
+The same keys under `[tool.archlint.rules.template-prompt]` (where they used to be) are
+still read, as aliases.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from archlint.template import classify
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
-from archlint.rules import template_example
+from archlint.template.classify import Kind
 
 CODE = "AL101"
 NAME = "template-prompt"
-
-
-@dataclass(frozen=True)
-class Options(RuleOptions):
-    min_words: int = 3
-    ignore_patterns: tuple[str, ...] = (
-        r"^(?:figure|fig\.|table|tab\.|diagram|image|listing|source)(?:[\s\d:.]|$)",
-        r"^(?:note|nb|n\.b\.)\b",
-        r"^\(.*\)\W*$",
-    )
-    instructions_only: bool = True
-    similarity: float = 0.8
-
-    def __post_init__(self) -> None:
-        if not 0.0 <= self.similarity <= 1.0:
-            raise ValueError(f"similarity {self.similarity} is not between 0 and 1")
-
-
-def settings(context: Context, options: Options | None = None) -> classify.Settings:
-    """How template text is recognised, from this rule's and AL103's options."""
-    options = options or context.options_of(Options)
-    return classify.Settings(min_words=options.min_words,
-                            ignore_patterns=options.ignore_patterns,
-                            instructions_only=options.instructions_only,
-                            similarity=options.similarity,
-                            example_phrases=context.options_of(template_example.Options).phrases)
 
 
 def _quote(text: str, limit: int = 60) -> str:
@@ -99,15 +77,15 @@ def _quote(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
-    classified = classify.classify(document, context.pack, settings(context, options))
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
+    classified = context.analysis.template_text
     found = []
     for block in document.blocks:
         kind = classified.kind(block)
-        if kind is classify.Kind.PROMPT:
+        if kind is Kind.PROMPT:
             found.append(Problem(block.line, block.column,
                                  f'template prompt left in: "{_quote(block.text)}"'))
-        elif kind is classify.Kind.TEMPLATE:
+        elif kind is Kind.TEMPLATE:
             found.append(Problem(block.line, block.column,
                                  f'template text left in: "{_quote(block.text)}"'))
     for comment, _ in classified.comments:

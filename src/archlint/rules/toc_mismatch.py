@@ -97,7 +97,7 @@ def _insertion(document: Document, contents: toc.TableOfContents, heading: Headi
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
-    contents = toc.find(document)
+    contents = context.analysis.contents
     if contents is None:
         return
     listed = {entry.heading.line for entry in contents.entries}

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archlint.template import promptindex
-from archlint.template.examples import example_sections
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
 from archlint.template.packs import Pack
+from archlint.template.textsettings import TemplateText
 
 _PLACEHOLDER = (r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
                 r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
@@ -32,17 +32,6 @@ class Kind(enum.Enum):
     PLACEHOLDER = "placeholder"  # nothing but placeholders
     BOILERPLATE = "boilerplate"  # the template's text that may stay (a checklist)
     MARKER = "marker"            # an example section's "remove if not relevant"
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What decides template text (from AL101's and AL103's options)."""
-
-    min_words: int = 3
-    ignore_patterns: tuple[str, ...] = ()
-    instructions_only: bool = True
-    similarity: float = 0.8
-    example_phrases: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=32)
@@ -89,7 +78,7 @@ def reads_as_instruction(text: str) -> bool:
     return bool(_ADDRESS.search(text))
 
 
-def is_italic_prompt(block: TextBlock, settings: Settings) -> bool:
+def is_italic_prompt(block: TextBlock, settings: TemplateText) -> bool:
     if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) or not block.emphasized:
         return False
     if block.in_blockquote or _only_a_link(block):
@@ -119,22 +108,11 @@ class Classified:
 _CONTENT = (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.CODE)
 
 
-_last: list[tuple[Document, Pack | None, Settings, Classified]] = []
-
-
-def classify(document: Document, pack: Pack | None, settings: Settings) -> Classified:
-    """The kinds of the document's blocks (remembered for the document last asked about,
-    since several rules ask about the same one)."""
-    if _last and _last[0][0] is document and _last[0][1] is pack and _last[0][2] == settings:
-        return _last[0][3]
-    classified = _classify(document, pack, settings)
-    _last[:] = [(document, pack, settings, classified)]
-    return classified
-
-
-def _classify(document: Document, pack: Pack | None, settings: Settings) -> Classified:
-    markers = {(b.line, b.column) for _, b in example_sections(document,
-                                                                settings.example_phrases)}
+def classify(document: Document, pack: Pack | None, settings: TemplateText,
+             examples: Sequence[tuple[Section, TextBlock]] = ()) -> Classified:
+    """The kinds of the document's blocks; ``examples`` are its example sections with
+    their markers (:func:`archlint.template.examples.example_sections`)."""
+    markers = {(b.line, b.column) for _, b in examples}
     prompts = promptindex.index(pack.prompts) if pack and pack.prompts else None
     comment_prompts = (promptindex.index(pack.comment_prompts)
                        if pack and pack.comment_prompts else None)

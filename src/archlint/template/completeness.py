@@ -8,12 +8,11 @@ never counts. Without a pack, every section under the title counts.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from archlint.template import classify
-from archlint.template import outline
-from archlint.template.examples import marker
-from archlint.model import BlockKind, Document, Section
+from archlint.model import BlockKind, Document, Section, TextBlock
+from archlint.template import classify, outline
 from archlint.template.packs import Pack
 
 
@@ -62,8 +61,8 @@ class DocumentStatus:
                 "done": self.done, "sections": [s.as_dict() for s in self.sections]}
 
 
-def _state(section: Section, classified: classify.Classified, phrases: tuple[str, ...]) -> State:
-    if marker(section, phrases) is not None:
+def _state(section: Section, classified: classify.Classified, examples: set[int]) -> State:
+    if section.line in examples:
         return State.EXAMPLE_LEFT
     if classify.has_content(section, classified):
         return State.DONE
@@ -73,10 +72,13 @@ def _state(section: Section, classified: classify.Classified, phrases: tuple[str
     return State.EMPTY
 
 
-def assess(document: Document, pack: Pack | None, settings: classify.Settings,
-           path: str) -> DocumentStatus:
-    classified = classify.classify(document, pack, settings)
-    phrases = settings.example_phrases
+def assess(document: Document, pack: Pack | None, classified: classify.Classified,
+           placements: Sequence[outline.Placement],
+           examples: Iterable[tuple[Section, TextBlock]], path: str) -> DocumentStatus:
+    """The document's status: ``classified`` is which of its text is template text,
+    ``placements`` where its pack's sections stand, ``examples`` its example sections
+    (all three as :class:`archlint.analysis.DocumentAnalysis` works them out)."""
+    left = {section.line for section, _ in examples}
     statuses: list[SectionStatus] = []
     if pack is None:
         for section in document.sections():
@@ -85,14 +87,14 @@ def assess(document: Document, pack: Pack | None, settings: classify.Settings,
             if heading.level == 1 and heading.line == document.headings[0].line:
                 continue
             statuses.append(SectionStatus(heading.text, heading.level, True,
-                                          _state(section, classified, phrases), heading.line))
+                                          _state(section, classified, left), heading.line))
         return DocumentStatus(path, None, tuple(statuses))
-    for placement in outline.walk(outline.place(document, pack)):
+    for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section
         if section is None:
             if placement.expected and placement.mention is None:  # a bold question: untold
                 statuses.append(SectionStatus(spec.title, spec.level, True, State.MISSING, None))
             continue
         statuses.append(SectionStatus(spec.title, spec.level, placement.expected,
-                                      _state(section, classified, phrases), section.line))
+                                      _state(section, classified, left), section.line))
     return DocumentStatus(path, pack.name, tuple(statuses))

@@ -28,9 +28,10 @@ from archlint.template import classify
 from archlint.template import promptindex
 from archlint.template import titles
 from archlint.errors import ConfigError, UnparsableError
-from archlint.template.examples import DEFAULT_PHRASES, example_sections
+from archlint.template.examples import example_sections
 from archlint.model import BlockKind, Comment, Document, Heading
 from archlint.template.packs import Pack, SectionSpec
+from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
 from archlint.markdown.parser import parse
 
 _OPTIONAL_NOTE = re.compile(r"\boptional\b", re.IGNORECASE)
@@ -70,7 +71,7 @@ def _title_heading(document: Document) -> Heading | None:
 
 def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, ...]:
     examples = {section.heading.line for section, _ in example_sections(document,
-                                                                        DEFAULT_PHRASES)
+                                                                        EXAMPLE_PHRASES)
                 if section.heading}
     specs: list[SectionSpec] = []
     example_level: int | None = None
@@ -106,7 +107,8 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     other template all paragraphs are guidance (prose prompts) and table cells, the
     headers and rows to fill, are boilerplate.
     """
-    settings = classify.Settings(min_words=2, instructions_only=False)  # the template's own
+    # the template's own italics, all of them
+    settings = TemplateText(min_words=2, instructions_only=False, ignore_patterns=())
     text = [b for b in document.blocks
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and b.text.strip()]
     italic = [b.text for b in text if classify.is_italic_prompt(b, settings)]

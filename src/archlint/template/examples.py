@@ -9,18 +9,6 @@ from functools import lru_cache
 
 from archlint.model import BlockKind, Document, Section, TextBlock
 
-DEFAULT_PHRASES = (
-    "remove if not relevant",
-    "remove if not applicable",
-    "delete if not relevant",
-    "delete if not applicable",
-    "remove this section if",
-    "delete this section if",
-    "remove this example",
-    "delete this example",
-)
-
-
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 

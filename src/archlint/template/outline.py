@@ -105,20 +105,12 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
         for node, section in zip(nodes, sections))
 
 
-_last: list[tuple[Document, Pack, tuple[Placement, ...]]] = []
-
-
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
-    """The pack's top-level sections, each with its placement and its children's
-    (remembered for the document last asked about: several rules ask)."""
-    if _last and _last[0][0] is document and _last[0][1] is pack:
-        return _last[0][2]
+    """The pack's top-level sections, each with its placement and its children's."""
     title = next((h for h in document.headings if h.level == 1), None)
     taken = {title.line} if title is not None and pack.title else set()
-    placements = _place(pack.outline, list(document.root.children), True, None, taken,
-                        document.lines)
-    _last[:] = [(document, pack, placements)]
-    return placements
+    return _place(pack.outline, list(document.root.children), True, None, taken,
+                  document.lines)
 
 
 def walk(placements: Sequence[Placement]) -> Iterator[Placement]:

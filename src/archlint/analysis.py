@@ -1,0 +1,48 @@
+"""The analyses of one document that several rules (and ``archlint status``) share.
+
+Each is made the first time it is asked for and kept for as long as the document is
+being checked: which blocks are template text, where the rule pack's sections stand,
+which sections are the template's examples, and the table of contents. Rules reach
+them through :attr:`archlint.rule.Context.analysis`; nothing is kept between documents.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from archlint.links import toc
+from archlint.model import Document, Section, TextBlock
+from archlint.template import classify, examples, outline
+from archlint.template.packs import Pack
+from archlint.template.textsettings import TemplateText
+
+
+class DocumentAnalysis:
+    """What is known of one document beyond its parse, worked out on demand."""
+
+    def __init__(self, document: Document, pack: Pack | None = None,
+                 template_text: TemplateText = TemplateText()) -> None:
+        self.document = document
+        self.pack = pack
+        self.settings = template_text
+
+    @cached_property
+    def examples(self) -> tuple[tuple[Section, TextBlock], ...]:
+        """The template's example sections left in, each with its "remove if not
+        relevant" marker."""
+        return tuple(examples.example_sections(self.document, self.settings.example_phrases))
+
+    @cached_property
+    def template_text(self) -> classify.Classified:
+        """Which blocks and comments are the template's text rather than the author's."""
+        return classify.classify(self.document, self.pack, self.settings, self.examples)
+
+    @cached_property
+    def outline(self) -> tuple[outline.Placement, ...]:
+        """Where the rule pack's sections stand in the document (none without a pack)."""
+        return outline.place(self.document, self.pack) if self.pack is not None else ()
+
+    @cached_property
+    def contents(self) -> toc.TableOfContents | None:
+        """The document's table of contents, if it has one."""
+        return toc.find(self.document)
