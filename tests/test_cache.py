@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from archlint import config, engine
+from archlint import config
+from archlint.engine import running
 from archlint.engine.cache import Cache
 from archlint.engine import Linter
 from conftest import FIXTURES
@@ -46,7 +47,7 @@ def test_parallel_and_cached_runs_match_a_plain_run(tree: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     plain = lint(tree)
     assert plain  # the tree has findings to compare
-    monkeypatch.setattr(engine.linter, "_WORTH_A_PROCESS", 1)  # use processes even for 11 files
+    monkeypatch.setattr(running, "WORTH_A_PROCESS", 1)  # use processes even for 11 files
     started = []
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", _counting(started))
     assert lint(tree, jobs=2) == plain
@@ -61,9 +62,9 @@ def checked(root: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> lis
     seen: list[str] = []
     original = Linter.check_recording
 
-    def spy(self: Linter, path: Path):
+    def spy(self: Linter, path: Path, data: bytes | None = None):
         seen.append(path.relative_to(root).as_posix())
-        return original(self, path)
+        return original(self, path, data)
 
     monkeypatch.setattr(Linter, "check_recording", spy)
     lint(root, cache_dir=cache_dir)

@@ -3,6 +3,7 @@ triggers the rule and the "Use instead" does not."""
 
 from __future__ import annotations
 
+import ast
 import re
 from pathlib import Path
 
@@ -22,10 +23,14 @@ def section_of(doc: str, heading: str) -> str:
     return doc[start:min(later, default=len(doc))]
 
 
-def code_block(doc: str, heading: str) -> str:
-    match = re.search(r"```markdown\n(.*?)```", section_of(doc, heading), re.DOTALL)
-    assert match, f"no ```markdown block under {heading}"
-    return match.group(1)
+def code_block(doc: str, heading: str) -> bytes:
+    """The file an Example or Use instead shows: a ```markdown block, or, for a file
+    whose bytes matter, a ```bytes block holding a Python bytes literal."""
+    match = re.search(r"```(markdown|bytes)\n(.*?)```", section_of(doc, heading), re.DOTALL)
+    assert match, f"no ```markdown or ```bytes block under {heading}"
+    if match.group(1) == "bytes":
+        return ast.literal_eval(match.group(2).strip())
+    return match.group(2).encode("utf-8")
 
 
 def write_side_files(doc: str, folder: Path) -> None:
@@ -47,9 +52,10 @@ def test_example_triggers_and_use_instead_does_not(rule, tmp_path: Path) -> None
     (tmp_path / ".git").mkdir()  # the example's folder is a project of its own
     write_side_files(rule.doc, tmp_path)
 
-    def codes(text: str) -> list[str]:
-        return [d.code for d in archlint.lint_text(text, path=path, settings=Settings(),
-                                                    select=[rule.code])]
+    def codes(data: bytes) -> list[str]:
+        path.write_bytes(data)
+        return [d.code for d in archlint.lint_paths([path], settings=Settings(),
+                                                     select=[rule.code])]
 
     assert codes(code_block(rule.doc, "## Example")), "the Example does not trigger the rule"
     assert codes(code_block(rule.doc, "## Use instead")) == []

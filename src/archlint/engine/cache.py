@@ -19,19 +19,20 @@ from typing import Any
 
 from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from archlint.links.index import AnchorIndex
+from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash
 from archlint.version import __version__
 
 FORMAT = 1
 DEFAULT_FOLDER = ".archlint_cache"
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def file_hash(path: Path) -> str | None:
+def _anchor_source(path: str) -> str | None:
+    """The hash of a linked Markdown file's bytes, as :class:`AnchorIndex` keeps it."""
+    if not path.lower().endswith(MARKDOWN_SUFFIXES):
+        return None
     try:
-        return content_hash(path.read_bytes())
+        return content_hash(Path(path).read_bytes())
     except OSError:
         return None
 
@@ -47,7 +48,7 @@ class Dependencies:
     def still_hold(self) -> bool:
         return (all(os.path.exists(p) == e for p, e in self.exists.items())
                 and all(_names(p) == n for p, n in self.names.items())
-                and all(file_hash(Path(p)) == h for p, h in self.anchors.items()))
+                and all(_anchor_source(p) == h for p, h in self.anchors.items()))
 
 
 def _names(folder: str) -> list[str] | None:
@@ -77,12 +78,13 @@ class RecordingFiles:
 class RecordingAnchors:
     """A document set that remembers whose anchors were read."""
 
-    def __init__(self, inner, record: Dependencies) -> None:
+    def __init__(self, inner: AnchorIndex, record: Dependencies) -> None:
         self._inner, self._record = inner, record
 
     def anchors_of(self, path: Path) -> frozenset[str] | None:
-        self._record.anchors[str(path.resolve())] = file_hash(path)
-        return self._inner.anchors_of(path)
+        found = self._inner.anchors_of(path)
+        self._record.anchors[str(path.resolve())] = self._inner.digest_of(path)
+        return found
 
     def paths_named(self, name: str) -> tuple[Path, ...]:
         return self._inner.paths_named(name)
@@ -117,6 +119,11 @@ class Cache:
             return entries if isinstance(entries, dict) else {}
         except (OSError, ValueError, KeyError, AttributeError, TypeError):
             return {}
+
+    @property
+    def empty(self) -> bool:
+        """The cache holds nothing (so there is nothing to look up)."""
+        return not self._entries
 
     def lookup(self, path: Path, digest: str) -> list[Diagnostic] | None:
         entry = self._entries.get(str(path.resolve()))

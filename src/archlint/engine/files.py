@@ -14,7 +14,8 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-MARKDOWN_SUFFIXES = (".md", ".markdown")
+from archlint.markdown.reading import MARKDOWN_SUFFIXES
+
 SKIPPED_FOLDERS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", ".venv", "venv", ".tox", ".nox",
     "__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".archlint_cache",

@@ -1,24 +1,23 @@
-"""A documentation set: the anchors of every file, for links between files.
+"""A documentation set's anchors: what links between its files are checked against.
 
 Only anchors are kept, never whole documents, so memory grows with the anchors of the
 set. A file that is linked to but not being checked (outside the given paths, inside the
-project) is parsed once, when a link first needs its anchors.
+project) is read once, when a link first needs its anchors. With each file's anchors
+goes the hash of the bytes they came from, so that a cache can tell when they change.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from archlint.engine import files
-from archlint.markdown import parser
-from archlint.errors import UnparsableError
+from archlint.markdown import reading
 from archlint.markdown.slugs import AnchorStyle
 
 
 class AnchorIndex:
     def __init__(self, style: AnchorStyle) -> None:
         self._style = style
-        self._anchors: dict[Path, frozenset[str] | None] = {}
+        self._anchors: dict[Path, tuple[frozenset[str] | None, str | None]] = {}
         self._by_name: dict[str, list[Path]] = {}
 
     def know(self, paths: list[Path]) -> None:
@@ -29,23 +28,26 @@ class AnchorIndex:
     def paths_named(self, name: str) -> tuple[Path, ...]:
         return tuple(self._by_name.get(name.casefold(), ()))
 
-    def add(self, path: Path, names: frozenset[str]) -> None:
-        self._anchors[path.resolve()] = names
+    def add(self, path: Path, names: frozenset[str], digest: str | None) -> None:
+        """A document being checked: its anchors, and the hash of the bytes it was read from."""
+        self._anchors[path.resolve()] = (names, digest)
 
     def anchors_of(self, path: Path) -> frozenset[str] | None:
+        """The anchors of the Markdown file at ``path`` (None if it is not one)."""
+        return self._entry(path)[0]
+
+    def digest_of(self, path: Path) -> str | None:
+        """The hash of the bytes the file's anchors came from (None if it has none)."""
+        return self._entry(path)[1]
+
+    def _entry(self, path: Path) -> tuple[frozenset[str] | None, str | None]:
         key = path.resolve()
         if key not in self._anchors:
             self._anchors[key] = self._read(key)
         return self._anchors[key]
 
-    def _read(self, path: Path) -> frozenset[str] | None:
-        if not path.name.lower().endswith(files.MARKDOWN_SUFFIXES) or not path.is_file():
-            return None
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
-        try:
-            return parser.parse(text, str(path), self._style, links_only=True).anchor_names
-        except UnparsableError:
-            return None
+    def _read(self, path: Path) -> tuple[frozenset[str] | None, str | None]:
+        if not path.name.lower().endswith(reading.MARKDOWN_SUFFIXES) or not path.is_file():
+            return None, None
+        read = reading.read(path, self._style, links_only=True)
+        return (read.document.anchor_names if read.document else None), read.digest

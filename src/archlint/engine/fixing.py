@@ -1,16 +1,18 @@
-"""Applying fixes to a file's text, changing nothing else.
+"""``--fix``: a file's text with every fix its findings offer made, changing nothing else.
 
 Edits are line-based. The file's own line endings (per line) and a byte order mark are
 kept; inserted lines take the ending the file uses most. Edits that overlap one already
-taken are left for the next run, so a fix never garbles another.
+taken are left for the next pass, so a fix never garbles another; passes go on until
+nothing changes, so the result is what repeated runs would reach.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from archlint.diagnostics import Edit
+from archlint.diagnostics import Diagnostic, Edit
+from archlint.engine.reader import Source
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
@@ -50,3 +52,25 @@ def apply(text: str, edits: Iterable[Edit]) -> str:
     if ending_missing and result.endswith(newline):
         result = result[: -len(newline)]
     return bom + result
+
+
+def fixed_text(source: Source, check: Callable[[Source], list[Diagnostic]],
+               again: Callable[[str], Source], passes: int = 5) -> str | None:
+    """The source's text with every available fix made (None when there is nothing to
+    fix or it is no document): ``check`` finds the problems in a source, ``again``
+    reads a changed text as the same file."""
+    original = source.read.text
+    if original is None or source.read.document is None:
+        return None
+    text = original
+    for _ in range(passes):
+        edits = [edit for d in check(source) if d.fix for edit in d.fix.edits]
+        if not edits:
+            break
+        changed = apply(text, edits)
+        if changed == text:
+            break
+        text, source = changed, again(changed)
+        if source.read.document is None:
+            return None
+    return text if text != original else None

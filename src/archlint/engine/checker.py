@@ -1,0 +1,95 @@
+"""Checking one document: the rules that run on it, each given the document, its
+options and its context; suppression comments honoured; each problem stamped with the
+rule's code, name and severity, and a fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from archlint.analysis import DocumentAnalysis
+from archlint.config import Configuration
+from archlint.diagnostics import Diagnostic
+from archlint.engine import files, suppressions
+from archlint.engine.cache import Dependencies, RecordingAnchors, RecordingFiles
+from archlint.engine.packchoice import PackChoice
+from archlint.engine.reader import Reader, Source
+from archlint.engine.selection import RuleSet
+from archlint.links.index import AnchorIndex
+from archlint.model import Document
+from archlint.rule import Context, Disk
+from archlint.template.textsettings import TemplateText
+
+
+@dataclass(frozen=True, slots=True)
+class Checker:
+    configuration: Configuration
+    rules: RuleSet
+    packs: PackChoice
+    anchors: AnchorIndex
+    template_text: TemplateText
+    reader: Reader
+
+    def check(self, source: Source, record: Dependencies | None = None) -> list[Diagnostic]:
+        """The findings in a source: AL001 when it is no document."""
+        document = source.read.document
+        if document is None:
+            return self.reader.unreadable(source)
+        if document.path is not None:
+            self.anchors.add(Path(document.path), document.anchor_names, source.read.digest)
+        return self.check_document(document, source.display, source.relative, record)
+
+    def analysis(self, document: Document, relative: str | None) -> DocumentAnalysis:
+        """What the document's rules share: its pack, its template text and the rest."""
+        return DocumentAnalysis(document, self.packs.pack_for(document, relative),
+                                self.template_text)
+
+    def check_document(self, document: Document, display: str, relative: str | None,
+                       record: Dependencies | None = None) -> list[Diagnostic]:
+        folder = Path(document.path).parent if document.path else None
+        disk, anchors = Disk(), self.anchors
+        if record is not None:
+            disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
+        context = Context(self.analysis(document, relative), folder=folder,
+                          root=self._root_for(folder), files=disk, anchors=anchors,
+                          anchor_style=self.configuration.settings.anchor_style)
+        suppressed = suppressions.collect(document.comments, self.rules.known,
+                                          document.line_count)
+        found = []
+        for rule in self.rules.for_path(relative):
+            for problem in rule.check(document, self.rules.options_of(rule), context):
+                if suppressed.covers(problem.line, rule.code):
+                    continue
+                found.append(Diagnostic(display, problem.line, problem.column, rule.code,
+                                        rule.name, problem.message, rule.severity,
+                                        problem.fix))
+        found.sort(key=lambda d: (d.line, d.column, d.code, d.message))
+        return _fingerprinted(found, document.lines, relative or display)
+
+    def _root_for(self, folder: Path | None) -> Path | None:
+        """The project a document belongs to, where links starting with ``/`` lead: the
+        configuration file's folder if the document is in it, or else the git work tree
+        the document is in."""
+        if folder is None:
+            return None
+        if self.configuration.path is not None and files.relative_to(
+                folder, self.configuration.root) is not None:
+            return self.configuration.root
+        return files.git_root(folder)
+
+
+def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str
+                   ) -> list[Diagnostic]:
+    """Give each diagnostic a fingerprint from its file (relative to the project), rule,
+    message and the text of its line (not the line's number), numbered when the same
+    finding recurs in the file."""
+    seen: dict[str, int] = {}
+    result = []
+    for d in diagnostics:
+        text = lines[d.line - 1].strip() if 0 < d.line <= len(lines) else ""
+        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode()).hexdigest()
+        seen[key] = seen.get(key, 0) + 1
+        result.append(replace(d, fingerprint=f"{key[:32]}-{seen[key]}"))
+    return result

@@ -1,0 +1,51 @@
+"""Which rule pack a document gets: ``--pack``/``--template`` for every document, or
+the first ``[[documents]]`` entry whose globs match its path, or else the pack whose
+title is the document's first-level heading (configured packs first, then built-in)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from archlint.config import Configuration, DocumentKind
+from archlint.engine import files
+from archlint.errors import ConfigError
+from archlint.model import Document
+from archlint.template import packs
+from archlint.template.packs import Pack
+
+
+@dataclass(frozen=True, slots=True)
+class PackChoice:
+    by_path: tuple[tuple[tuple[str, ...], Pack], ...]  # globs → pack, in configured order
+    by_title: tuple[Pack, ...]
+
+    @classmethod
+    def create(cls, configuration: Configuration, forced: Pack | None = None) -> PackChoice:
+        """The packs the configuration names (loaded or derived now, so that a broken
+        one is an error before any file is read), or ``forced`` for every document."""
+        by_path = tuple((kind.paths, _load(kind, configuration, index))
+                        for index, kind in enumerate(configuration.settings.documents))
+        if forced is not None:
+            by_path = ((("**",), forced),)
+        return cls(by_path, (*(pack for _, pack in by_path), *packs.all_builtin()))
+
+    def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
+        for patterns, pack in self.by_path:
+            if patterns == ("**",) or (relative_path is not None and any(
+                    files.glob_matches(p, relative_path) for p in patterns)):
+                return pack
+        title = document.title
+        return packs.by_title(title, self.by_title) if title else None
+
+
+def _load(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:
+    from archlint.template import derive
+
+    key = "pack" if kind.pack is not None else "template"
+    try:
+        if kind.pack is not None:
+            return packs.load(kind.pack, configuration.root)
+        return derive.derive_cached(configuration.root / str(kind.template))
+    except ConfigError as error:
+        raise ConfigError(f"{configuration.source}: documents[{index}].{key}: {error}"
+                          ) from None

@@ -1,0 +1,116 @@
+"""Checking many files: each read once, unchanged ones answered from the cache, the rest
+checked in this process or, when there are enough of them, in several. The result is
+the same, in the same order, however it was reached."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from archlint.config import Configuration
+from archlint.diagnostics import Diagnostic
+from archlint.engine.cache import Cache, Dependencies
+from archlint.engine.selection import Selection
+from archlint.markdown import reading
+
+if TYPE_CHECKING:
+    from archlint.engine.linter import Linter
+
+Checked = tuple[list[Diagnostic], str | None, Dependencies]
+
+# Starting a process costs about what checking this many files does (it imports archlint).
+WORTH_A_PROCESS = 25
+
+
+def lint_paths(linter: Linter, paths: Iterable[Path], jobs: int = 1,
+               cache: Cache | None = None) -> tuple[list[Diagnostic], int]:
+    """Diagnostics for every Markdown file under ``paths``, and how many files."""
+    found = list(linter.discover(paths))
+    linter.anchors.know(found)
+    results: list[list[Diagnostic]] = [[] for _ in found]
+    if jobs <= 1 or len(found) < WORTH_A_PROCESS * jobs:
+        for index, path in enumerate(found):
+            results[index] = _check_or_recall(linter, path, cache)
+    else:
+        missing = []
+        for index, path in enumerate(found):
+            recalled = _recalled(path, cache)
+            if recalled is None:
+                missing.append(index)
+            else:
+                results[index] = recalled
+        checked = _in_processes(linter, [found[index] for index in missing], jobs)
+        for index, (diagnostics, digest, dependencies) in zip(missing, checked):
+            results[index] = diagnostics
+            if cache is not None and digest is not None:
+                cache.store(found[index], digest, diagnostics, dependencies)
+    if cache is not None:
+        cache.save()
+    return [d for found_in_file in results for d in found_in_file], len(found)
+
+
+def _check_or_recall(linter: Linter, path: Path, cache: Cache | None) -> list[Diagnostic]:
+    """The file's findings from the cache when it is unchanged, or else checked from
+    the same bytes (and cached)."""
+    if cache is None:
+        return linter.check_recording(path)[0]
+    data = reading.read_bytes(path)
+    if isinstance(data, bytes):
+        recalled = cache.lookup(path, reading.content_hash(data))
+        if recalled is not None:
+            return recalled
+    diagnostics, digest, dependencies = linter.check_recording(path, data)
+    if digest is not None:
+        cache.store(path, digest, diagnostics, dependencies)
+    return diagnostics
+
+
+def _recalled(path: Path, cache: Cache | None) -> list[Diagnostic] | None:
+    if cache is None or cache.empty:
+        return None
+    data = reading.read_bytes(path)
+    return cache.lookup(path, reading.content_hash(data)) if isinstance(data, bytes) else None
+
+
+_worker: Linter | None = None
+
+
+def _start_worker(configuration: Configuration, selection: Selection, known: list[Path],
+                  gc_threshold: tuple[int, int, int]) -> None:
+    from archlint.engine.linter import Linter
+
+    global _worker
+    gc.set_threshold(*gc_threshold)  # collect as the parent does, however it was started
+    _worker = Linter.create(configuration, selection)
+    _worker.anchors.know(known)
+
+
+def _check_in_worker(path: Path) -> Checked:
+    assert _worker is not None
+    return _worker.check_recording(path)
+
+
+def _in_processes(linter: Linter, paths: list[Path], jobs: int) -> list[Checked]:
+    """``check_recording`` for each path, in order, in up to ``jobs`` processes. The
+    largest files are handed out first and the smallest last, in small batches, so that
+    the processes finish together."""
+    if jobs <= 1 or len(paths) < WORTH_A_PROCESS * jobs:
+        return [linter.check_recording(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
+
+    order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                             initargs=(linter.configuration, linter.selection, paths,
+                                       gc.get_threshold())) as pool:
+        checked = dict(zip(order, pool.map(_check_in_worker, [paths[i] for i in order],
+                                           chunksize=max(1, len(paths) // (jobs * 32)))))
+    return [checked[index] for index in range(len(paths))]
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

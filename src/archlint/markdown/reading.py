@@ -1,0 +1,76 @@
+"""Reading a file into a document: the one way archlint does it.
+
+The bytes are read once; the hash of those same bytes is what the cache keeps, and a
+file that cannot be a document says why (it cannot be read, it is not UTF-8, or
+markdown-it-py failed on it), for the engine to report as AL001, a template to refuse
+as a configuration error, or a linked file to be taken as having no anchors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from archlint.errors import UnparsableError
+from archlint.markdown.parser import parse
+from archlint.markdown.slugs import AnchorStyle
+from archlint.model import Document
+
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A document, or why there is none; ``digest`` is the hash of the bytes read (None
+    when nothing could be read), ``text`` the text they decoded to."""
+
+    document: Document | None
+    problem: str | None = None
+    digest: str | None = None
+    text: str | None = None
+
+
+def read_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or why they cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        return error.strerror or str(error)
+
+
+def from_text(text: str, path: str | None, anchor_style: AnchorStyle = AnchorStyle.GITHUB,
+              *, links_only: bool = False, digest: str | None = None) -> Read:
+    """Markdown text as a document (``path`` names it in the document)."""
+    try:
+        return Read(parse(text, path, anchor_style, links_only=links_only), None, digest, text)
+    except UnparsableError as error:
+        return Read(None, str(error), digest, text)
+
+
+def from_bytes(data: bytes, path: str | None, anchor_style: AnchorStyle = AnchorStyle.GITHUB,
+               *, links_only: bool = False) -> Read:
+    """A file's bytes as a document, or why they are not one."""
+    digest = content_hash(data)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return Read(None, f"not UTF-8 text (byte {error.start}: {data[error.start]:#04x})",
+                    digest)
+    return from_text(text, path, anchor_style, links_only=links_only, digest=digest)
+
+
+def read(path: Path, anchor_style: AnchorStyle = AnchorStyle.GITHUB, *,
+         display: str | None = None, links_only: bool = False) -> Read:
+    """The file at ``path`` as a document (named ``display`` in it, or its path), or why
+    it is not one."""
+    data = read_bytes(path)
+    if isinstance(data, str):
+        return Read(None, data)
+    return from_bytes(data, display if display is not None else str(path), anchor_style,
+                      links_only=links_only)
