@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from archlint.errors import ConfigError
+from archlint.report import formats
 from archlint.version import __version__
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
@@ -76,13 +77,10 @@ def main() -> None:
     gc.set_threshold(50_000, 20, 20)
 
 
-FORMATS = ["text", "concise", "json", "json-lines", "sarif", "github", "gitlab", "junit"]
-
-
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--output-format", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="How to print the problems found.")
+@click.option("--output-format", type=click.Choice(formats.names(formats.CHECK)),
+              default="text", show_default=True, help="How to print the problems found.")
 @click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of standard output.")
 @click.option("--statistics", is_flag=True, help="Print how many problems each rule found.")
@@ -123,8 +121,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           pack: str | None, template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
     from archlint import config, engine
-    from archlint.report import formats
     from archlint.diagnostics import Severity
+    from archlint.report.check import Report
 
     try:
         configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
@@ -163,8 +161,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         _fail(str(error))
     except OSError as error:
         _fail(f"cannot write {error.filename}: {error.strerror}")
-    report = formats.Report(tuple(diagnostics), count, linter.rules)
-    render = formats.statistics if statistics else formats.FORMATTERS[output_format]
+    report = Report(tuple(diagnostics), count, linter.rules)
+    render = formats.STATISTICS if statistics else formats.CHECK[output_format]
     if output_file is not None:
         _write_atomically(output_file, render(report, False))
     else:
@@ -204,16 +202,14 @@ def _fix(linter, paths: tuple[Path, ...]) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="How to print the completeness report.")
+@click.option("--output-format", type=click.Choice(formats.names(formats.STATUS)),
+              default="text", show_default=True, help="How to print the completeness report.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
               path_type=Path), help="Use this configuration file instead of searching.")
 @_pack_options
 def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None,
            pack: str | None, template: Path | None) -> None:
     """How complete each document is, and the state of each of its sections."""
-    import json
-
     from archlint import config, engine
     from archlint.diagnostics import Diagnostic
 
@@ -227,17 +223,7 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
     statuses = [r for r in results if not isinstance(r, Diagnostic)]
     for problem in (r for r in results if isinstance(r, Diagnostic)):
         click.echo(f"archlint: {problem.path}: {problem.message}", err=True)
-    if output_format == "json":
-        click.echo(json.dumps([s.as_dict() for s in statuses], indent=2, ensure_ascii=False))
-    else:
-        for document in statuses:
-            pack = f" (rule pack {document.pack})" if document.pack else ""
-            click.echo(f"{document.path}: {document.completeness:.0%} complete, "
-                       f"{document.done} of {document.expected} sections done{pack}")
-            for section in document.sections:
-                marker = "" if section.required else " (optional)"
-                click.echo(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
-                           f"{section.title}{marker}")
+    click.echo(formats.STATUS[output_format](statuses, _use_color()), nl=False)
     sys.exit(EXIT_ERROR if len(statuses) != len(results) else EXIT_CLEAN)
 
 

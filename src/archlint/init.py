@@ -6,11 +6,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from archlint import atomic
-from archlint.engine import files
-from archlint.template import packs
-from archlint.markdown import parser
 from archlint.config import CONFIG_FILES, find
-from archlint.errors import ConfigError, UnparsableError
+from archlint.engine import files
+from archlint.errors import ConfigError
+from archlint.markdown import reading
+from archlint.template import packs
 
 
 def _packs_found(root: Path) -> dict[str, list[str]]:
@@ -18,10 +18,8 @@ def _packs_found(root: Path) -> dict[str, list[str]]:
     found: dict[str, list[str]] = defaultdict(list)
     candidates = packs.all_builtin()
     for path in files.discover([root]):
-        try:
-            title = parser.parse(path.read_text(encoding="utf-8")).title
-        except (OSError, UnicodeDecodeError, UnparsableError):
-            continue
+        document = reading.read(path, links_only=True).document
+        title = document.title if document is not None else None
         pack = packs.by_title(title, candidates) if title else None
         if pack is not None:
             found[pack.name].append(path.relative_to(root).as_posix())

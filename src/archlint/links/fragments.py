@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from archlint.diagnostics import Edit, Fix, Problem
 from archlint.model import Link
-from archlint.markdown.slugs import AnchorStyle
+from archlint.markdown.slugs import STYLES, AnchorStyle
 
 _TOP = re.compile(r"^(?:|top)$")
 _LINE_LINK = re.compile(r"^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$")
@@ -19,7 +19,7 @@ def always_valid(fragment: str, style: AnchorStyle = AnchorStyle.GITHUB) -> bool
     """``#`` and ``#top`` scroll to the top; GitHub and GitLab link lines (``#L10-L20``)."""
     if _TOP.match(fragment):
         return True
-    return style is not AnchorStyle.MKDOCS and bool(_LINE_LINK.match(fragment))
+    return STYLES[style].line_links and bool(_LINE_LINK.match(fragment))
 
 
 def closest(wanted: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:

@@ -35,7 +35,7 @@ from archlint.model import (
     Section,
     TextBlock,
 )
-from archlint.markdown.slugs import AnchorStyle, Slugger
+from archlint.markdown.slugs import STYLES, AnchorStyle, Slugger
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _CELL_BORDER = re.compile(r"\\.|\|")  # an escaped character, or a "|" between cells
@@ -160,8 +160,8 @@ class _Walker:
         text = content.text
         if custom_id is not None:
             text = inline.HEADING_ATTRIBUTE.sub("", text)
-        if custom_id is not None and self.style is AnchorStyle.MKDOCS:
-            # attr_list: the {#id} is the heading's anchor
+        if custom_id is not None and STYLES[self.style].heading_ids:
+            # the {#id} is the heading's anchor (MkDocs' attr_list)
             anchor, source = self.slugger.take(custom_id), AnchorSource.ATTRIBUTE
         else:
             # GitHub and GitLab show a {#id} as text, and it is part of the anchor

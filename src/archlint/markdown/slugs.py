@@ -1,14 +1,17 @@
-"""Heading anchors the way renderers make them (``anchor-style``).
+"""Anchors the way renderers make them (``anchor-style``): everything a style means is
+in one table, :data:`STYLES`.
 
 - ``github`` (the default): lower-case the heading's plain text, delete every character
   that is neither a letter, a mark, a decimal or letter number, connector punctuation,
   a hyphen nor a space (but keep symbols with the Alphabetic property, such as circled
   letters), and turn each space into ``-``. Repeated headings get ``-1``, ``-2`` …,
-  skipping any slug already taken.
+  skipping any slug already taken. A ``{#id}`` after a heading is shown as text (and is
+  part of the slug); line links (``#L10-L20``) are valid.
 - ``gitlab``: the same, then runs of hyphens collapse to one.
-- ``mkdocs`` (Python-Markdown's ``toc``): NFKD-normalise, drop what is not ASCII, keep
-  word characters, spaces and hyphens, strip, lower-case, collapse runs of spaces and
-  hyphens to one ``-``; repeated headings get ``_1``, ``_2`` ….
+- ``mkdocs`` (Python-Markdown's ``toc`` and ``attr_list``): NFKD-normalise, drop what is
+  not ASCII, keep word characters, spaces and hyphens, strip, lower-case, collapse runs
+  of spaces and hyphens to one ``-``; repeated headings get ``_1``, ``_2`` …. A
+  ``{#id}`` after a heading is its anchor; there are no line links.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 _KEPT_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Nl", "Pc"})
@@ -71,8 +76,21 @@ def mkdocs_slug(text: str) -> str:
     return _MKDOCS_JOIN.sub("-", _MKDOCS_DROP.sub("", ascii_text).strip().lower())
 
 
-_SLUG = {AnchorStyle.GITHUB: github_slug, AnchorStyle.GITLAB: gitlab_slug,
-         AnchorStyle.MKDOCS: mkdocs_slug}
+@dataclass(frozen=True, slots=True)
+class Style:
+    """What one anchor style means."""
+
+    slug: Callable[[str], str]  # a heading's plain text → its anchor
+    separator: str  # between a repeated heading's anchor and its number
+    heading_ids: bool  # a {#id} after a heading is its anchor (else it is text)
+    line_links: bool  # #L10 and #L10-L20 lead to lines of the file
+
+
+STYLES: dict[AnchorStyle, Style] = {
+    AnchorStyle.GITHUB: Style(github_slug, "-", heading_ids=False, line_links=True),
+    AnchorStyle.GITLAB: Style(gitlab_slug, "-", heading_ids=False, line_links=True),
+    AnchorStyle.MKDOCS: Style(mkdocs_slug, "_", heading_ids=True, line_links=False),
+}
 
 
 class Slugger:
@@ -81,8 +99,8 @@ class Slugger:
     def __init__(self, style: AnchorStyle = AnchorStyle.GITHUB) -> None:
         self._taken: set[str] = set()
         self._counts: dict[str, int] = {}
-        self._slug = _SLUG[style]
-        self._separator = "_" if style is AnchorStyle.MKDOCS else "-"
+        self._slug = STYLES[style].slug
+        self._separator = STYLES[style].separator
 
     def slug(self, text: str) -> str:
         base = self._slug(text)

@@ -1,214 +1,40 @@
-"""Output formats: one registry of functions from a report to text.
-
-``text`` and ``concise`` are for people, ``json`` and ``json-lines`` for scripts,
-``sarif`` (2.1.0) for code-scanning dashboards, ``github`` for workflow annotations,
-``gitlab`` for Code Quality reports, ``junit`` for CI servers' test views.
-"""
+"""Every output format, by the report it prints: the one list the command line takes
+its ``--output-format`` choices from. A format is a function from a report and
+whether to use colour to text."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import click
+from archlint.report import check, status
 
-from archlint.diagnostics import Diagnostic, Severity
-from archlint.rule import Rule
-from archlint.version import __version__
+if TYPE_CHECKING:
+    from archlint.template.completeness import DocumentStatus
 
-INFORMATION_URI = "https://pypi.org/project/archlint/"
+Formatter = Callable[[check.Report, bool], str]
+StatusFormatter = Callable[[Sequence["DocumentStatus"], bool], str]
 
-
-@dataclass(frozen=True, slots=True)
-class Report:
-    diagnostics: tuple[Diagnostic, ...]
-    files_checked: int
-    rules: tuple[Rule, ...] = ()
-
-
-Formatter = Callable[[Report, bool], str]
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def summary(report: Report) -> str:
-    files = _plural(report.files_checked, "file")
-    if not report.diagnostics:
-        return f"All checks passed ({files} checked)."
-    paths = len({d.path for d in report.diagnostics})
-    counts = Counter(d.severity for d in report.diagnostics)
-    kinds = ", ".join(_plural(counts[s], s.value) for s in Severity if counts[s])
-    fixable = sum(1 for d in report.diagnostics if d.fix is not None)
-    fixes = f"; {fixable} fixable with --fix" if fixable else ""
-    return (f"Found {_plural(len(report.diagnostics), 'problem')} ({kinds}) in "
-            f"{_plural(paths, 'file')} ({files} checked){fixes}.")
-
-
-def _where(d: Diagnostic, color: bool) -> tuple[str, str]:
-    where = f"{d.path}:{d.line}:{d.column}:"
-    code = d.code
-    if color:
-        where = click.style(where, bold=True)
-        code = click.style(code, fg="red" if d.severity is Severity.ERROR else "yellow",
-                           bold=True)
-    return where, code
-
-
-def text(report: Report, color: bool) -> str:
-    """``path:line:column: CODE message [name]``, one per line, then a summary."""
-    lines = []
-    for d in report.diagnostics:
-        where, code = _where(d, color)
-        lines.append(f"{where} {code} {d.message} [{d.name}]")
-    return "\n".join([*lines, summary(report)]) + "\n"
-
-
-def concise(report: Report, color: bool) -> str:
-    """``path:line:column: CODE message``, one per line, nothing else."""
-    return "".join(f"{' '.join(_where(d, color))} {d.message}\n" for d in report.diagnostics)
-
-
-def json_array(report: Report, color: bool) -> str:
-    """A JSON array of objects: code, name, path, line, column, severity, message,
-    fixable, fingerprint."""
-    return json.dumps([_record(d) for d in report.diagnostics], indent=2,
-                      ensure_ascii=False) + "\n"
-
-
-def json_lines(report: Report, color: bool) -> str:
-    """One JSON object per line, as in the ``json`` format."""
-    return "".join(json.dumps(_record(d), ensure_ascii=False) + "\n"
-                   for d in report.diagnostics)
-
-
-def _record(d: Diagnostic) -> dict[str, object]:
-    return {**d.as_dict(), "fingerprint": d.fingerprint}
-
-
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def github(report: Report, color: bool) -> str:
-    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
-    lines = []
-    for d in report.diagnostics:
-        properties = ",".join(f"{key}={_escape_property(str(value))}" for key, value in (
-            ("file", d.path), ("line", d.line), ("col", d.column),
-            ("title", f"{d.code} {d.name}")))
-        lines.append(f"::{d.severity.value} {properties}::{_escape_data(d.message)}\n")
-    return "".join(lines)
-
-
-_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
-
-
-def gitlab(report: Report, color: bool) -> str:
-    """GitLab Code Quality: a JSON array of issues with stable fingerprints."""
-    issues = [{
-        "description": f"{d.code} {d.message}",
-        "check_name": d.name,
-        "fingerprint": d.fingerprint,
-        "severity": _GITLAB_SEVERITY[d.severity],
-        "location": {"path": d.path, "lines": {"begin": d.line}},
-    } for d in report.diagnostics]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
-
-
-def _sarif_rule(rule: Rule) -> dict[str, object]:
-    summary_line = rule.summary.split(":", 1)[-1].strip()
-    return {
-        "id": rule.code,
-        "name": rule.name,
-        "shortDescription": {"text": summary_line},
-        "fullDescription": {"text": summary_line},
-        "help": {"text": rule.doc, "markdown": rule.doc},
-        "defaultConfiguration": {"level": rule.severity.value},
-    }
-
-
-def sarif(report: Report, color: bool) -> str:
-    """SARIF 2.1.0, with every rule that ran (id, name, help) and the results."""
-    index = {rule.code: position for position, rule in enumerate(report.rules)}
-    results = []
-    for d in report.diagnostics:
-        result: dict[str, object] = {
-            "ruleId": d.code,
-            "level": d.severity.value,
-            "message": {"text": d.message},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": d.path},
-                "region": {"startLine": d.line, "startColumn": d.column},
-            }}],
-            "partialFingerprints": {"archlint/v1": d.fingerprint},
-        }
-        if d.code in index:
-            result["ruleIndex"] = index[d.code]
-        results.append(result)
-    log = {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "archlint",
-                "version": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [_sarif_rule(rule) for rule in report.rules],
-            }},
-            "results": results,
-        }],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
-
-
-def junit(report: Report, color: bool) -> str:
-    """JUnit XML: one test case per problem (one passing case when there are none)."""
-    from xml.etree import ElementTree
-
-    failures = len(report.diagnostics)
-    suites = ElementTree.Element("testsuites", name="archlint", tests=str(max(failures, 1)),
-                                 failures=str(failures))
-    suite = ElementTree.SubElement(suites, "testsuite", name="archlint",
-                                   tests=str(max(failures, 1)), failures=str(failures))
-    for d in report.diagnostics:
-        case = ElementTree.SubElement(suite, "testcase", classname=d.path,
-                                      name=f"{d.code} {d.name} at {d.line}:{d.column}")
-        failure = ElementTree.SubElement(case, "failure", type=d.code, message=d.message)
-        failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} [{d.name}]"
-    if not failures:
-        ElementTree.SubElement(suite, "testcase", classname="archlint",
-                               name=f"{report.files_checked} files checked")
-    return ElementTree.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
-
-
-def statistics(report: Report, color: bool) -> str:
-    """Counts per rule, most frequent first, then the summary."""
-    counts = Counter((d.code, d.name) for d in report.diagnostics)
-    fixable = Counter(d.code for d in report.diagnostics if d.fix is not None)
-    lines = [f"{count:>6}  {code}  {name}{'  [*] fixable' if fixable[code] else ''}"
-             for (code, name), count in sorted(counts.items(), key=lambda i: (-i[1], i[0]))]
-    return "\n".join([*lines, summary(report)]) + "\n"
-
-
-FORMATTERS: dict[str, Formatter] = {
-    "text": text,
-    "concise": concise,
-    "json": json_array,
-    "json-lines": json_lines,
-    "sarif": sarif,
-    "github": github,
-    "gitlab": gitlab,
-    "junit": junit,
+# archlint check
+CHECK: dict[str, Formatter] = {
+    "text": check.text,
+    "concise": check.concise,
+    "json": check.json_array,
+    "json-lines": check.json_lines,
+    "sarif": check.sarif,
+    "github": check.github,
+    "gitlab": check.gitlab,
+    "junit": check.junit,
+}
+# archlint check --statistics
+STATISTICS: Formatter = check.statistics
+# archlint status
+STATUS: dict[str, StatusFormatter] = {
+    "text": status.text,
+    "json": status.json_array,
 }
 
 
-def names() -> Sequence[str]:
-    return tuple(FORMATTERS)
+def names(formats: dict[str, Any]) -> list[str]:
+    """A registry's format names, for the command line's choices."""
+    return list(formats)

@@ -27,11 +27,12 @@ from pathlib import Path
 from archlint.template import classify
 from archlint.template import promptindex
 from archlint.template import titles
-from archlint.errors import ConfigError, UnparsableError
+from archlint.errors import ConfigError
 from archlint.template.examples import example_sections
 from archlint.model import BlockKind, Comment, Document, Heading
 from archlint.template.packs import Pack, SectionSpec
 from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
+from archlint.markdown import reading
 from archlint.markdown.parser import parse
 
 _OPTIONAL_NOTE = re.compile(r"\boptional\b", re.IGNORECASE)
@@ -136,8 +137,13 @@ def _placeholders(document: Document) -> tuple[str, ...]:
 
 
 def derive(text: str, name: str, source: str = "") -> Pack:
-    """The rule pack a template's Markdown implies."""
-    document = parse(text, source or None)
+    """The rule pack a template's Markdown implies (UnparsableError when markdown-it-py
+    fails on it)."""
+    return derive_document(parse(text, source or None), name, source)
+
+
+def derive_document(document: Document, name: str, source: str = "") -> Pack:
+    """The rule pack a template implies."""
     title = _title_heading(document)
     prompts, comment_prompts, boilerplate = _prompts(document)
     return Pack(
@@ -155,19 +161,13 @@ def derive(text: str, name: str, source: str = "") -> Pack:
 
 def derive_file(path: Path) -> Pack:
     """Derive a pack from a template file (the ConfigError on failure names the file)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read template: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: cannot read template: not UTF-8 text") from None
+    read = reading.read(path, display=path.as_posix())
+    if read.document is None:
+        raise ConfigError(f"{path}: cannot read template: {read.problem}")
     stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
         path.parent.name or path.stem)
     name = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
-    try:
-        return derive(text, name, path.as_posix())
-    except UnparsableError as error:
-        raise ConfigError(f"{path}: cannot read template: {error}") from None
+    return derive_document(read.document, name, path.as_posix())
 
 
 @lru_cache(maxsize=32)
