@@ -8,12 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from archlint import config
-from archlint.engine import running
+from archlint.engine import Linter, running
 from archlint.engine.cache import Cache
-from archlint.engine import Linter
-from conftest import FIXTURES
 
 
 @pytest.fixture

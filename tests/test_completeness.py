@@ -7,10 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import FIXTURES
+
 from archlint.analysis import DocumentAnalysis
 from archlint.markdown import parser
 from archlint.template import completeness, packs
-from conftest import FIXTURES
 
 PACK = packs.builtin("process-view")
 

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from archlint import config
-from archlint.engine import registry
-from archlint.engine import Linter, Selection
 from archlint.diagnostics import Severity
+from archlint.engine import Linter, Selection, registry
 from archlint.errors import ConfigError
 from archlint.rule import Rule, RuleOptions
 

@@ -9,14 +9,13 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 import archlint
-from archlint.template import derive
-from archlint.template import packs
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.engine import Linter
 from archlint.errors import ConfigError
-from conftest import FIXTURES
+from archlint.template import derive, packs
 
 PROCESS_VIEW = FIXTURES / "process-view" / "process-view.md"
 KEP = FIXTURES / "packs" / "kep" / "template.md"

@@ -11,10 +11,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from archlint import config
 from archlint.engine import Linter, Selection
-from conftest import FIXTURES
 
 COMMON = [
     ("01-overview.md", 8, 3, "AL302",

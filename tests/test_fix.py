@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
 from archlint import atomic
-from conftest import FIXTURES
 
 TEMPLATE = FIXTURES / "process-view" / "process-view.md"
 ADDED = "* **[Data consistency strategies](#data-consistency-strategies)**"

@@ -11,10 +11,9 @@ from xml.etree import ElementTree
 
 import jsonschema
 import pytest
+from conftest import FIXTURES
 
 from archlint.engine import registry
-
-from conftest import FIXTURES
 
 SARIF_SCHEMA = json.loads((FIXTURES / "sarif-schema-2.1.0.json").read_text())
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import FIXTURES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES
 
-from archlint.model import AnchorSource, BlockKind, Container, LinkKind
 from archlint.markdown.parser import parse
 from archlint.markdown.slugs import AnchorStyle
-from conftest import FIXTURES
+from archlint.model import AnchorSource, BlockKind, Container, LinkKind
 
 
 def test_sections_nest_by_level_and_span_to_the_next_heading() -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint.engine import entrypoints
-from archlint.engine import registry
 from archlint.config import Settings
+from archlint.engine import entrypoints, registry
 from archlint.errors import ConfigError
 
 PLUGIN = '''

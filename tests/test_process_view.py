@@ -7,9 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from conftest import FIXTURES
+
 import archlint
 from archlint.config import Settings
-from conftest import FIXTURES
 
 TEMPLATE = FIXTURES / "process-view" / "process-view.md"
 FILLED = FIXTURES / "filled" / "03-process-view.md"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint.engine import registry
 from archlint.config import Settings
+from archlint.engine import registry
 
 HEADINGS = ("## What it does", "## Why it matters", "## Example", "## Use instead", "## Options")
 RULES = registry.all_rules()

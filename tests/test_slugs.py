@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import FIXTURES
 
 from archlint.markdown.slugs import Slugger, github_slug
-from conftest import FIXTURES
 
 CASES = json.loads((FIXTURES / "github-slugger-fixtures.json").read_text(encoding="utf-8"))
 

@@ -9,8 +9,7 @@ import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from archlint.markdown import inline
-from archlint.markdown import tokenizer
+from archlint.markdown import inline, tokenizer
 from archlint.markdown.parser import parse
 
 # Lines that make or break setext headings, paragraphs, lists, quotes, tables and code.

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 import archlint
-from archlint.template import derive
-from archlint.markdown import tokenizer
 from archlint.config import Configuration, Settings
-from archlint.links.index import AnchorIndex
 from archlint.engine import Linter
 from archlint.errors import ConfigError
+from archlint.links.index import AnchorIndex
+from archlint.markdown import tokenizer
 from archlint.markdown.slugs import AnchorStyle
+from archlint.template import derive
 
 MARKER = "<!-- markdown-it-py fails here -->"
 REAL = tokenizer.markdown

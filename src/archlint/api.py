@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from archlint import config
-from archlint.template.completeness import DocumentStatus
 from archlint.config import Configuration, Settings
 from archlint.diagnostics import Diagnostic
 from archlint.engine import Linter, Selection
+from archlint.template.completeness import DocumentStatus
 from archlint.validation import validate
 
 

@@ -31,7 +31,6 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol, TypeVar
 
-
 from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
 from archlint.markdown.slugs import AnchorStyle

@@ -11,11 +11,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from archlint.template import packs
-from archlint.markdown import parser
-from archlint.engine import registry
 from archlint.diagnostics import Problem
+from archlint.engine import registry
+from archlint.markdown import parser
 from archlint.rule import Context, FileSystem, Rule
+from archlint.template import packs
 from archlint.template.textsettings import TemplateText
 from archlint.validation import validate
 

@@ -14,15 +14,14 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, codes_and_lines, pack_linter
 
 import archlint
-from archlint.template import derive
-from archlint.template import packs
-from archlint.markdown import parser
 from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
+from archlint.markdown import parser
 from archlint.model import BlockKind
-from conftest import FIXTURES, codes_and_lines, pack_linter
+from archlint.template import derive, packs
 
 HERE = FIXTURES / "packs" / "arc42"
 SETTINGS = Settings(documents=(DocumentKind(paths=("*.md",), pack="arc42"),))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-
 import pytest
+from conftest import FIXTURES
 
-from archlint.template import packs
-from archlint.markdown import parser
 from archlint.config import Configuration, Settings
 from archlint.engine import Linter, Selection
-from conftest import FIXTURES
+from archlint.markdown import parser
+from archlint.template import packs
 
 KEPS = FIXTURES / "packs" / "kep"
 

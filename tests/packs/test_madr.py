@@ -11,13 +11,12 @@ import subprocess
 import sys
 
 import pytest
+from conftest import FIXTURES, codes_and_lines, pack_linter
 
 import archlint
-from archlint.template import derive
-from archlint.template import packs
 from archlint.config import DocumentKind, Settings
 from archlint.engine import Linter
-from conftest import FIXTURES, codes_and_lines, pack_linter
+from archlint.template import derive, packs
 
 HERE = FIXTURES / "packs" / "madr"
 SETTINGS = Settings(documents=(DocumentKind(paths=("*.md",), pack="madr"),))

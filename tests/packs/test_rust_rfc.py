@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES
 
-from archlint.template import packs
 from archlint.config import Configuration, Settings
 from archlint.engine import Linter, Selection
-from conftest import FIXTURES
+from archlint.template import packs
 
 RFCS = FIXTURES / "packs" / "rust-rfc"
 

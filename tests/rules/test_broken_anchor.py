@@ -68,9 +68,9 @@ def test_leaves_alone(text):
 
 
 def test_heading_attribute_is_the_anchor_only_for_mkdocs():
+    from archlint.markdown import parser
     from archlint.markdown.slugs import AnchorStyle
     from archlint.rule import Context
-    from archlint.markdown import parser
     from archlint.testing import get_rule
 
     rule = get_rule("AL301")

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from archlint.engine import entrypoints
 from archlint.diagnostics import Severity
+from archlint.engine import entrypoints
 from archlint.errors import ConfigError
 from archlint.rule import Rule
 

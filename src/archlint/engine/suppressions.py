@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from archlint.model import Comment
 from archlint.engine.registry import matching
+from archlint.model import Comment
 from archlint.rule import Rule
 
 _DIRECTIVE = re.compile(

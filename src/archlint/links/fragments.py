@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from urllib.parse import unquote
 
 from archlint.diagnostics import Edit, Fix, Problem
-from archlint.model import Link
 from archlint.markdown.slugs import STYLES, AnchorStyle
+from archlint.model import Link
 
 _TOP = re.compile(r"^(?:|top)$")
 _LINE_LINK = re.compile(r"^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$")

@@ -7,8 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from archlint.template import titles
 from archlint.model import Document, Heading, Link, ListBlock, ListItem
+from archlint.template import titles
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,9 @@ from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
-from archlint.markdown import htmlscan
-from archlint.markdown import inline
-from archlint.markdown import tokenizer
 from archlint.errors import UnparsableError
+from archlint.markdown import htmlscan, inline, tokenizer
+from archlint.markdown.slugs import STYLES, AnchorStyle, Slugger
 from archlint.model import (
     Anchor,
     AnchorSource,
@@ -35,7 +34,6 @@ from archlint.model import (
     Section,
     TextBlock,
 )
-from archlint.markdown.slugs import STYLES, AnchorStyle, Slugger
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 _CELL_BORDER = re.compile(r"\\.|\|")  # an escaped character, or a "|" between cells

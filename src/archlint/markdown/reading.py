@@ -17,7 +17,6 @@ from archlint.markdown.parser import parse
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
 
-
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 

@@ -41,9 +41,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from archlint.diagnostics import Problem
 from archlint.links import targets
 from archlint.links.fragments import check_fragment
-from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 

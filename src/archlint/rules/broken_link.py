@@ -34,13 +34,13 @@ None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
+from archlint.diagnostics import Problem
 from archlint.links import targets
 from archlint.links.fragments import closest
-from archlint.diagnostics import Problem
 from archlint.model import Document, LinkKind
 from archlint.rule import Context, FileSystem, RuleOptions
 

@@ -49,16 +49,16 @@ A rule pack adds the placeholders of its template (`NNNN`, `(fill me in …)`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-import re
 
-from archlint.template import classify
 from archlint.diagnostics import Problem
+from archlint.markdown.textscan import WORD_START, Joined, whole_word
 from archlint.model import BlockKind, Document, TextBlock
 from archlint.rule import Context, RuleOptions
-from archlint.markdown.textscan import WORD_START, Joined, whole_word
+from archlint.template import classify
 
 CODE = "AL102"
 NAME = "placeholder"

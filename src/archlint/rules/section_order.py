@@ -37,11 +37,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from archlint.template import outline
-from archlint.diagnostics import Severity, Problem
+from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
+from archlint.template import outline
 
 CODE = "AL203"
 NAME = "section-order"

@@ -50,12 +50,12 @@ None.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 import re
+from collections.abc import Iterator
 
+from archlint.diagnostics import Edit, Fix, Problem, Severity
 from archlint.links import toc
 from archlint.links.fragments import retarget
-from archlint.diagnostics import Severity, Edit, Fix, Problem
 from archlint.model import Document, Heading
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from archlint.template import promptindex
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
+from archlint.template import promptindex
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 

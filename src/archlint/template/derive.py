@@ -24,16 +24,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from archlint.template import classify
-from archlint.template import promptindex
-from archlint.template import titles
 from archlint.errors import ConfigError
-from archlint.template.examples import example_sections
-from archlint.model import BlockKind, Comment, Document, Heading
-from archlint.template.packs import Pack, SectionSpec
-from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
+from archlint.model import BlockKind, Comment, Document, Heading
+from archlint.template import classify, promptindex, titles
+from archlint.template.examples import example_sections
+from archlint.template.packs import Pack, SectionSpec
+from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
 
 _OPTIONAL_NOTE = re.compile(r"\boptional\b", re.IGNORECASE)
 _NOT_A_PROMPT = re.compile(r"^\s*(?:archlint-|/?toc\s*$)", re.IGNORECASE)

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from archlint.model import BlockKind, Document, Section, TextBlock
 
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 

@@ -18,8 +18,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from archlint.template import titles
 from archlint.model import BlockKind, Document, Section, TextBlock
+from archlint.template import titles
 from archlint.template.packs import Pack, SectionSpec, SpecNode
 
 

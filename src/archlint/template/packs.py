@@ -35,8 +35,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from archlint.template import titles
 from archlint.errors import ConfigError
+from archlint.template import titles
 from archlint.validation import Strict, read_toml, validate
 
 
