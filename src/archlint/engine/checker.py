@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from archlint.analysis import DocumentAnalysis
@@ -23,14 +23,13 @@ from archlint.rule import Context, Disk
 from archlint.template.textsettings import TemplateText
 
 
-@dataclass(frozen=True, slots=True)
 class Checker:
-    configuration: Configuration
-    rules: RuleSet
-    packs: PackChoice
-    anchors: AnchorIndex
-    template_text: TemplateText
-    reader: Reader
+    __slots__ = ("configuration", "rules", "packs", "anchors", "template_text", "reader")
+
+    def __init__(self, configuration: Configuration, rules: RuleSet, packs: PackChoice,
+                 anchors: AnchorIndex, template_text: TemplateText, reader: Reader) -> None:
+        self.configuration, self.rules, self.packs = configuration, rules, packs
+        self.anchors, self.template_text, self.reader = anchors, template_text, reader
 
     def check(self, source: Source, record: Dependencies | None = None) -> list[Diagnostic]:
         """The findings in a source: AL001 when it is no document."""

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import astuple, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archlint.config import Configuration, with_aliases_folded
 from archlint.diagnostics import Diagnostic
-from archlint.engine import files, fixing, running
+from archlint.engine import files, running
 from archlint.engine.cache import Cache, Dependencies, settings_key
 from archlint.engine.checker import Checker
 from archlint.engine.packchoice import PackChoice
@@ -20,8 +21,10 @@ from archlint.engine.reader import Reader
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
 from archlint.rule import Rule
-from archlint.template.completeness import DocumentStatus
 from archlint.template.textsettings import TemplateText
+
+if TYPE_CHECKING:
+    from archlint.template.completeness import DocumentStatus
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +74,8 @@ class Linter:
     def fixed_text(self, path: Path) -> tuple[str, str] | None:
         """The file's text and its text with every available fix made (None when there is
         nothing to fix or the file cannot be read)."""
+        from archlint.engine import fixing
+
         source = self.reader.path(path)
         fixed = fixing.fixed_text(source, self.checker.check,
                                   lambda text: self.reader.text(text, source.display))

@@ -4,8 +4,6 @@ title is the document's first-level heading (configured packs first, then built-
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from archlint.config import Configuration, DocumentKind
 from archlint.engine import files
 from archlint.errors import ConfigError
@@ -14,10 +12,13 @@ from archlint.template import packs
 from archlint.template.packs import Pack
 
 
-@dataclass(frozen=True, slots=True)
 class PackChoice:
-    by_path: tuple[tuple[tuple[str, ...], Pack], ...]  # globs → pack, in configured order
-    by_title: tuple[Pack, ...]
+    __slots__ = ("by_path", "by_title")
+
+    def __init__(self, by_path: tuple[tuple[tuple[str, ...], Pack], ...],
+                 by_title: tuple[Pack, ...]) -> None:
+        self.by_path = by_path  # globs → pack, in configured order
+        self.by_title = by_title
 
     @classmethod
     def create(cls, configuration: Configuration, forced: Pack | None = None) -> PackChoice:

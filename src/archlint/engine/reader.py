@@ -5,8 +5,8 @@ when that rule runs on it."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from archlint.diagnostics import Diagnostic
 from archlint.engine import files
@@ -19,8 +19,7 @@ from archlint.rule import Rule
 UNREADABLE = "AL001"
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A file or text being checked: how messages name it (``display``), where it is
     in the project (``relative``; None outside it) and what reading it gave."""
 
@@ -29,11 +28,11 @@ class Source:
     read: Read
 
 
-@dataclass(frozen=True, slots=True)
 class Reader:
-    rules: RuleSet
-    root: Path
-    anchor_style: AnchorStyle
+    __slots__ = ("rules", "root", "anchor_style")
+
+    def __init__(self, rules: RuleSet, root: Path, anchor_style: AnchorStyle) -> None:
+        self.rules, self.root, self.anchor_style = rules, root, anchor_style
 
     def path(self, path: Path, *, whole: bool = False, data: bytes | None = None) -> Source:
         """The file at ``path`` (from ``data``, its bytes, when they have been read),

@@ -29,14 +29,16 @@ class Selection:
     pack: Pack | None = None  # applies to every document, whatever the configuration says
 
 
-@dataclass(frozen=True, slots=True)
 class RuleSet:
     """The rules of a run: every known rule, those that run, and their options."""
 
-    known: tuple[Rule, ...]
-    enabled: tuple[Rule, ...]
-    options: dict[type[RuleOptions], RuleOptions]
-    per_file_ignores: dict[str, tuple[str, ...]]
+    __slots__ = ("known", "enabled", "options", "per_file_ignores")
+
+    def __init__(self, known: tuple[Rule, ...], enabled: tuple[Rule, ...],
+                 options: dict[type[RuleOptions], RuleOptions],
+                 per_file_ignores: dict[str, tuple[str, ...]]) -> None:
+        self.known, self.enabled, self.options = known, enabled, options
+        self.per_file_ignores = per_file_ignores
 
     @classmethod
     def resolve(cls, settings: Settings, selection: Selection, where: str) -> RuleSet:

@@ -9,8 +9,8 @@ as a configuration error, or a linked file to be taken as having no anchors.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from archlint.errors import UnparsableError
 from archlint.markdown.parser import parse
@@ -24,8 +24,7 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Read:
+class Read(NamedTuple):
     """A document, or why there is none; ``digest`` is the hash of the bytes read (None
     when nothing could be read), ``text`` the text they decoded to."""
 
