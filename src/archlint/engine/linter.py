@@ -99,7 +99,8 @@ class Linter:
         ``jobs`` > 1 files are checked in that many processes; the result is the same, in
         the same order. With a cache, files unchanged since they were cached (and the
         files and anchors they depend on) are not read again."""
-        return running.lint_paths(self, paths, jobs, cache)
+        found = list(self.discover(paths))
+        return running.lint_paths(self, found, Linter.create, jobs, cache), len(found)
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``)."""

@@ -5,29 +5,41 @@ the same, in the same order, however it was reached."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from archlint.config import Configuration
 from archlint.diagnostics import Diagnostic
 from archlint.engine.cache import Cache, Dependencies
 from archlint.engine.selection import Selection
+from archlint.links.index import AnchorIndex
 from archlint.markdown import reading
 
-if TYPE_CHECKING:
-    from archlint.engine.linter import Linter
-
 Checked = tuple[list[Diagnostic], str | None, Dependencies]
+
+
+class Checks(Protocol):
+    """What checks one file (a :class:`~archlint.engine.linter.Linter`)."""
+
+    configuration: Configuration
+    selection: Selection
+    anchors: AnchorIndex
+
+    def check_recording(self, path: Path, data: bytes | None = None) -> Checked: ...
+
+
+# Makes the checker a worker process uses, from what the parent was made from.
+Factory = Callable[[Configuration, Selection], Checks]
 
 # Starting a process costs about what checking this many files does (it imports archlint).
 WORTH_A_PROCESS = 25
 
 
-def lint_paths(linter: Linter, paths: Iterable[Path], jobs: int = 1,
-               cache: Cache | None = None) -> tuple[list[Diagnostic], int]:
-    """Diagnostics for every Markdown file under ``paths``, and how many files."""
-    found = list(linter.discover(paths))
+def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 1,
+               cache: Cache | None = None) -> list[Diagnostic]:
+    """Diagnostics for every file of ``found``, in order; worker processes make their
+    own checker with ``factory``."""
     linter.anchors.know(found)
     results: list[list[Diagnostic]] = [[] for _ in found]
     if jobs <= 1 or len(found) < WORTH_A_PROCESS * jobs:
@@ -41,17 +53,17 @@ def lint_paths(linter: Linter, paths: Iterable[Path], jobs: int = 1,
                 missing.append(index)
             else:
                 results[index] = recalled
-        checked = _in_processes(linter, [found[index] for index in missing], jobs)
+        checked = _in_processes(linter, [found[index] for index in missing], factory, jobs)
         for index, (diagnostics, digest, dependencies) in zip(missing, checked):
             results[index] = diagnostics
             if cache is not None and digest is not None:
                 cache.store(found[index], digest, diagnostics, dependencies)
     if cache is not None:
         cache.save()
-    return [d for found_in_file in results for d in found_in_file], len(found)
+    return [d for found_in_file in results for d in found_in_file]
 
 
-def _check_or_recall(linter: Linter, path: Path, cache: Cache | None) -> list[Diagnostic]:
+def _check_or_recall(linter: Checks, path: Path, cache: Cache | None) -> list[Diagnostic]:
     """The file's findings from the cache when it is unchanged, or else checked from
     the same bytes (and cached)."""
     if cache is None:
@@ -74,16 +86,14 @@ def _recalled(path: Path, cache: Cache | None) -> list[Diagnostic] | None:
     return cache.lookup(path, reading.content_hash(data)) if isinstance(data, bytes) else None
 
 
-_worker: Linter | None = None
+_worker: Checks | None = None
 
 
-def _start_worker(configuration: Configuration, selection: Selection, known: list[Path],
-                  gc_threshold: tuple[int, int, int]) -> None:
-    from archlint.engine.linter import Linter
-
+def _start_worker(factory: Factory, configuration: Configuration, selection: Selection,
+                  known: list[Path], gc_threshold: tuple[int, int, int]) -> None:
     global _worker
     gc.set_threshold(*gc_threshold)  # collect as the parent does, however it was started
-    _worker = Linter.create(configuration, selection)
+    _worker = factory(configuration, selection)
     _worker.anchors.know(known)
 
 
@@ -92,7 +102,8 @@ def _check_in_worker(path: Path) -> Checked:
     return _worker.check_recording(path)
 
 
-def _in_processes(linter: Linter, paths: list[Path], jobs: int) -> list[Checked]:
+def _in_processes(linter: Checks, paths: list[Path], factory: Factory, jobs: int
+                  ) -> list[Checked]:
     """``check_recording`` for each path, in order, in up to ``jobs`` processes. The
     largest files are handed out first and the smallest last, in small batches, so that
     the processes finish together."""
@@ -102,8 +113,8 @@ def _in_processes(linter: Linter, paths: list[Path], jobs: int) -> list[Checked]
 
     order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(linter.configuration, linter.selection, paths,
-                                       gc.get_threshold())) as pool:
+                             initargs=(factory, linter.configuration, linter.selection,
+                                       paths, gc.get_threshold())) as pool:
         checked = dict(zip(order, pool.map(_check_in_worker, [paths[i] for i in order],
                                            chunksize=max(1, len(paths) // (jobs * 32)))))
     return [checked[index] for index in range(len(paths))]
