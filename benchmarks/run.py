@@ -180,6 +180,9 @@ def main() -> None:
                   results["rumdl (no cache)"].wall, "<= 3")
             ratio("warm / rumdl cached, wall", warm.wall, results["rumdl (cached)"].wall, "<= 2")
         print(f"{'peak memory, cold (MB)':<54} {cold.peak_mb:6.0f}   (target <= 150)")
+        print("\nwhere a --jobs 1 run's CPU goes (benchmarks/phases.py, one run)")
+        subprocess.run([sys.executable, str(Path(__file__).with_name("phases.py")),
+                        str(corpus)], cwd=scratch, check=False)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

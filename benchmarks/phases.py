@@ -1,0 +1,96 @@
+"""Where a `--jobs 1` run's CPU goes, phase by phase, so that a change can be judged by
+the phase it is meant to speed up.
+
+    python benchmarks/phases.py ../shared/corpus          # any folder of Markdown
+
+In one process, every Markdown file under the folder is checked with the default
+configuration as `archlint check --jobs 1 --no-cache` would check it, and the CPU time
+(`time.process_time`) of each phase is added up:
+
+- parse: markdown-it-py's tokens (archlint's set-up of it);
+- model: turning the tokens into archlint's document model;
+- each shared analysis (template text, the pack's outline, example sections, TOC);
+- each rule's own work;
+- engine: everything else (reading, discovery, contexts, suppressions, fingerprints).
+
+The phases are measured by wrapping the functions that do them, which costs a little
+time of its own (counted in "engine").
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+
+from archlint import analysis, config
+from archlint.engine import Linter
+from archlint.markdown import parser, tokenizer
+
+spent: dict[str, float] = defaultdict(float)
+
+
+def timed(name: str, function):
+    """``function``, adding the CPU time of each call to ``spent[name]``; time spent in
+    calls nested inside another timed call counts only for the inner one."""
+    def wrapper(*args, **kwargs):
+        start = time.process_time()
+        before = dict(spent)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            inner = sum(spent[key] - before.get(key, 0.0) for key in spent)
+            spent[name] += time.process_time() - start - inner
+    return wrapper
+
+
+def instrument(linter: Linter) -> None:
+    """Wrap the phases of ``linter``'s work (module functions and the rules' checks)."""
+    for links_only in (False, True):
+        md = tokenizer.markdown(links_only)
+        md.parse = timed("parse (markdown-it-py)", md.parse)  # type: ignore[method-assign]
+    parser.parse = timed("model", parser.parse)  # the tokens' time is taken out above
+    from archlint.markdown import reading
+
+    reading.parse = parser.parse  # reading imported the function itself
+    for name in ("classify", "outline", "examples", "toc"):
+        module = getattr(analysis, name)
+        for attribute in ("classify", "place", "example_sections", "find"):
+            if hasattr(module, attribute):
+                setattr(module, attribute,
+                        timed(f"analysis: {name}", getattr(module, attribute)))
+    rules = linter.rule_set
+    rules.enabled = tuple(replace(rule, check=_rule_check(rule)) for rule in rules.enabled)
+
+
+def _rule_check(rule):
+    def check(document, options, context):
+        return list(timed(f"rule {rule.code} {rule.name}",
+                          lambda: list(rule.check(document, options, context)))())
+    return check
+
+
+def main() -> int:
+    arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    arguments.add_argument("folder", type=Path)
+    folder = arguments.parse_args().folder
+    gc.set_threshold(50_000, 20, 20)  # as the command line sets it
+    linter = Linter.create(config.discover(Path.cwd()))
+    instrument(linter)
+    start = time.process_time()
+    diagnostics, files = linter.lint_paths([folder], jobs=1)
+    total = time.process_time() - start
+    measured = sum(spent.values())
+    spent["engine (the rest)"] = total - measured
+    print(f"{files} files, {len(diagnostics)} findings, {total:.2f} s CPU in all")
+    for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
+        print(f"{name:<36} {seconds:7.2f} s  {seconds / total:6.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
