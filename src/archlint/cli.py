@@ -240,9 +240,10 @@ def server(debounce: int) -> None:
     try:
         from archlint.server import protocol
     except ImportError as error:
-        if (error.name or "").partition(".")[0] not in _SERVER_LIBRARIES:
+        missing = (error.name or "").partition(".")[0]
+        if missing not in _SERVER_LIBRARIES:
             raise
-        _fail(f"the language server needs the server extra ({error.name} is not "
+        _fail(f"the language server needs the server extra ({missing} is not "
               f"installed): pip install 'archlint[server]'")
     protocol.serve(debounce / 1000)
 

@@ -38,7 +38,7 @@ def target_of(path: str, folder: Path | None, root: Path | None) -> Path | None:
     """The file a link's path leads to (None for this document, or outside the set)."""
     if not path:
         return None
-    found = targets.resolve(Link(LinkKind.INLINE, path + "#", "", 1, 1), folder, root)
+    found = targets.resolve(Link(LinkKind.LINK, path + "#", "", 1, 1), folder, root)
     return found.path if found is not None and found.where is targets.Where.FILE else None
 
 
