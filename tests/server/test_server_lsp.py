@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import Editor, published, until
+from lsp_session import Editor, client, editor, project, published, until  # noqa: F401 - fixtures
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 

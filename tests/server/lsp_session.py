@@ -1,5 +1,6 @@
 """A real LSP client (pytest-lsp, on pygls) driving ``archlint server`` started as a
-subprocess, in a throw-away project folder."""
+subprocess, in a throw-away project folder: fixtures (``project``, ``client``,
+``editor``) for the tests that import them, and helpers to wait for diagnostics."""
 
 from __future__ import annotations
 
