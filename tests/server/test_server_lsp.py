@@ -379,3 +379,57 @@ def test_without_the_server_extra_the_command_says_how_to_install_it(tmp_path: P
     assert done.stderr.strip().splitlines() == [
         "archlint: error: the language server needs the server extra (pygls is not "
         "installed): pip install 'archlint[server]'"]
+
+
+@pytest.mark.asyncio
+async def test_a_documentation_set_gets_check_s_findings_and_working_actions(
+        editor: Editor, project: Path, client: LanguageClient):
+    shutil.copytree(FIXTURES / "docset", project, dirs_exist_ok=True)
+    names = ["01-overview.md", "views/functional.md", "views/process.md"]
+    opened = {name: await editor.open(project / name) for name in names}
+    findings = check_json(project, *names)
+    for name in names:
+        mine = [f for f in findings if f["path"] == name]
+        assert mine, name
+        text = (project / name).read_text(encoding="utf-8")
+        assert as_found(opened[name]) == expected(mine, text), name
+    titles = await each_action_clears_its_finding(editor, client, project / "views/functional.md")
+    assert 'AL303: change to the suggested anchor "#state-models"' in titles
+    assert 'AL303: use "#regions"' in titles
+    titles = await each_action_clears_its_finding(editor, client, project / "views/process.md")
+    assert titles.count("Disable AL201 (missing-section) for this line") == 5
+
+
+@pytest.mark.asyncio
+async def test_incremental_changes_after_non_ascii_text(editor: Editor, project: Path,
+                                                        client: LanguageClient):
+    path = project / "notes.md"
+    found = await editor.open(path, "# Notes 😀\n\nDone 😀 here.\n")
+    assert found == []
+    mark = len(client.published)
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(2, 8), end=types.Position(2, 8)),
+            text="TBD ")]))  # after "Done 😀 ": 8 UTF-16 units
+    found = (await published(client, path.as_uri(), 2, mark)).diagnostics
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [
+        ("AL102", 2, 8)]
+
+
+@pytest.mark.asyncio
+async def test_a_linked_file_changed_on_disk_is_read_again(editor: Editor, project: Path,
+                                                           client: LanguageClient):
+    overview, process = project / "overview.md", project / "process.md"
+    overview.write_text(DOCSET_A, encoding="utf-8")
+    assert await editor.open(process, DOCSET_B) == []
+    overview.write_text(DOCSET_A.replace("Quality goals", "Goals"), encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=overview.as_uri(), type=types.FileChangeType.Changed)]))
+    found = await until(client, process.as_uri(), lambda found: found != [])
+    assert [d.code for d in found] == ["AL303", "AL303"]
+    # the server asked to be told of changed Markdown and configuration files
+    watchers = [r.register_options for r in client.registrations
+                if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    patterns = [w["globPattern"] for w in watchers[0]["watchers"]]
+    assert patterns[:2] == ["**/*.md", "**/*.markdown"]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ from archlint.errors import ConfigError
 from archlint.markdown.reading import MARKDOWN_SUFFIXES
 
 Stamp = tuple[tuple[str, int, int], ...]
+KNOWN_FILES = 20_000  # at most this many of the project's files are listed for links
 
 
 class Key(NamedTuple):
@@ -179,7 +181,11 @@ class Workspace:
         read = None
         try:
             read = _configuration(key)
-            configured = _Configured(_stamp(key, read), read, Linter.create(read), None)
+            linter = Linter.create(read)
+            # the project's Markdown files, as `archlint check` run in its root knows them
+            # (so that a link to a moved file can say where it went)
+            linter.anchors.know(list(islice(linter.discover([key.root]), KNOWN_FILES)))
+            configured = _Configured(_stamp(key, read), read, linter, None)
         except ConfigError as error:
             configured = _Configured(_stamp(key, read), read, None, str(error))
         self._configured[key] = configured
