@@ -361,10 +361,11 @@ async def test_a_configuration_or_template_change_checks_open_documents_again(
         "_What becomes easier._\n", encoding="utf-8")
     found = await until(client, path.as_uri(), lambda found: found != [])
     assert [d.code for d in found] == ["AL201"] and "Consequences" in found[0].message
-    config.write_text(config.read_text(encoding="utf-8") + "ignore = [\"AL201\"]\n"
-                      .replace("ignore", "[severity]\nAL201 = \"warning\"\n#"), encoding="utf-8")
+    with config.open("a", encoding="utf-8") as appended:
+        appended.write('[severity]\nAL201 = "warning"\n')
+    warning = types.DiagnosticSeverity.Warning
     found = await until(client, path.as_uri(),
-                        lambda found: found and found[0].severity == types.DiagnosticSeverity.Warning)
+                        lambda found: bool(found) and found[0].severity == warning)
     assert [d.code for d in found] == ["AL201"]
 
 
