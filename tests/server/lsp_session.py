@@ -20,6 +20,7 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities  
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features  # noqa: E402
 
 DEBOUNCE_MS = 50
+PATIENT_DEBOUNCE_MS = 1000
 
 
 def _recording_client() -> LanguageClient:
@@ -44,9 +45,11 @@ def _recording_client() -> LanguageClient:
     return client
 
 
-SERVER = ClientServerConfig(
-    server_command=[sys.executable, "-m", "archlint", "server", "--debounce", str(DEBOUNCE_MS)],
-    client_factory=_recording_client)
+def _server(debounce_ms: int) -> ClientServerConfig:
+    return ClientServerConfig(
+        server_command=[sys.executable, "-m", "archlint", "server", "--debounce",
+                        str(debounce_ms)],
+        client_factory=_recording_client)
 
 
 @pytest.fixture
@@ -57,14 +60,27 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest_lsp.fixture(config=SERVER)
-async def client(lsp_client: LanguageClient, project: Path):
-    await lsp_client.initialize_session(types.InitializeParams(
+async def _session(client: LanguageClient, project: Path):
+    await client.initialize_session(types.InitializeParams(
         capabilities=client_capabilities("visual-studio-code"),
         root_uri=project.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")]))
     yield
-    await lsp_client.shutdown_session()
+    await client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=_server(DEBOUNCE_MS))
+async def client(lsp_client: LanguageClient, project: Path):
+    async for _ in _session(lsp_client, project):
+        yield
+
+
+@pytest_lsp.fixture(config=_server(PATIENT_DEBOUNCE_MS))
+async def patient_client(lsp_client: LanguageClient, project: Path):
+    """A server that waits long after a change, so that changes sent together are
+    surely checked as one, however busy the machine."""
+    async for _ in _session(lsp_client, project):
+        yield
 
 
 async def published(client: LanguageClient, uri: str, version: int | None = None,

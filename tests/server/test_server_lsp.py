@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from lsp_session import Editor, client, editor, project, published, until  # noqa: F401 - fixtures
+from lsp_session import (  # noqa: F401 - fixtures
+    Editor,
+    client,
+    editor,
+    patient_client,
+    project,
+    published,
+    until,
+)
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
@@ -90,8 +98,9 @@ async def test_removing_a_prompt_clears_its_diagnostic(editor: Editor, project: 
 
 
 @pytest.mark.asyncio
-async def test_changes_in_quick_succession_are_checked_once(editor: Editor, project: Path,
-                                                            client: LanguageClient):
+async def test_changes_in_quick_succession_are_checked_once(project: Path,
+                                                            patient_client: LanguageClient):
+    client, editor = patient_client, Editor(patient_client)
     path = project / "notes.md"
     await editor.open(path, "# Notes\n\nSome text.\n")
     mark = len(client.published)
