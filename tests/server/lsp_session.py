@@ -60,9 +60,9 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-async def _session(client: LanguageClient, project: Path):
+async def _session(client: LanguageClient, project: Path, editor: str = "visual-studio-code"):
     await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities("visual-studio-code"),
+        capabilities=client_capabilities(editor),
         root_uri=project.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=project.as_uri(), name="project")]))
     yield
@@ -72,6 +72,13 @@ async def _session(client: LanguageClient, project: Path):
 @pytest_lsp.fixture(config=_server(DEBOUNCE_MS))
 async def client(lsp_client: LanguageClient, project: Path):
     async for _ in _session(lsp_client, project):
+        yield
+
+
+@pytest_lsp.fixture(config=_server(DEBOUNCE_MS))
+async def utf8_client(lsp_client: LanguageClient, project: Path):
+    """A client that prefers columns in UTF-8 bytes, as Neovim 0.11 does."""
+    async for _ in _session(lsp_client, project, "neovim@v0.11.0"):
         yield
 
 

@@ -18,6 +18,7 @@ from lsp_session import (  # noqa: F401 - fixtures
     project,
     published,
     until,
+    utf8_client,
 )
 from lsprotocol import types
 from pytest_lsp import LanguageClient
@@ -80,6 +81,26 @@ async def test_columns_are_utf16_with_non_ascii_text(editor: Editor, project: Pa
     line = text.split("\n")[2]
     # code points before "TBD" differ from UTF-16 units: each 😀 is two units
     assert line.index("TBD") == 19 and tbd.range.start.character == 21
+
+
+@pytest.mark.asyncio
+async def test_columns_in_utf8_when_the_client_prefers_them(project: Path,
+                                                           utf8_client: LanguageClient):
+    editor = Editor(utf8_client)
+    path = project / "notes.md"
+    found = await editor.open(path, "# Notes 😀\n\nDone 😀 é here.\n")
+    assert found == []
+    mark = len(utf8_client.published)
+    utf8_client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(2, 13), end=types.Position(2, 13)),
+            text="TBD ")]))  # after "Done 😀 é ": 13 bytes
+    found = (await published(utf8_client, path.as_uri(), 2, mark)).diagnostics
+    assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [
+        ("AL102", 2, 13)]
+    line = "Done 😀 é TBD here."
+    assert found[0].range.end.character == len(line.encode("utf-8")) == 22  # UTF-16: 19
 
 
 @pytest.mark.asyncio
