@@ -4,7 +4,7 @@ actions, and spotting a ``#fragment`` being typed."""
 from __future__ import annotations
 
 import archlint
-from archlint.config import Settings
+from archlint.config import DocumentKind, Settings
 from archlint.diagnostics import Edit, Fix
 from archlint.server import edits, fragments
 from archlint.server.positions import (
@@ -94,6 +94,25 @@ def test_suppression_at_the_end_of_a_line_inside_a_block():
         assert codes(result) == [], result
     assert suppressed("# T\n\n| a | b |\n| - | - |\n| 1 | TBD |\n", 5, "AL102").splitlines()[4] \
         == "| 1 | TBD <!-- archlint-disable-line AL102 --> |"
+
+
+def test_suppression_of_a_template_comment_right_under_a_heading(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "template.md").write_text(
+        "# KEP\n\n## Summary\n\n<!--\nWrite the summary of the proposal: what it does and "
+        "why.\n-->\n", encoding="utf-8")
+    settings = Settings(documents=(DocumentKind(paths=("doc.md",), template="template.md"),))
+    text = ("# KEP\n\n## Summary\n<!--\nWrite the summary of the proposal: what it does and "
+            "why.\n-->\nWe add a queue.\n")
+
+    def found(text: str) -> list[tuple[int, str]]:
+        return [(d.line, d.code) for d in archlint.lint_text(text, tmp_path / "doc.md",
+                                                             settings=settings)]
+
+    assert found(text) == [(4, "AL101")]
+    result = suppressed(text, 4, "AL101")
+    assert result.splitlines()[3:5] == ["<!-- archlint-disable-next-line AL101 -->", "<!--"]
+    assert found(result) == []
 
 
 def test_a_fragment_being_typed():

@@ -11,7 +11,7 @@ from archlint.diagnostics import Edit, Fix
 from archlint.engine import fixing
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+_OWN_LINE_ABOVE = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<!--)")  # a heading, a comment
 _NOT_A_BLOCK_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,9}[.)]\s|>|\|)")
 
 
@@ -48,15 +48,17 @@ def fixing_edit(text: str, fix: Fix) -> Replacement | None:
 
 def suppression(text: str, line: int, code: str) -> Replacement | None:
     """Switch rule ``code`` off for ``line`` (1-based) with an HTML comment: a line of
-    its own above a block's first line or a heading (``archlint-disable-next-line``),
-    else at the end of the line (``archlint-disable-line``; in a table row, inside its
-    last cell), so that the document's structure stays as it was."""
+    its own above a block's first line, a heading or an HTML comment
+    (``archlint-disable-next-line``), else at the end of the line
+    (``archlint-disable-line``; in a table row, inside its last cell), so that the
+    document's structure stays as it was."""
     lines = [written.rstrip("\r\n") for written in _LINE.findall(text)]
     if not 0 < line <= len(lines):
         return None
     written = lines[line - 1]
     starts_block = line == 1 or not lines[line - 2].strip()
-    if _HEADING.match(written) or (starts_block and not _NOT_A_BLOCK_START.match(written)):
+    if _OWN_LINE_ABOVE.match(written) or (starts_block
+                                          and not _NOT_A_BLOCK_START.match(written)):
         indent = written[:len(written) - len(written.lstrip())]
         edit = Edit(line, line - 1, (f"{indent}<!-- archlint-disable-next-line {code} -->",))
     else:

@@ -62,11 +62,11 @@ class ArchlintServer(LanguageServer):
     def check(self, document: OpenDocument, *, follow: bool = True) -> None:
         """Check the document and publish what was found; then, if its anchors changed,
         check the open documents that link into it."""
-        self._cancel(document.uri)
+        self.cancel(document.uri)
         before = document.checked.anchors if document.checked is not None else None
         try:
             result = self.state.check(document)
-        except Exception as error:  # noqa: BLE001 - a bug must not stop the server
+        except Exception as error:  # a bug must not stop the server
             self._report(None, f"archlint failed on {document.uri}: {error!r}",
                          traceback.format_exc())
             return
@@ -90,7 +90,7 @@ class ArchlintServer(LanguageServer):
         return document.current
 
     def schedule(self, document: OpenDocument) -> None:
-        self._cancel(document.uri)
+        self.cancel(document.uri)
         loop = asyncio.get_running_loop()
         self.pending[document.uri] = loop.call_later(self.debounce, self._run_pending,
                                                      document.uri)
@@ -101,7 +101,7 @@ class ArchlintServer(LanguageServer):
         if document is not None:
             self.check(document)
 
-    def _cancel(self, uri: str) -> None:
+    def cancel(self, uri: str) -> None:
         handle = self.pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
@@ -131,7 +131,7 @@ class ArchlintServer(LanguageServer):
             await asyncio.sleep(POLL)
             try:
                 self.recheck_outdated()
-            except Exception as error:  # noqa: BLE001
+            except Exception as error:  # nor a surprise on disk
                 self._report(None, f"archlint failed to read its configuration: {error!r}",
                              traceback.format_exc())
 
@@ -216,7 +216,7 @@ def create(debounce: float = DEBOUNCE) -> ArchlintServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: ArchlintServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
-        ls._cancel(uri)
+        ls.cancel(uri)
         if uri in ls.state.documents:
             ls.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
