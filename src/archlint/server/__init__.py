@@ -12,8 +12,11 @@ buffer: the same configuration, packs, templates and suppressions, through the e
   anchor probably meant;
 - :mod:`.workspace`: the open documents, the linter of each one's configuration, and
   which documents to check again when another changes;
-- :mod:`.protocol`: the protocol itself, turning the above into LSP messages.
+- :mod:`.answers`: a checked document's findings as LSP diagnostics, and the code
+  actions, hover and completion answered from them (lsprotocol's types);
+- :mod:`.protocol`: the server itself (pygls): when documents are checked, what is
+  published and shown.
 
-Only :mod:`.protocol` imports pygls and lsprotocol, and only ``archlint server``
-imports it.
+Only :mod:`.answers` and :mod:`.protocol` import lsprotocol and pygls, and only
+``archlint server`` imports them.
 """

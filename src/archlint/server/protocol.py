@@ -19,27 +19,14 @@ from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
-from archlint.diagnostics import Diagnostic, Severity
-from archlint.server import edits, fragments
-from archlint.server.edits import Replacement
-from archlint.server.positions import (
-    UTF16,
-    Point,
-    code_points,
-    offset_to_client,
-    split_lines,
-    to_client,
-    units,
-)
+from archlint.diagnostics import Diagnostic
+from archlint.server import answers
+from archlint.server.positions import UTF16, split_lines
 from archlint.server.workspace import Checked, Failure, Key, OpenDocument, Workspace, is_markdown
 from archlint.version import __version__
 
 DEBOUNCE = 0.2  # seconds after the last change before a document is checked
 POLL = 1.0  # seconds between looks at the configuration files on disk
-SOURCE = "archlint"
-
-_SEVERITY = {Severity.ERROR: types.DiagnosticSeverity.Error,
-             Severity.WARNING: types.DiagnosticSeverity.Warning}
 
 
 class ArchlintServer(LanguageServer):
@@ -110,7 +97,7 @@ class ArchlintServer(LanguageServer):
         lines = split_lines(document.text)
         self.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
             uri=document.uri, version=document.version,
-            diagnostics=[to_lsp(d, lines, self.encoding) for d in found]))
+            diagnostics=[answers.to_lsp(d, lines, self.encoding) for d in found]))
 
     def _report(self, key: Key | None, message: str, details: str = "") -> None:
         """Show a problem once (until it changes or goes away), and log it."""
@@ -134,23 +121,6 @@ class ArchlintServer(LanguageServer):
             except Exception as error:  # nor a surprise on disk
                 self._report(None, f"archlint failed to read its configuration: {error!r}",
                              traceback.format_exc())
-
-
-def to_lsp(d: Diagnostic, lines: list[str], encoding: str = UTF16) -> types.Diagnostic:
-    """An archlint finding as an LSP diagnostic: from the finding's column to the end of
-    the line's text. Rule codes have no published documentation site to link to
-    (``codeDescription``); hover shows a rule's documentation, as ``archlint rule CODE``
-    prints it."""
-    start = to_client(lines, d.line, d.column, encoding)
-    text = lines[start.line] if lines else ""
-    end = Point(start.line, max(units(text.rstrip(), encoding), start.character))
-    return types.Diagnostic(
-        range=_range(start, end), message=f"{d.message} [{d.name}]", code=d.code,
-        source=SOURCE, severity=_SEVERITY[d.severity], data={"fingerprint": d.fingerprint})
-
-
-def _range(start: Point, end: Point) -> types.Range:
-    return types.Range(start=types.Position(*start), end=types.Position(*end))
 
 
 def _path(uri: str) -> Path | None:
@@ -240,7 +210,7 @@ def create(debounce: float = DEBOUNCE) -> ArchlintServer:
         checked = ls.current(document) if document is not None else None
         if document is None or checked is None:
             return None
-        return actions(ls, document, checked, params)
+        return answers.code_actions(document, checked, params, ls.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: ArchlintServer, params: types.HoverParams) -> types.Hover | None:
@@ -248,7 +218,7 @@ def create(debounce: float = DEBOUNCE) -> ArchlintServer:
         checked = ls.current(document) if document is not None else None
         if document is None or checked is None:
             return None
-        return hover_at(document, checked, params.position, ls.encoding)
+        return answers.hover(document, checked, params.position, ls.encoding)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION,
                     types.CompletionOptions(trigger_characters=["#"]))
@@ -258,132 +228,9 @@ def create(debounce: float = DEBOUNCE) -> ArchlintServer:
         checked = ls.current(document) if document is not None else None
         if document is None or checked is None:
             return None
-        return complete(ls, document, checked, params.position)
+        return answers.completion(ls.state, document, checked, params.position, ls.encoding)
 
     return server
-
-
-# -- code actions
-
-def actions(ls: ArchlintServer, document: OpenDocument, checked: Checked,
-            params: types.CodeActionParams) -> list[types.CodeAction]:
-    text, encoding = document.text, ls.encoding
-    lines = split_lines(text)
-    wanted = params.context.only
-    quick = not wanted or any(kind.startswith(types.CodeActionKind.QuickFix) for kind in wanted)
-    found: list[types.CodeAction] = []
-    first, last = params.range.start.line + 1, params.range.end.line + 1
-    for d in checked.diagnostics if quick else ():
-        if not first <= d.line <= last:
-            continue
-        lsp = to_lsp(d, lines, encoding)
-
-        def offer(title: str, change: Replacement | None, preferred: bool = False) -> None:
-            if change is not None:
-                found.append(types.CodeAction(
-                    title=title, kind=types.CodeActionKind.QuickFix, diagnostics=[lsp],
-                    is_preferred=preferred or None,
-                    edit=_workspace_edit(document.uri, text, change, encoding)))
-
-        if d.fix is not None:
-            offer(f"{d.code}: {d.fix.description or 'fix as --fix does'}",
-                  edits.fixing_edit(text, d.fix), preferred=True)
-        if checked.source.read.document is not None:
-            folder = document.path.parent if document.path is not None else None
-            suggested = fragments.suggestion(
-                checked.source.read.document, d, folder,
-                checked.linter.checker.root_for(folder), checked.linter.anchors.anchors_of)
-            if suggested is not None:
-                name, fix = suggested
-                offer(f'{d.code}: change to the suggested anchor "#{name}"',
-                      edits.fixing_edit(text, fix), preferred=True)
-        offer(f"Disable {d.code} ({d.name}) for this line", edits.suppression(text, d.line, d.code))
-    if not wanted or any(kind.startswith(types.CodeActionKind.SourceFixAll) for kind in wanted):
-        path = str(document.path) if document.path is not None else None
-        fixed = checked.linter.fixed_text_of(text, path)
-        change = edits.between(text, fixed) if fixed is not None else None
-        if change is not None:
-            found.append(types.CodeAction(
-                title="archlint: fix all (as --fix does)", kind=types.CodeActionKind.SourceFixAll,
-                edit=_workspace_edit(document.uri, text, change, encoding)))
-    return found
-
-
-def _workspace_edit(uri: str, text: str, change: Replacement, encoding: str
-                    ) -> types.WorkspaceEdit:
-    span = _range(offset_to_client(text, change.start, encoding),
-                  offset_to_client(text, change.end, encoding))
-    return types.WorkspaceEdit(changes={uri: [types.TextEdit(range=span, new_text=change.new)]})
-
-
-# -- hover
-
-def hover_at(document: OpenDocument, checked: Checked, position: types.Position,
-             encoding: str) -> types.Hover | None:
-    lines = split_lines(document.text)
-    rules = {rule.code: rule for rule in checked.linter.rule_set.known}
-    parts, spans = [], []
-    for d in checked.diagnostics:
-        lsp = to_lsp(d, lines, encoding)
-        start, end = lsp.range.start, lsp.range.end
-        if start.line == position.line and start.character <= position.character <= end.character:
-            rule = rules.get(d.code)
-            doc = rule.doc.split("\n", 1)[-1].strip() if rule is not None else ""
-            parts.append(f"**{d.code} {d.name}** ({d.severity.value}): {d.message}\n\n{doc}")
-            spans.append(lsp.range)
-    if not parts:
-        return None
-    return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                    value="\n\n---\n\n".join(parts)),
-                       range=spans[0] if len(spans) == 1 else None)
-
-
-# -- completion
-
-def complete(ls: ArchlintServer, document: OpenDocument, checked: Checked,
-             position: types.Position) -> types.CompletionList | None:
-    encoding = ls.encoding
-    lines = split_lines(document.text)
-    line = lines[position.line] if position.line < len(lines) else ""
-    column = code_points(line, position.character, encoding)
-    typing = fragments.typing_at(line[:column])
-    if typing is None:
-        return None
-    folder = document.path.parent if document.path is not None else None
-    if not typing.path:
-        candidates = _anchors(checked)
-    else:
-        target = fragments.target_of(typing.path, folder, checked.linter.checker.root_for(folder))
-        if target is None:
-            return None
-        candidates = _anchors_of(ls, checked, target)
-    start = types.Position(position.line, units(line[:column - len(typing.fragment)], encoding))
-    span = types.Range(start=start, end=position)
-    items = [types.CompletionItem(label=name, kind=types.CompletionItemKind.Reference,
-                                  detail=detail, sort_text=f"{index:05d}", filter_text=name,
-                                  text_edit=types.TextEdit(range=span, new_text=name))
-             for index, (name, detail) in enumerate(candidates)]
-    return types.CompletionList(is_incomplete=False, items=items)
-
-
-def _anchors(checked: Checked) -> list[tuple[str, str | None]]:
-    """A checked document's anchors: its headings' in order (with their text), then the
-    rest."""
-    document = checked.source.read.document
-    if document is None:
-        return []
-    found = [(heading.anchor, heading.text) for heading in document.headings]
-    named = {name for name, _ in found}
-    return found + [(name, None) for name in sorted(document.anchor_names - named)]
-
-
-def _anchors_of(ls: ArchlintServer, checked: Checked, target: Path) -> list[tuple[str, str | None]]:
-    resolved = target.resolve()
-    opened = next((d for d in ls.state.documents.values() if d.path == resolved), None)
-    if opened is not None and opened.checked is not None:
-        return _anchors(opened.checked)
-    names = checked.linter.anchors.anchors_of(resolved) or frozenset()
-    return [(name, None) for name in sorted(names)]
 
 
 def serve(debounce: float = DEBOUNCE) -> None:
