@@ -25,7 +25,7 @@ LAYERS: list[set[str]] = [
     {"archlint.config", "archlint.engine"},
     {"archlint.report"},
     {"archlint", "archlint.__main__", "archlint.api", "archlint.cli", "archlint.init",
-     "archlint.testing"},
+     "archlint.testing", "archlint.server"},
 ]
 
 

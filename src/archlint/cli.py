@@ -227,6 +227,27 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
     sys.exit(EXIT_ERROR if len(statuses) != len(results) else EXIT_CLEAN)
 
 
+_SERVER_LIBRARIES = ("pygls", "lsprotocol", "cattrs", "attrs")
+
+
+@main.command()
+@click.option("--debounce", type=click.IntRange(min=0), default=200, show_default=True,
+              metavar="MS", help="Check a document this many milliseconds after its last "
+                                 "change.")
+def server(debounce: int) -> None:
+    """Run the language server (LSP) over standard input and output, for editors.
+    Needs the server extra: pip install 'archlint[server]'."""
+    try:
+        from archlint.server import protocol
+    except ImportError as error:
+        missing = (error.name or "").partition(".")[0]
+        if missing not in _SERVER_LIBRARIES:
+            raise
+        _fail(f"the language server needs the server extra ({missing} is not "
+              f"installed): pip install 'archlint[server]'")
+    protocol.serve(debounce / 1000)
+
+
 @main.command()
 def init() -> None:
     """Write a first configuration for the documents here, guessing their packs."""

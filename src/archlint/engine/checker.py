@@ -52,7 +52,7 @@ class Checker:
         if record is not None:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
         context = Context(self.analysis(document, relative), folder=folder,
-                          root=self._root_for(folder), files=disk, anchors=anchors,
+                          root=self.root_for(folder), files=disk, anchors=anchors,
                           anchor_style=self.configuration.settings.anchor_style)
         suppressed = suppressions.collect(document.comments, self.rules.known,
                                           document.line_count)
@@ -67,7 +67,7 @@ class Checker:
         found.sort(key=lambda d: (d.line, d.column, d.code, d.message))
         return _fingerprinted(found, document.lines, relative or display)
 
-    def _root_for(self, folder: Path | None) -> Path | None:
+    def root_for(self, folder: Path | None) -> Path | None:
         """The project a document belongs to, where links starting with ``/`` lead: the
         configuration file's folder if the document is in it, or else the git work tree
         the document is in."""

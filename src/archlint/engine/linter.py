@@ -17,7 +17,7 @@ from archlint.engine import files, running
 from archlint.engine.cache import Cache, Dependencies, settings_key
 from archlint.engine.checker import Checker
 from archlint.engine.packchoice import PackChoice
-from archlint.engine.reader import Reader
+from archlint.engine.reader import Reader, Source
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
 from archlint.rule import Rule
@@ -60,6 +60,19 @@ class Linter:
     def lint_text(self, text: str, path: str | None = None) -> list[Diagnostic]:
         return self.checker.check(self.reader.text(text, path))
 
+    def check_text_recording(self, text: str, path: str | None = None
+                             ) -> tuple[list[Diagnostic], Source, Dependencies]:
+        """Check ``text`` as the file at ``path`` (an editor's unsaved buffer: its anchors
+        stand for the file's until :meth:`forget`), with what was read of it and what its
+        rules looked at outside it."""
+        record = Dependencies()
+        source = self.reader.text(text, path)
+        return self.checker.check(source, record), source, record
+
+    def forget(self, path: Path) -> None:
+        """Read the file's anchors from disk again when a link next needs them."""
+        self.anchors.forget(path)
+
     def lint_file(self, path: Path) -> list[Diagnostic]:
         return self.check_recording(path)[0]
 
@@ -74,12 +87,20 @@ class Linter:
     def fixed_text(self, path: Path) -> tuple[str, str] | None:
         """The file's text and its text with every available fix made (None when there is
         nothing to fix or the file cannot be read)."""
+        source = self.reader.path(path)
+        fixed = self._fixed(source)
+        return (source.read.text or "", fixed) if fixed is not None else None
+
+    def fixed_text_of(self, text: str, path: str | None = None) -> str | None:
+        """``text``, read as the file at ``path``, with every available fix made (None
+        when there is nothing to fix)."""
+        return self._fixed(self.reader.text(text, path))
+
+    def _fixed(self, source: Source) -> str | None:
         from archlint.engine import fixing
 
-        source = self.reader.path(path)
-        fixed = fixing.fixed_text(source, self.checker.check,
-                                  lambda text: self.reader.text(text, source.display))
-        return (source.read.text or "", fixed) if fixed is not None else None
+        return fixing.fixed_text(source, self.checker.check,
+                                 lambda text: self.reader.text(text, source.display))
 
     def assess_file(self, path: Path) -> DocumentStatus | Diagnostic:
         """How complete the document is (or why it could not be read)."""

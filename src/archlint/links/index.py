@@ -32,6 +32,11 @@ class AnchorIndex:
         """A document being checked: its anchors, and the hash of the bytes it was read from."""
         self._anchors[path.resolve()] = (names, digest)
 
+    def forget(self, path: Path) -> None:
+        """Drop what is known of the file's anchors: the next link to it reads it again
+        (an editor's buffer that was closed, a file changed on disk)."""
+        self._anchors.pop(path.resolve(), None)
+
     def anchors_of(self, path: Path) -> frozenset[str] | None:
         """The anchors of the Markdown file at ``path`` (None if it is not one)."""
         return self._entry(path)[0]
