@@ -93,8 +93,8 @@ class Linter:
         return completeness.assess(document, analysis.pack, analysis.template_text,
                                    analysis.outline, analysis.examples, source.display)
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None
-                   ) -> tuple[list[Diagnostic], int]:
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None,
+                   progress: running.Progress | None = None) -> tuple[list[Diagnostic], int]:
         """Diagnostics for every Markdown file under ``paths``, and how many files. With
         ``jobs`` > 1 files are checked in that many processes; the result is the same, in
         the same order. With a cache, files unchanged since they were cached (and the
