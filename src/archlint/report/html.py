@@ -47,6 +47,8 @@ STYLE = """
     --example-left: #c58af9; --track: #3c4043; } }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; }
 body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   background: var(--bg); color: var(--fg); }
 header.page, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
@@ -262,7 +264,8 @@ def _summary(overview: Overview) -> str:
 
 def _section_row(section: Section) -> str:
     optional = "" if section.required else ' <span class="optional">(optional)</span>'
-    line = section.line if section.line is not None else '<span aria-label="none">—</span>'
+    line = (section.line if section.line is not None
+            else '<span aria-hidden="true">—</span><span class="sr">none</span>')
     return (f'<tr class="s-{_e(section.state)}" data-state="{_e(section.state)}">'
             f'<td class="state"><span class="mark" aria-hidden="true">'
             f'{MARKS.get(section.state, "?")}</span>{_e(section.state)}</td>'
@@ -311,7 +314,8 @@ def _card(index: int, card: Card, overview: Overview, base: Path | None) -> str:
                 f'<th scope="col" class="num">Line</th></tr></thead><tbody>'
                 f'{"".join(_section_row(s) for s in card.sections)}</tbody></table>'
                 if card.sections else "")
-    findings = (f'<table class="findings"><caption>{len(card.findings)} findings</caption>'
+    count = f"{len(card.findings)} finding{'' if len(card.findings) == 1 else 's'}"
+    findings = (f'<table class="findings"><caption>{count}</caption>'
                 f'<thead><tr><th scope="col" class="num">Line</th><th scope="col">Rule</th>'
                 f'<th scope="col">Message</th></tr></thead><tbody>'
                 f'{"".join(_finding_row(f, overview.rule(f.code)) for f in card.findings)}'
