@@ -98,9 +98,11 @@ class Linter:
         """Diagnostics for every Markdown file under ``paths``, and how many files. With
         ``jobs`` > 1 files are checked in that many processes; the result is the same, in
         the same order. With a cache, files unchanged since they were cached (and the
-        files and anchors they depend on) are not read again."""
+        files and anchors they depend on) are not read again. ``progress`` is told how
+        many files are done, of how many, as they are."""
         found = list(self.discover(paths))
-        return running.lint_paths(self, found, Linter.create, jobs, cache), len(found)
+        return (running.lint_paths(self, found, Linter.create, jobs, cache, progress),
+                len(found))
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``)."""

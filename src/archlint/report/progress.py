@@ -43,10 +43,10 @@ class Bar:
     ("checking", "measuring"); draws nothing until the run has taken ``delay``
     seconds. Use it as a context manager, so the bar is taken down at the end."""
 
-    def __init__(self, stream: TextIO | None = None, delay: float = DELAY,
+    def __init__(self, stream: TextIO | None = None, delay: float | None = None,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self._stream = stream if stream is not None else sys.stderr
-        self._delay, self._clock = delay, clock
+        self._delay, self._clock = DELAY if delay is None else delay, clock
         self._started = clock()
         self._phase: str | None = None
         self._phase_started = self._started
@@ -62,18 +62,20 @@ class Bar:
     def __call__(self, done: int, total: int, phase: str = "checking") -> None:
         now = self._clock()
         if phase != self._phase:
-            self._phase, self._phase_started = phase, now
-            if self._progress is not None:  # a new phase counts from nothing
+            if self._phase is not None:  # a later phase: its rate counts from now
+                self._phase_started = now
+            self._phase = phase
+            if self._progress is not None:  # and its bar from nothing
                 self._progress.reset(self._task, total=total, description=phase)
         if self._progress is None:
             if now - self._started < self._delay or done >= total:
                 return
-            self._open()
+            self._open(done, total)
         elapsed = max(now - self._phase_started, 1e-6)
         self._progress.update(self._task, completed=done, total=total, description=phase,
                               rate=f"{done / elapsed:,.0f} files/s")
 
-    def _open(self) -> None:
+    def _open(self, done: int, total: int) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -90,7 +92,8 @@ class Bar:
                                   TimeRemainingColumn(), TextColumn("left"),
                                   console=console, transient=True,
                                   redirect_stdout=False, redirect_stderr=False)
-        self._task = self._progress.add_task(self._phase or "", rate="")
+        self._task = self._progress.add_task(self._phase or "", total=total, completed=done,
+                                             rate="")
         self._progress.start()
 
     @property
