@@ -23,6 +23,7 @@ from urllib.parse import quote
 from archlint.report.changes import Changes
 from archlint.report.overview import (
     CARD_STATES,
+    CARD_WORDS,
     SECTION_STATES,
     Card,
     Finding,
@@ -34,8 +35,6 @@ from archlint.version import __version__
 
 # A section state's mark (read with its word, never alone; hidden from screen readers).
 MARKS = {"done": "✓", "prompt-only": "✎", "empty": "○", "missing": "✗", "example-left": "!"}
-CARD_WORDS = {"complete": "complete", "in-progress": "in progress",
-              "not-started": "not started", "unreadable": "unreadable"}
 
 STYLE = """
 :root { --bg: #fbfbfa; --fg: #1d1d1f; --muted: #5f6368; --card: #fff; --line: #dadce0;
@@ -106,6 +105,7 @@ td.bar-cell { width: 25%; }
 .card header { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
 .card h4 { font-size: .9rem; margin: .75rem 0 .25rem; }
 .finding .rule { white-space: nowrap; font-family: ui-monospace, monospace; }
+table.findings th:first-child { width: 4.5rem; } table.findings th:nth-child(2) { width: 15rem; }
 .finding .summary-line { display: block; color: var(--muted); font-size: .85rem; }
 form.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: end;
   margin: 0 0 1rem; }
@@ -193,8 +193,10 @@ def _swatch(kind: str) -> str:
             f'<rect class="fill-{_e(kind)}" width="1" height="1"/></svg></span>')
 
 
-def _stacked(counts: dict[str, int], label: str) -> str:
+def _stacked(counts: dict[str, int], label: str, words: dict[str, str] | None = None
+             ) -> str:
     """A bar of every state's share, with a legend in words (the chart at a glance)."""
+    words = words or {}
     total = sum(counts.values())
     rects, start = [], 0.0
     for state, count in counts.items():
@@ -205,10 +207,11 @@ def _stacked(counts: dict[str, int], label: str) -> str:
             start += width
     if not rects:
         rects.append('<rect class="track" width="1000" height="20"/>')
-    legend = "".join(f"<li>{_swatch(state)}{count} {_e(state)}</li>"
+    legend = "".join(f"<li>{_swatch(state)}{count} {_e(words.get(state, state))}</li>"
                      for state, count in counts.items())
-    words = ", ".join(f"{count} {state}" for state, count in counts.items() if count)
-    described = f"{label}: {words or 'none'}"
+    said = ", ".join(f"{count} {words.get(state, state)}"
+                     for state, count in counts.items() if count)
+    described = f"{label}: {said or 'none'}"
     return (f'<svg class="chart" viewBox="0 0 1000 20" preserveAspectRatio="none" role="img" '
             f'aria-label="{_e(described)}">{"".join(rects)}</svg>'
             f'<ul class="legend">{legend}</ul>')
@@ -254,7 +257,8 @@ def _summary(overview: Overview) -> str:
 <h3>Sections by state</h3>
 {_stacked(overview.sections_by_state(), "Sections by state")}
 <h3>Documents by state</h3>
-{_stacked({state: documents[state] for state in reversed(CARD_STATES)}, "Documents by state")}
+{_stacked({state: documents[state] for state in reversed(CARD_STATES)}, "Documents by state",
+          CARD_WORDS)}
 </div>
 </div>
 <div class="panel">{rule_table}</div>

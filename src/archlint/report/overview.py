@@ -30,6 +30,9 @@ SCHEMA_VERSION = 1
 SECTION_STATES = ("done", "prompt-only", "empty", "missing", "example-left")
 # A card's states, least finished first.
 CARD_STATES = ("unreadable", "not-started", "in-progress", "complete")
+# How a card's state reads in a sentence.
+CARD_WORDS = {"unreadable": "unreadable", "not-started": "not started",
+              "in-progress": "in progress", "complete": "complete"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from rich.measure import Measurement
 from rich.table import Table
 from rich.text import Text
 
-from archlint.report.overview import Overview
+from archlint.report.overview import CARD_WORDS, Overview
 
 if TYPE_CHECKING:
     from archlint.report.changes import Changes
@@ -29,8 +29,9 @@ SECTION_STYLES = {"done": "green", "prompt-only": "yellow", "empty": "yellow",
 CARD_STYLES = {"complete": "green", "in-progress": "yellow", "not-started": "red",
                "unreadable": "red"}
 
-# From this width on, findings by rule carry the rule's summary.
-WIDE = 90
+# From this width on, findings by rule carry the rule's summary; below the other, the
+# table of cards leaves out the sections done.
+WIDE, NARROW = 90, 80
 # How a line of the changes looks: a mark and a colour.
 CHANGE_MARKS = {"overall": ("", "bold"), "document": ("", "bold"), "done": ("  ✓", "green"),
                 "undone": ("  ✗", "red"), "fixed": ("  −", "green"), "new": ("  +", "red")}
@@ -67,7 +68,7 @@ def _counts(counts: dict[str, int], styles: dict[str, str]) -> Text:
         if count:
             if text:
                 text.append(" · ")
-            text.append(f"{count} {state}", styles.get(state, ""))
+            text.append(f"{count} {CARD_WORDS.get(state, state)}", styles.get(state, ""))
     return text or Text("none")
 
 
@@ -88,20 +89,25 @@ def _summary(overview: Overview) -> Table:
 
 
 def _cards(overview: Overview, width: int) -> Table:
+    """A row per card: its bar, percentage, sections done and findings (fewer columns
+    on a narrow terminal)."""
+    narrow = width < NARROW
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
-    table.add_column("Document", overflow="fold", max_width=max(16, width * 2 // 5))
-    table.add_column("Completeness", ratio=1, min_width=10)
+    table.add_column("Document", overflow="fold", max_width=max(16, width // 2))
+    table.add_column("Completeness", ratio=1, min_width=8, overflow="crop")
     table.add_column("%", justify="right", no_wrap=True)
-    table.add_column("Done", justify="right", no_wrap=True)
-    table.add_column("Findings", justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column("Done", justify="right", no_wrap=True)
+    table.add_column("Finds" if narrow else "Findings", justify="right", no_wrap=True)
     for card in overview.cards:
         name = f"{card.name} (set of {len(card.members)})" if card.kind == "set" else card.name
         style = CARD_STYLES[card.state]
+        done = [] if narrow else [f"{card.done}/{card.expected}" if card.readable else ""]
         if card.readable:
             table.add_row(name, Bar(card.completeness, style), f"{card.completeness:.0%}",
-                          f"{card.done}/{card.expected}", str(len(card.findings)))
+                          *done, str(len(card.findings)))
         else:
-            table.add_row(name, Text("unreadable", style), "", "", str(len(card.findings)))
+            table.add_row(name, Text("unreadable", style), "", *done, str(len(card.findings)))
     return table
 
 
@@ -164,9 +170,13 @@ def render(overview: Overview, color: bool, width: int = 80,
 
 def svg(overview: Overview, width: int = 100, title: str = "archlint report") -> str:
     """The report as an SVG picture of a terminal (for documentation)."""
+    import re
+
     console = _console(width, True, record=True)
     _print(console, overview, None)
-    return console.export_svg(title=title)
+    # without rich's web fonts: the picture loads nothing from anywhere
+    return re.sub(r"@font-face \{.*?\}\s*", "", console.export_svg(title=title),
+                  flags=re.DOTALL)
 
 
 def _print(console: Console, overview: Overview, changes: Changes | None) -> None:
