@@ -320,6 +320,10 @@ def test_since_a_git_revision(docs: Path) -> None:
                       cwd=docs)
     assert result.returncode == 0, result.stderr
     assert_the_changes(json.loads(result.stdout)["changes"])
+    text = archlint("report", "--since", "HEAD", "docs", cwd=docs, COLUMNS="100").stdout
+    shown = "Changes since HEAD\n" + text.split("Changes since HEAD\n", 1)[1]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"```text\n{shown}```" in readme  # the README shows what it prints
     from_inside = archlint("report", "--output-format", "json", "--since", "HEAD", ".",
                            cwd=docs / "docs")  # from a folder below the top
     assert json.loads(from_inside.stdout)["changes"]["after"] == 0.9

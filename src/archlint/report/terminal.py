@@ -149,14 +149,23 @@ def _left(overview: Overview) -> list[Text | Table]:
     return shown
 
 
-def _changes(changes: Changes) -> Table:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(no_wrap=True)
-    table.add_column(overflow="fold")
+def _changes(changes: Changes) -> list[Text | Table]:
+    """The overall line and each document's line, with what changed in it below."""
+    shown: list[Text | Table] = []
+    items: Table | None = None
     for line in changes.lines():
         mark, style = CHANGE_MARKS[line.kind]
-        table.add_row(Text(mark, style), line.text)
-    return table
+        if not mark:
+            shown.append(Text(line.text, style))
+            items = None
+            continue
+        if items is None:
+            items = Table.grid(padding=(0, 1))
+            items.add_column(no_wrap=True)
+            items.add_column(overflow="fold")
+            shown.append(items)
+        items.add_row(Text(mark, style), line.text)
+    return shown
 
 
 def render(overview: Overview, color: bool, width: int = 80,
@@ -195,9 +204,11 @@ def _print(console: Console, overview: Overview, changes: Changes | None) -> Non
     left = _left(overview)
     if left:
         console.print(Text("Left to do", "bold"))
-        console.print(*left)
+        for shown in left:
+            console.print(shown)
     if changes is not None:
         console.print()
         console.print(Text(f"Changes since {changes.since}", "bold"))
-        console.print(_changes(changes))
+        for shown in _changes(changes):
+            console.print(shown)
 
