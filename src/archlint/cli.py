@@ -297,7 +297,7 @@ def report(paths: tuple[Path, ...], html_file: Path | None, output_format: str |
     """How finished the documentation is: a summary, then each document (least
     finished first) with its sections' states and its findings."""
     from archlint import config, engine
-    from archlint.report import gather
+    from archlint.report import gather, overview
 
     if html_file is not None:
         if (output_format or "html") != "html" or output_file is not None:
@@ -330,7 +330,7 @@ def report(paths: tuple[Path, ...], html_file: Path | None, output_format: str |
     to_terminal = output_file is None and sys.stdout.isatty()
     import shutil
 
-    view = formats.View(color=to_terminal and _use_color(), changes=changes,
+    view = overview.View(color=to_terminal and _use_color(), changes=changes,
                         width=shutil.get_terminal_size().columns,
                         base=(output_file.parent if output_file else Path.cwd()).absolute())
     text = formats.REPORT[chosen](picture, view)

@@ -5,15 +5,12 @@ whether to use colour to text."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from archlint.report import check, status
 
 if TYPE_CHECKING:
-    from archlint.report.changes import Changes
-    from archlint.report.overview import Overview
+    from archlint.report.overview import Overview, View
     from archlint.template.completeness import DocumentStatus
 
 Formatter = Callable[[check.Report, bool], str]
@@ -40,18 +37,7 @@ STATUS: dict[str, StatusFormatter] = {
 
 
 
-@dataclass(frozen=True, slots=True)
-class View:
-    """How ``archlint report`` is to be shown: in colour or not, how wide, with the
-    changes since a revision or baseline, from which folder (for the HTML's links)."""
-
-    color: bool = False
-    width: int = 80
-    changes: Changes | None = None
-    base: Path | None = None
-
-
-ReportFormatter = Callable[["Overview", View], str]
+ReportFormatter = Callable[["Overview", "View"], str]
 
 
 # Each imports its module only when used: the terminal one loads rich.

@@ -15,6 +15,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from archlint.diagnostics import Diagnostic
@@ -217,6 +218,17 @@ class Overview:
             "rules": [rule.as_dict() for rule in self.rules],
             "cards": [card.as_dict() for card in self.cards],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """How the report is to be shown: in colour or not, how wide, with the changes since
+    a revision or baseline, from which folder (for the HTML page's links)."""
+
+    color: bool = False
+    width: int = 80
+    changes: Changes | None = None
+    base: Path | None = None
 
 
 def _count(values: Iterable[str], order: Sequence[str]) -> dict[str, int]:
