@@ -189,3 +189,11 @@ def test_a_run_done_before_the_delay_never_shows() -> None:
     now[0] = 5.0
     bar(10, 10)  # the last file: nothing left to show progress for
     assert not bar.shown
+
+
+def test_a_check_in_processes_shows_a_bar_too(many: Path) -> None:
+    status, stdout, received = on_terminal(command("check", "--no-cache", "--jobs", "2",
+                                                   str(many)), environment())
+    assert status == 1
+    assert shows_a_bar(received), received
+    assert "in 60 files (60 files checked)" in stdout.splitlines()[-1]

@@ -354,3 +354,12 @@ def test_a_finding_that_only_moved_is_neither_fixed_nor_new(docs: Path) -> None:
     data = json.loads(archlint("report", "--output-format", "json", "--compare",
                                "before.json", "docs", cwd=docs).stdout)
     assert data["changes"]["documents"] == []
+
+
+def test_nothing_to_report_says_so(tmp_path: Path) -> None:
+    result = archlint("report", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "No Markdown files were found" in result.stdout and "100%" not in result.stdout
+    page = tmp_path / "r.html"
+    archlint("report", "--html", str(page), cwd=tmp_path)
+    assert "No Markdown files were found" in page.read_text(encoding="utf-8")

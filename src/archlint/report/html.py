@@ -171,10 +171,10 @@ def _hash(text: str) -> str:
 
 
 def content_security_policy() -> str:
-    """Nothing from anywhere; this page's own style and script by their hashes; images
-    only as data (none today)."""
+    """Nothing from anywhere (no image, font, frame or connection): only this page's
+    own style and script, by their hashes."""
     return (f"default-src 'none'; style-src '{_hash(STYLE)}'; script-src '{_hash(SCRIPT)}'; "
-            "img-src data:; base-uri 'none'; form-action 'none'")
+            "base-uri 'none'; form-action 'none'")
 
 
 def _percent(share: float) -> str:
@@ -366,7 +366,8 @@ def render(overview: Overview, changes: Changes | None = None, base: Path | None
     """The page; ``base`` is the folder it will be written to (documents are linked
     relative to it), ``changes`` what changed since a revision or a baseline."""
     cards = "\n".join(_card(index, card, overview, base)
-                      for index, card in enumerate(overview.cards, 1))
+                      for index, card in enumerate(overview.cards, 1)) \
+        or "<p>No Markdown files were found under the paths given.</p>"
     changed = _changes(changes) if changes is not None else ""
     return f"""<!DOCTYPE html>
 <html lang="en">

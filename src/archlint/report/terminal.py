@@ -193,6 +193,9 @@ def _print(console: Console, overview: Overview, changes: Changes | None) -> Non
     console.print(Text(f"archlint report: {documents}, "
                        f"{_plural(overview.files_checked, 'file')} checked", "bold"))
     console.print()
+    if not overview.cards:
+        console.print("No Markdown files were found under the paths given.")
+        return
     console.print(_summary(overview))
     console.print()
     if overview.cards:
