@@ -107,26 +107,29 @@ class FakeSet:
 
 
 def test_a_documentation_set_is_a_card_of_its_own() -> None:
-    picture = examples_overview()
-    documents = [card for card in picture.cards]
-    members = ("examples/01-architecture-overview.md", "examples/05-deployment-view.md")
+    linter = engine.Linter.create(config.discover(ROOT))
+    paths = sorted((ROOT / "examples").glob("*.md"))
+    statuses = [(status.path, status) for status in map(linter.assess_file, paths)]
+    diagnostics, count = linter.lint_paths(paths)
+    members = (statuses[0][0], statuses[2][0])  # the overview and the deployment view
     chapters = (SectionStatus("Introduction", 1, True, State.DONE, 1),
                 SectionStatus("Constraints", 1, True, State.MISSING, None))
     the_set = FakeSet("views", "arc42", members, chapters)
-    built = overview.build([(c.name, None) for c in documents], [], [], 3, sets=[the_set])
-    set_cards = [card for card in built.cards if card.kind == "set"]
-    assert len(set_cards) == 1 and set_cards[0].members == members
-    combined = overview.Overview(
-        overview.least_finished_first([*documents, overview.set_card(the_set, documents)]),
-        picture.rules, 3)
-    card = combined.sets[0]
+    alone = overview.build(statuses, diagnostics, linter.rules, count)
+    picture = overview.build(statuses, diagnostics, linter.rules, count, sets=[the_set])
+    [card] = picture.sets
+    assert card.kind == "set" and card.members == members
     assert card.completeness == 0.5 and card.state == "in-progress"
     assert {f.path for f in card.findings} == set(members)
-    assert combined.sets_by_state()["in-progress"] == 1
-    assert combined.expected == picture.expected  # sets never count twice
-    jsonschema.validate(combined.as_dict(), SCHEMA)
-    assert "views (set of 2)" in terminal.render(combined, False, 100)
-    assert 'data-kind="set"' in html.render(combined)
+    assert len(card.findings) == sum(len(c.findings) for c in alone.cards
+                                     if c.name in members)
+    assert picture.documents == alone.documents  # its documents keep their own cards
+    assert picture.sets_by_state()["in-progress"] == 1
+    assert picture.expected == alone.expected  # a set's sections never count twice
+    assert picture.cards.index(card) < picture.cards.index(picture.documents[1])
+    jsonschema.validate(picture.as_dict(), SCHEMA)
+    assert "views (set of 2)" in terminal.render(picture, False, 100)
+    assert 'data-kind="set"' in html.render(picture)
 
 
 # -- JSON -------------------------------------------------------------------------------

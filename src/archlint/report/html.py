@@ -248,7 +248,8 @@ def _summary(overview: Overview) -> str:
 <span id="overall-required">{overview.expected}</span> required sections done</div>
 {_bar(overview.completeness, "complete", f"{_percent(overview.completeness)} complete")}
 <dl class="counts">
-<dt>Documents</dt><dd id="documents">{len(overview.documents)}: {_counts(documents, CARD_WORDS)}</dd>
+<dt>Documents</dt>
+<dd id="documents">{len(overview.documents)}: {_counts(documents, CARD_WORDS)}</dd>
 {sets}<dt>Findings</dt><dd id="findings">{len(overview.findings)}</dd>
 <dt>Files checked</dt><dd>{overview.files_checked}</dd>
 </dl>
@@ -308,7 +309,8 @@ def _card(index: int, card: Card, overview: Overview, base: Path | None) -> str:
     members = (f'<p class="muted">{len(card.members)} documents: '
                f'{_e(", ".join(card.members))}</p>' if card.members else "")
     if card.readable:
-        figure = (f'{_bar(card.completeness, card.state, f"{_percent(card.completeness)} complete")}'
+        label = f"{_percent(card.completeness)} complete"
+        figure = (f"{_bar(card.completeness, card.state, label)}"
                   f'<p><span class="percent">{_percent(card.completeness)}</span> complete: '
                   f"{card.done} of {card.expected} required sections done</p>")
     else:
