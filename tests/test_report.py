@@ -366,3 +366,41 @@ def test_nothing_to_report_says_so(tmp_path: Path) -> None:
     page = tmp_path / "r.html"
     archlint("report", "--html", str(page), cwd=tmp_path)
     assert "No Markdown files were found" in page.read_text(encoding="utf-8")
+
+
+def on_a_terminal(*arguments: str, **env: str) -> str:
+    """What ``archlint`` prints with standard output on a pseudo-terminal (100 columns)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    controller, terminal = pty.openpty()
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    environment = {k: v for k, v in os.environ.items()
+                   if k not in ("NO_COLOR", "CI", "COLUMNS", "FORCE_COLOR")}
+    process = subprocess.Popen([sys.executable, "-m", "archlint", *arguments], cwd=ROOT,
+                               stdout=terminal, stderr=subprocess.DEVNULL,
+                               stdin=subprocess.DEVNULL,
+                               env={**environment, "TERM": "xterm-256color", **env})
+    os.close(terminal)
+    received = b""
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        received += chunk
+    os.close(controller)
+    process.wait(timeout=60)
+    return received.decode()
+
+
+def test_colour_on_a_terminal_sized_to_it() -> None:
+    shown = on_a_terminal("report", "examples")
+    assert "\x1b[" in shown
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", shown)
+    assert max(len(line) for line in plain.splitlines()) == 100
+    assert "\x1b[" not in on_a_terminal("report", "examples", NO_COLOR="1")
