@@ -1,7 +1,7 @@
-"""A one-file ``archlint check``, two versions side by side: the wall time of each,
-taking turns run after run (so that a busy machine slows both alike), with standard
-error on a pipe and on a pseudo-terminal (where the progress bar could show), and the
-median of each.
+"""A one-file ``archlint check``, two versions side by side: the wall and CPU time of
+each, taking turns run after run (so that a busy machine slows both alike), with
+standard error on a pipe and on a pseudo-terminal (where the progress bar could show),
+and the median of each.
 
     python benchmarks/startup.py --before OLD/src --after NEW/src --runs 40 FILE.md
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import pty
+import resource
 import statistics
 import subprocess
 import sys
@@ -22,7 +23,8 @@ import time
 from pathlib import Path
 
 
-def once(source: Path, target: Path, terminal: bool) -> float:
+def once(source: Path, target: Path, terminal: bool) -> tuple[float, float]:
+    """Wall and CPU (user + system) seconds of one run."""
     env = {**os.environ, "PYTHONPATH": str(source)}
     env.pop("CI", None)
     command = [sys.executable, "-m", "archlint", "check", "--no-cache", str(target)]
@@ -30,13 +32,16 @@ def once(source: Path, target: Path, terminal: bool) -> float:
         controller, stderr = pty.openpty()
     else:
         controller, stderr = None, subprocess.DEVNULL
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, stdout=subprocess.DEVNULL, stderr=stderr, env=env, check=False)
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
     if controller is not None:
         os.close(controller)
         os.close(stderr)  # type: ignore[arg-type]
-    return elapsed
+    return elapsed, cpu
 
 
 def main() -> None:
@@ -49,7 +54,7 @@ def main() -> None:
     versions = {"before": arguments.before.resolve(), "after": arguments.after.resolve()}
     for source in versions.values():  # byte-compile both, as pip does when installing
         subprocess.run([sys.executable, "-m", "compileall", "-q", str(source)], check=True)
-    times: dict[tuple[str, bool], list[float]] = {}
+    times: dict[tuple[str, bool], list[tuple[float, float]]] = {}
     for run in range(arguments.runs):
         order = list(versions.items())
         if run % 2:
@@ -60,10 +65,12 @@ def main() -> None:
                     once(source, arguments.file, terminal))
     for terminal in (False, True):
         where = "stderr on a terminal" if terminal else "stderr on a pipe"
-        before = statistics.median(times["before", terminal])
-        after = statistics.median(times["after", terminal])
-        print(f"{where}: before {before * 1000:.1f} ms, after {after * 1000:.1f} ms "
-              f"(median of {arguments.runs}; after/before {after / before:.3f})")
+        for index, kind in enumerate(("wall", "CPU")):
+            before = statistics.median(t[index] for t in times["before", terminal])
+            after = statistics.median(t[index] for t in times["after", terminal])
+            print(f"{where}, {kind}: before {before * 1000:.1f} ms, after "
+                  f"{after * 1000:.1f} ms (median of {arguments.runs}; after/before "
+                  f"{after / before:.3f})")
 
 
 if __name__ == "__main__":
