@@ -93,8 +93,8 @@ def _cards(overview: Overview, width: int) -> Table:
     on a narrow terminal)."""
     narrow = width < NARROW
     table = Table(box=box.SIMPLE_HEAD, expand=True, pad_edge=False, show_edge=False)
-    table.add_column("Document", overflow="fold", max_width=max(16, width // 2))
-    table.add_column("Completeness", ratio=1, min_width=8, overflow="crop")
+    table.add_column("Document", overflow="fold", max_width=max(16, width // 2 - 2))
+    table.add_column("Completeness", ratio=1, min_width=12, overflow="crop")
     table.add_column("%", justify="right", no_wrap=True)
     if not narrow:
         table.add_column("Done", justify="right", no_wrap=True)
