@@ -157,7 +157,11 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
             sys.exit(_show_diff(linter, targets))
         if fix:
             _fix(linter, targets)
-        store = None if no_cache else _cache(cache_dir, configuration, linter)
+        store = None
+        if not no_cache:
+            from archlint.engine.cache import DEFAULT_FOLDER, Cache
+
+            store = Cache(cache_dir or configuration.root / DEFAULT_FOLDER, linter.settings_key())
         bar = _progress_bar(progress)
         try:
             diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store,
@@ -296,6 +300,8 @@ def report(paths: tuple[Path, ...], html_file: Path | None, output_format: str |
            template: Path | None) -> None:
     """How finished the documentation is: a summary, then each document (least
     finished first) with its sections' states and its findings."""
+    import shutil
+
     from archlint import config, engine
     from archlint.report import gather, overview
 
@@ -328,8 +334,6 @@ def report(paths: tuple[Path, ...], html_file: Path | None, output_format: str |
         _fail(f"cannot write {error.filename}: {error.strerror}")
     chosen = output_format or "text"
     to_terminal = output_file is None and sys.stdout.isatty()
-    import shutil
-
     view = overview.View(color=to_terminal and _use_color(), changes=changes,
                         width=shutil.get_terminal_size().columns,
                         base=(output_file.parent if output_file else Path.cwd()).absolute())
