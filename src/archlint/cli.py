@@ -52,6 +52,22 @@ def _pack_options(command):
                         help="Apply this rule pack to every file.")(command)
 
 
+def _progress_option(command):
+    return click.option("--progress/--no-progress", default=None,
+                        help="Show a progress bar on standard error when a run takes more "
+                             "than a second (default: on a terminal, not in CI).")(command)
+
+
+def _progress_bar(asked: bool | None):
+    """A progress bar for a long run, or None where none is to be shown (only then is
+    the progress module loaded at all)."""
+    if asked is False or not sys.stderr.isatty():
+        return None
+    from archlint.report import progress
+
+    return progress.Bar() if progress.wanted(asked) else None
+
+
 def _forced_pack(pack: str | None, template: Path | None):
     """The pack that --pack or --template names (ConfigError if both, or if unusable)."""
     if pack and template:
@@ -112,13 +128,14 @@ def main() -> None:
               help="Where to keep the cache (default: .archlint_cache in the project; "
                    "or $ARCHLINT_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@_progress_option
 @_pack_options
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           statistics: bool, select: tuple[str, ...], extend_select: tuple[str, ...],
           ignore: tuple[str, ...], config_file: Path | None, exit_zero: bool, strict: bool,
           fix: bool, diff: bool, baseline: Path | None, write_baseline: Path | None,
           since: str | None, jobs: int | None, cache_dir: Path | None, no_cache: bool,
-          pack: str | None, template: Path | None) -> None:
+          progress: bool | None, pack: str | None, template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
     from archlint import config, engine
     from archlint.diagnostics import Severity
@@ -145,8 +162,13 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
             from archlint.engine.cache import DEFAULT_FOLDER, Cache
 
             store = Cache(cache_dir or configuration.root / DEFAULT_FOLDER, linter.settings_key())
-        diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store)
-                              if targets else ([], 0))
+        bar = _progress_bar(progress)
+        try:
+            diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store,
+                                                    bar) if targets else ([], 0))
+        finally:
+            if bar is not None:
+                bar.close()
         if write_baseline is not None:
             from archlint.report import baseline as baselines
 
@@ -169,6 +191,26 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         click.echo(render(report, _use_color()), nl=False, color=_use_color())
     failing = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
     sys.exit(EXIT_PROBLEMS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _same_options(config_file: Path | None, pack: str | None, template: Path | None
+                  ) -> list[str]:
+    """The options that chose the configuration and pack, with absolute paths (to run
+    archlint again elsewhere, as in ``report --since``)."""
+    options = []
+    if config_file is not None:
+        options += ["--config", str(config_file.absolute())]
+    if pack is not None:
+        options += ["--pack", str(Path(pack).absolute()) if Path(pack).is_file() else pack]
+    if template is not None:
+        options += ["--template", str(template.absolute())]
+    return options
+
+
+def _cache(cache_dir: Path | None, configuration, linter):
+    from archlint.engine.cache import DEFAULT_FOLDER, Cache
+
+    return Cache(cache_dir or configuration.root / DEFAULT_FOLDER, linter.settings_key())
 
 
 def _show_diff(linter, paths: tuple[Path, ...]) -> int:
@@ -246,6 +288,82 @@ def server(debounce: int) -> None:
         _fail(f"the language server needs the server extra ({missing} is not "
               f"installed): pip install 'archlint[server]'")
     protocol.serve(debounce / 1000)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report as one self-contained HTML page to this file.")
+@click.option("--output-format", type=click.Choice(formats.names(formats.REPORT)),
+              default=None, help="text (default: a summary for the terminal), json or html.")
+@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of standard output.")
+@click.option("--since", metavar="REF",
+              help="Show what changed since this git revision: sections done, findings "
+                   "fixed and new.")
+@click.option("--compare", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              metavar="BASELINE",
+              help="Show what changed since this earlier report (written with "
+                   "--output-format json).")
+@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
+              path_type=Path), help="Use this configuration file instead of searching.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Check files in N processes (default: one per CPU core).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+              envvar="ARCHLINT_CACHE_DIR", help="Where to keep the cache.")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@_progress_option
+@_pack_options
+def report(paths: tuple[Path, ...], html_file: Path | None, output_format: str | None,
+           output_file: Path | None, since: str | None, compare: Path | None,
+           config_file: Path | None, jobs: int | None, cache_dir: Path | None,
+           no_cache: bool, progress: bool | None, pack: str | None,
+           template: Path | None) -> None:
+    """How finished the documentation is: a summary, then each document (least
+    finished first) with its sections' states and its findings."""
+    import shutil
+
+    from archlint import config, engine
+    from archlint.report import gather, overview
+
+    if html_file is not None:
+        if (output_format or "html") != "html" or output_file is not None:
+            raise click.UsageError("--html FILE writes HTML: give it without "
+                                   "--output-format or --output-file")
+        output_format, output_file = "html", html_file
+    if since is not None and compare is not None:
+        raise click.UsageError("give --since or --compare, not both")
+    try:
+        configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
+        linter = engine.Linter.create(configuration,
+                                      engine.Selection(pack=_forced_pack(pack, template)))
+        store = None if no_cache else _cache(cache_dir, configuration, linter)
+        targets = paths or (Path("."),)
+        bar = _progress_bar(progress)
+        try:
+            picture = gather.gather(linter, targets, jobs or os.cpu_count() or 1, store, bar)
+        finally:
+            if bar is not None:
+                bar.close()
+        changes = None
+        if since is not None or compare is not None:
+            changes = gather.changes(picture, targets, since, compare,
+                                     _same_options(config_file, pack, template))
+    except ConfigError as error:
+        _fail(str(error))
+    except OSError as error:
+        _fail(f"cannot write {error.filename}: {error.strerror}")
+    chosen = output_format or "text"
+    to_terminal = output_file is None and sys.stdout.isatty()
+    view = overview.View(color=to_terminal and _use_color(), changes=changes,
+                        width=shutil.get_terminal_size().columns,
+                        base=(output_file.parent if output_file else Path.cwd()).absolute())
+    text = formats.REPORT[chosen](picture, view)
+    if output_file is not None:
+        _write_atomically(output_file, text)
+        click.echo(f"Wrote the report to {output_file}.", err=True)
+    else:
+        click.echo(text, nl=False, color=view.color)
 
 
 @main.command()

@@ -27,3 +27,21 @@ def changed_since(revision: str, cwd: Path) -> frozenset[Path]:
     untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name"], top)
     names = [line for line in (changed + untracked).splitlines() if line]
     return frozenset((top / name).resolve() for name in names)
+
+
+def checkout(revision: str, cwd: Path, into: Path) -> Path:
+    """Write the files of ``revision`` (as committed) into the folder ``into``, and
+    return the folder there that stands where ``cwd`` stands in the work tree."""
+    import io
+    import tarfile
+
+    _git(["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], cwd)
+    prefix = _git(["rev-parse", "--show-prefix"], cwd).strip()
+    try:
+        archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=cwd,
+                                 capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise ConfigError(f"--since: cannot read revision {revision}: {error}") from None
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(into, filter="data")
+    return into / prefix

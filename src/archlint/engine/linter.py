@@ -114,14 +114,16 @@ class Linter:
         return completeness.assess(document, analysis.pack, analysis.template_text,
                                    analysis.outline, analysis.examples, source.display)
 
-    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None
-                   ) -> tuple[list[Diagnostic], int]:
+    def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None,
+                   progress: running.Progress | None = None) -> tuple[list[Diagnostic], int]:
         """Diagnostics for every Markdown file under ``paths``, and how many files. With
         ``jobs`` > 1 files are checked in that many processes; the result is the same, in
         the same order. With a cache, files unchanged since they were cached (and the
-        files and anchors they depend on) are not read again."""
+        files and anchors they depend on) are not read again. ``progress`` is told how
+        many files are done, of how many, as they are."""
         found = list(self.discover(paths))
-        return running.lint_paths(self, found, Linter.create, jobs, cache), len(found)
+        return (running.lint_paths(self, found, Linter.create, jobs, cache, progress),
+                len(found))
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``)."""

@@ -32,19 +32,25 @@ class Checks(Protocol):
 # Makes the checker a worker process uses, from what the parent was made from.
 Factory = Callable[[Configuration, Selection], Checks]
 
+# Told after each file: how many are done, of how many (a progress bar listens).
+Progress = Callable[[int, int], None]
+
 # Starting a process costs about what checking this many files does (it imports archlint).
 WORTH_A_PROCESS = 25
 
 
 def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 1,
-               cache: Cache | None = None) -> list[Diagnostic]:
+               cache: Cache | None = None, progress: Progress | None = None
+               ) -> list[Diagnostic]:
     """Diagnostics for every file of ``found``, in order; worker processes make their
-    own checker with ``factory``."""
+    own checker with ``factory``; ``progress`` is told as files are done."""
     linter.anchors.know(found)
     results: list[list[Diagnostic]] = [[] for _ in found]
+    tell = progress or _silent
     if jobs <= 1 or len(found) < WORTH_A_PROCESS * jobs:
         for index, path in enumerate(found):
             results[index] = _check_or_recall(linter, path, cache)
+            tell(index + 1, len(found))
     else:
         missing = []
         for index, path in enumerate(found):
@@ -53,7 +59,10 @@ def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 
                 missing.append(index)
             else:
                 results[index] = recalled
-        checked = _in_processes(linter, [found[index] for index in missing], factory, jobs)
+        done = len(found) - len(missing)
+        tell(done, len(found))
+        checked = _in_processes(linter, [found[index] for index in missing], factory, jobs,
+                                lambda count: tell(done + count, len(found)))
         for index, (diagnostics, digest, dependencies) in zip(missing, checked):
             results[index] = diagnostics
             if cache is not None and digest is not None:
@@ -61,6 +70,10 @@ def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 
     if cache is not None:
         cache.save()
     return [d for found_in_file in results for d in found_in_file]
+
+
+def _silent(done: int, total: int) -> None:
+    pass
 
 
 def _check_or_recall(linter: Checks, path: Path, cache: Cache | None) -> list[Diagnostic]:
@@ -102,21 +115,29 @@ def _check_in_worker(path: Path) -> Checked:
     return _worker.check_recording(path)
 
 
-def _in_processes(linter: Checks, paths: list[Path], factory: Factory, jobs: int
-                  ) -> list[Checked]:
-    """``check_recording`` for each path, in order, in up to ``jobs`` processes. The
-    largest files are handed out first and the smallest last, in small batches, so that
-    the processes finish together."""
+def _in_processes(linter: Checks, paths: list[Path], factory: Factory, jobs: int,
+                  tell: Callable[[int], None]) -> list[Checked]:
+    """``check_recording`` for each path, in order, in up to ``jobs`` processes (``tell``
+    hears how many are back). The largest files are handed out first and the smallest
+    last, in small batches, so that the processes finish together."""
     if jobs <= 1 or len(paths) < WORTH_A_PROCESS * jobs:
-        return [linter.check_recording(path) for path in paths]
+        here = []
+        for path in paths:
+            here.append(linter.check_recording(path))
+            tell(len(here))
+        return here
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
     order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
                              initargs=(factory, linter.configuration, linter.selection,
                                        paths, gc.get_threshold())) as pool:
-        checked = dict(zip(order, pool.map(_check_in_worker, [paths[i] for i in order],
-                                           chunksize=max(1, len(paths) // (jobs * 32)))))
+        results = pool.map(_check_in_worker, [paths[i] for i in order],
+                           chunksize=max(1, len(paths) // (jobs * 32)))
+        checked = {}
+        for index, result in zip(order, results):
+            checked[index] = result
+            tell(len(checked))
     return [checked[index] for index in range(len(paths))]
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from archlint.report import check, status
 
 if TYPE_CHECKING:
+    from archlint.report.overview import Overview, View
     from archlint.template.completeness import DocumentStatus
 
 Formatter = Callable[[check.Report, bool], str]
@@ -32,6 +33,37 @@ STATISTICS: Formatter = check.statistics
 STATUS: dict[str, StatusFormatter] = {
     "text": status.text,
     "json": status.json_array,
+}
+
+
+
+ReportFormatter = Callable[["Overview", "View"], str]
+
+
+# Each imports its module only when used: the terminal one loads rich.
+def _report_text(overview: Overview, view: View) -> str:
+    from archlint.report import terminal
+
+    return terminal.render(overview, view.color, view.width, view.changes)
+
+
+def _report_json(overview: Overview, view: View) -> str:
+    from archlint.report import overview as overviews
+
+    return overviews.json_text(overview, view.changes)
+
+
+def _report_html(overview: Overview, view: View) -> str:
+    from archlint.report import html
+
+    return html.render(overview, view.changes, view.base)
+
+
+# archlint report
+REPORT: dict[str, ReportFormatter] = {
+    "text": _report_text,
+    "json": _report_json,
+    "html": _report_html,
 }
 
 
