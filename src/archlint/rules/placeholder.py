@@ -78,9 +78,13 @@ _LONE_X = re.compile(
 # (created-from-\<hash>, pages-{size}; but ADR-{number} is a placeholder), not a set or enumeration ({get, list}), not a path,
 # file or URL template (/pods/{name}, {name}.md), not ${VAR}, not a LaTeX argument
 # (\frac{a}{b}), not notation such as {Secret -> Pod}.
+# A brace placeholder may hold a comma or a bar when it describes what to write:
+# {justification, e.g. cost}, {summary | issue/ticket link}; {get, list} stays a set.
+_DESCRIBED = (r"[^{}<>=\\\n\x00]{0,80}?(?:,\s*(?:e\.\s?g\.|i\.\s?e\.|for example|such as)|"
+              r"\s\|\s)[^{}<>=\\\n\x00]{0,80}")
 _BRACKETS = re.compile(r"(?<![\w.])(?<![a-z]-)\\<[^<>\n\x00]+?\\?>|"
-                       r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z][^{}<>,=:/\\+(\n\x00]{0,80}\}"
-                       r"(?![}/\w\[(]|\.\w)")
+                       r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z](?:[^{}<>,=:/\\+(\n\x00]{0,80}|"
+                       + _DESCRIBED + r")\}(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
 _NUMBER_SET = re.compile(r"\{\s*\d[\d,\s]*\}")
 _VERSION_ARITHMETIC = re.compile(r"(?<!\d)(\d+\.(?:x+|X+))\s?[+-]\s?\d")
@@ -152,12 +156,43 @@ def _tables(document: Document) -> list[list[TextBlock]]:
     return tables
 
 
+# Column headers of text to write, never of check marks: an x under them is a blank
+_PROSE_HEADER = re.compile(
+    r"\b(?:rationale|reasons?|reasoning|justification|impact|consequences?|description|"
+    r"notes?|comments?|remarks|details|explanation|mitigations?|summary|motivation|"
+    r"purpose|responsibilit(?:y|ies)|expectations?|concerns?|context|decision|"
+    r"scenario|stimulus|response|measure|contact|owner|role|value|priority|risk|"
+    r"interface|input|output|trigger|action|example|goal|quality|pros|cons|effort|"
+    r"approach|solution|assumption|constraint|background)\b", re.IGNORECASE)
+
+
+def _blank(cells: list[TextBlock]) -> bool:
+    """A blank table: every data cell but a row label is x, under headers of text to
+    write ("Rationale", "Impact"), or every cell of it is x."""
+    header = cells[0].line
+    rows: dict[int, list[TextBlock]] = {}
+    for cell in cells:
+        rows.setdefault(cell.line, []).append(cell)
+    data = [row for line, row in rows.items() if line != header]
+    if not data:
+        return False
+    if all(cell.text.strip() in ("x", "X") for row in data for cell in row):
+        return True
+    if not all(cell.text.strip() in ("x", "X") for row in data for cell in row[1:]):
+        return False
+    headers = rows[header][1:]
+    return any(_PROSE_HEADER.search(cell.text) for cell in headers)
+
+
 def _check_mark_rows(document: Document) -> set[int]:
     """Lines of table rows in tables that use x as a check mark, where x is no
     placeholder: tables with lone-x cells and empty cells (a matrix of marks), or with a
-    row that labels two or more x's (| full-pcpus-only | x | x |)."""
+    row that labels two or more x's (| full-pcpus-only | x | x |); but not a blank table
+    (see :func:`_blank`)."""
     lines: set[int] = set()
     for cells in _tables(document):
+        if _blank(cells):
+            continue
         texts = [cell.text.strip() for cell in cells]
         marks = [text in ("x", "X") for text in texts]
         rows: dict[int, list[bool]] = {}
@@ -212,8 +247,76 @@ def _a_version_variable(text: str, start: int, end: int) -> bool:
 
 
 def _quoted(text: str, start: int, end: int) -> bool:
-    """A placeholder word in quotation marks is being talked about ("TBD" behaviour)."""
-    return start >= 1 and text[start - 1] in "\"“'‘" and text[end:end + 1] in "\"”'’ "
+    """A placeholder word in quotation marks is being talked about ("TBD" behaviour);
+    a brace placeholder in quotation marks is still one (Chosen option: "{option 1}")."""
+    return (start >= 1 and text[start - 1] in "\"“'‘" and text[end:end + 1] in "\"”'’ "
+            and not text.startswith("{", start))
+
+
+# "where NNNN is the record's number": the placeholder word is being defined
+_DEFINED_AFTER = re.compile(r"\s*(?:is|are|stands for|means|represents|denotes|=)\s",
+                            re.IGNORECASE)
+_DEFINED_BEFORE = re.compile(r"(?:\bwhere|\bwith|\bhere|\()\s*[`'\"“‘]?$", re.IGNORECASE)
+
+
+def _defined(text: str, word: str) -> bool:
+    """Is the word defined somewhere in the text? Then every mention of it there (the
+    file name NNNN-title.md beside "where NNNN is …") is talk about it."""
+    for found in re.finditer(re.escape(word), text):
+        start, end = found.span()
+        end += text[end:end + 1] in "`'\"”’"
+        if (_DEFINED_BEFORE.search(text[max(0, start - 12):start]) is not None
+                and _DEFINED_AFTER.match(text, end) is not None):
+            return True
+    return False
+
+
+# "todo" is a word in Spanish, Portuguese and Catalan ("GRUPO TODO EN UNO", "la lista de
+# TODO"): among their words, or in a phrase all in capitals, TODO is no marker.
+_ROMANCE = frozenset("""
+de del la las el los en y que es un una uno con para por su sus al lo le les se como más
+pero o do da dos das em com uma os ao na no nas nos é à
+""".split())
+_ENGLISH_TOO = frozenset("a as no o do se".split())
+
+
+def _ordinary_word(text: str, start: int, end: int) -> bool:
+    if text[start:end] != "TODO":
+        return False
+    words = re.findall(r"[^\W\d_]+", text)
+    romance = {w.lower() for w in words} & (_ROMANCE - _ENGLISH_TOO)
+    if len(romance) >= 2:
+        return True
+    before = re.findall(r"[^\W\d_]+", text[:start])[-1:]
+    after = re.findall(r"[^\W\d_]+", text[end:])[:1]
+    capitals = [w for w in (*before, *after) if len(w) >= 2 and w.isupper()]
+    return len(before) + len(after) == 2 and len(capitals) == 2
+
+
+def _found_in(block: TextBlock, placeholders: re.Pattern[str],
+              phrases: re.Pattern[str] | None, set_notation: set[int]) -> Iterator[Problem]:
+    """The placeholders in one block's visible text, each once."""
+    text = Joined(block.runs)
+    found = list(text.finditer(placeholders))
+    if phrases is not None:
+        found.extend(text.finditer(phrases))
+    math = [m.span() for m in _MATH.finditer(text.text)]
+    reported_until = -1
+    for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
+        if match.start() < reported_until:
+            continue  # inside a placeholder already reported, as in {TODO}
+        if any(start <= match.start() < end for start, end in math):
+            continue  # inline maths: $\frac{a}{b}$
+        if _X_RUN.match(match.group(0)) and (_part_of_a_name(text.text, *match.span())
+                                             or _a_version_variable(text.text, *match.span())):
+            continue
+        if (_quoted(text.text, *match.span()) or _defined(text.text, match.group(0))
+                or _ordinary_word(text.text, *match.span())):
+            continue
+        if match.group(0).startswith("{") and line in set_notation:
+            continue
+        reported_until = match.end()
+        yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
@@ -225,6 +328,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
     set_notation = _set_notation_rows(document)
     classified = context.analysis.template_text
+    slots = {section.heading.line: section.title for section in document.sections()
+             if section.heading and classify.slot_heading(section, classified)}
     previous = None
     for block in document.blocks:
         before, previous = previous, block
@@ -235,25 +340,10 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             if block.line not in (check_marks if alone in ("x", "X") else and_so_on):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
-        if phrases is None and not maybe.search("\n".join(run.text for run in block.runs)):
-            continue
-        text = Joined(block.runs)
-        found = list(text.finditer(placeholders))
-        if phrases is not None:
-            found.extend(text.finditer(phrases))
-        math = [m.span() for m in _MATH.finditer(text.text)]
-        reported_until = -1
-        for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
-            if match.start() < reported_until:
-                continue  # inside a placeholder already reported, as in {TODO}
-            if any(start <= match.start() < end for start, end in math):
-                continue  # inline maths: $\frac{a}{b}$
-            if _X_RUN.match(match.group(0)) and (_part_of_a_name(text.text, *match.span())
-                                                 or _a_version_variable(text.text, *match.span())):
-                continue
-            if _quoted(text.text, *match.span()):
-                continue
-            if match.group(0).startswith("{") and line in set_notation:
-                continue
-            reported_until = match.end()
-            yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
+        found = []
+        if phrases is not None or maybe.search("\n".join(run.text for run in block.runs)):
+            found = list(_found_in(block, placeholders, phrases, set_notation))
+        if not found and block.kind is BlockKind.HEADING and block.line in slots:
+            found = [Problem(block.line, block.column,
+                             f'placeholder heading "{slots[block.line]}" left in')]
+        yield from found

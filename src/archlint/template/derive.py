@@ -34,7 +34,6 @@ from archlint.template.packs import Pack, SectionSpec
 from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
 
 _OPTIONAL_NOTE = re.compile(r"\boptional\b", re.IGNORECASE)
-_NOT_A_PROMPT = re.compile(r"^\s*(?:archlint-|/?toc\s*$)", re.IGNORECASE)
 _PLACEHOLDER_WORDS = re.compile(r"(?<![^\W_])(?:N{3,}|X{2,}|x{2,}|TBD|TODO|FIXME)(?![^\W_])")
 _FILL_ME_IN = re.compile(r"\((fill (?:me )?in)\b", re.IGNORECASE)
 
@@ -47,7 +46,7 @@ def _optional_note(comment: Comment) -> bool:
 
 def _comment_prompts(document: Document) -> list[Comment]:
     return [c for c in document.comments
-            if not _NOT_A_PROMPT.match(c.text) and not _optional_note(c)
+            if not classify.DIRECTIVE.match(c.text) and not _optional_note(c)
             and len(promptindex.words(c.text)) >= promptindex.MIN_WORDS]
 
 
