@@ -111,8 +111,12 @@ _CONTENT_VERBS = (r"cover|include|describe|discuss|list|explain|mention|address|
                   r"provide|state|be \w+ed|go")
 _DISCOURSE = (r"discussion|description|answer|text|section|part|paragraph|table|diagram|"
               r"list|summary|overview|content|entry|document|page|view|chapter")
+# an indirect question of what to write: "How access is decided: …", "Metrics the
+# System emits, and where they are collected"; or a question to answer
+_QUESTION = (r"^\W{0,2}(?:which|how|where|who|whom|whose|what|why|whether)\b|"
+             r",\s+(?:and|or)\s+(?:where|how|who|which|what|why|when|whether)\b|\?\W{0,2}$")
 _TEMPLATE_VOICE = re.compile(
-    rf"^\W{{0,2}}(?:(?:{_THIRD_PERSON})\s|(?:an? |the )?(?:{_NOUN_HEADS})(?:\s+(?:of|for|on|"
+    rf"{_QUESTION}|^\W{{0,2}}(?:(?:{_THIRD_PERSON})\s|(?:an? |the )?(?:{_NOUN_HEADS})(?:\s+(?:of|for|on|"
     rf"about|and)\b|,|\s*$))|\b(?:{_DISCOURSE})\s+(?:here\s+)?(?:could|should|might|may|can|"
     rf"would|will|must|shall)\s+(?:also\s+)?(?:{_CONTENT_VERBS})\b|\bhere\s+(?:could|should|"
     rf"might|may|can|would|will|must|shall)\s+(?:also\s+)?(?:{_CONTENT_VERBS})\b",
@@ -176,12 +180,54 @@ def _shortest(block: TextBlock) -> int:
     return 1 if block.kind is BlockKind.PARAGRAPH else promptindex.MIN_WORDS
 
 
+_ANY_PLACEHOLDER = re.compile(_PLACEHOLDER)
+
+
 def _alone_in_section(section: Section, kinds: dict[tuple[int, int], Kind]
                       ) -> TextBlock | None:
-    """The section's only block of the author's own so far, if it has exactly one."""
-    own = [b for b in section.blocks
-           if _is_content(b) and (b.line, b.column) not in kinds]
-    return own[0] if len(own) == 1 else None
+    """The block right under the section's heading, when nothing else in the section is
+    the author's own: the rest is template text, lines with a placeholder in them
+    ("Escalation: {contact}", "kept for TBD days") and the headers and row labels of
+    tables whose every other cell is a placeholder."""
+    content = [b for b in section.blocks if _is_content(b)]
+    if not content or (content[0].line, content[0].column) in kinds:
+        return None
+    first, rest = content[0], content[1:]
+    blank_labels = _blank_table_labels(rest, kinds)
+    for block in rest:
+        key = (block.line, block.column)
+        if key in kinds or key in blank_labels:
+            continue
+        if block.kind is BlockKind.PARAGRAPH and _ANY_PLACEHOLDER.search(
+                "".join(run.text for run in block.runs)):
+            continue
+        return None
+    return first
+
+
+def _blank_table_labels(blocks: Sequence[TextBlock], kinds: dict[tuple[int, int], Kind]
+                         ) -> set[tuple[int, int]]:
+    """The header cells and row labels of the tables among ``blocks`` whose other cells
+    are all placeholders (a row starts a new table when it is more than two lines below the
+    last: header, |---|, rows)."""
+    tables: list[list[TextBlock]] = []
+    for block in blocks:
+        if block.kind is not BlockKind.TABLE_CELL:
+            continue
+        if tables and 0 <= block.line - tables[-1][-1].line <= 2:
+            tables[-1].append(block)
+        else:
+            tables.append([block])
+    labels: set[tuple[int, int]] = set()
+    for cells in tables:
+        rows: dict[int, list[TextBlock]] = {}
+        for cell in cells:
+            rows.setdefault(cell.line, []).append(cell)
+        header, *body = rows.values()
+        blanks = [c for row in body for c in row[1:]]
+        if blanks and all(kinds.get((c.line, c.column)) is Kind.PLACEHOLDER for c in blanks):
+            labels.update((c.line, c.column) for c in (*header, *(row[0] for row in body)))
+    return labels
 
 
 def _stands_as_prompt(block: TextBlock, settings: TemplateText) -> bool:
@@ -262,7 +308,8 @@ _SLOT_NOUNS = (r"area|aspect|component|concern|decision|driver|element|item|opti
 _SLOT_NUMBER = r"\s+(?-i:\d{1,2}|[A-Z]|n|x)"
 _ALWAYS_SLOT = re.compile(
     rf"^(?:todo|tbd|tbc|fixme|(?:(?:significant|important|key|main|sample|example|"
-    rf"another|other|additional|further|some|new)\s+)(?:{_SLOT_NOUNS}){_SLOT_NUMBER})$",
+    rf"another|other|additional|further|some|new)\s+)(?:[^\W\d_]+\s+)?(?:{_SLOT_NOUNS})"
+    rf"{_SLOT_NUMBER})$",
     re.IGNORECASE)
 _BARE_SLOT = re.compile(rf"^(?:{_SLOT_NOUNS}){_SLOT_NUMBER}$", re.IGNORECASE)
 
