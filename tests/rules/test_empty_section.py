@@ -56,3 +56,28 @@ def test_template_text_from_the_pack_is_not_content():
 
 def test_boilerplate_is_not_empty():
     assert found("# P\n\n## A\n\nItems marked (R) are required\n", pack=PACK) == []
+
+
+@pytest.mark.parametrize("text", [
+    "## A\n\nTODO.\n",
+    "## A\n\nTBD!\n",
+    "## A\n\n- TODO.\n- xxx.\n",
+    "## A\n\n_Outlines how the audit trail is kept_\n",
+])
+def test_a_placeholder_with_a_full_stop_or_a_prompt_in_the_template_s_voice_is_empty(text):
+    assert found(text) == [(1, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    '## A\n\n<img src="context.png" alt="">\n',
+    '## A\n\n<p align="center">\n  <img src="context.png">\n</p>\n',
+    '## A\n\n<figure><svg width="10"></svg></figure>\n',
+    "## A\n\n![](context.png)\n",
+    "## A\n\n.\n",
+])
+def test_a_picture_alone_is_content(text):
+    assert found(text) == []
+
+
+def test_a_comment_or_an_empty_html_block_is_still_empty():
+    assert found('## A\n\n<div align="center">\n</div>\n') == [(1, 4)]

@@ -281,16 +281,21 @@ _ENGLISH_TOO = frozenset("a as no o do se".split())
 
 
 def _ordinary_word(text: str, start: int, end: int) -> bool:
+    """TODO in a sentence of Spanish, Portuguese or Catalan: two of their own little
+    words, or one with their shared ones ("o", "a") or inside a phrase in capitals."""
     if text[start:end] != "TODO":
         return False
-    words = re.findall(r"[^\W\d_]+", text)
-    romance = {w.lower() for w in words} & (_ROMANCE - _ENGLISH_TOO)
-    if len(romance) >= 2:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    own = {w for w in words if w in _ROMANCE} - _ENGLISH_TOO
+    if len(own) >= 2:
         return True
+    if not own:
+        return False
     before = re.findall(r"[^\W\d_]+", text[:start])[-1:]
     after = re.findall(r"[^\W\d_]+", text[end:])[:1]
-    capitals = [w for w in (*before, *after) if len(w) >= 2 and w.isupper()]
-    return len(before) + len(after) == 2 and len(capitals) == 2
+    in_capitals = all(len(w) >= 2 and w.isupper() for w in (*before, *after)) and (
+        len(before) + len(after) == 2)
+    return in_capitals or sum(w in _ROMANCE for w in words) >= 3
 
 
 def _found_in(block: TextBlock, placeholders: re.Pattern[str],

@@ -75,8 +75,8 @@ _ADDRESS = re.compile(
 # where a sentence (a capital after . ! ?, so not "e.g. add") or a clause starts (after
 # : or ;, after a condition put first, "If there is a bus, explain …", or "In this
 # section, …"); the word is whole (not "Drop-in")
-_CLAUSE_START = re.compile(r"(?:^\W{0,2}(?:[Ii]f|[Ww]hen|[Ww]here|[Uu]nless|[Oo]nce|[Ff]or "
-                           r"(?:each|every|any))\b[^,.;:!?]{1,80},\s+|(?P<first>^\W{0,2})|"
+_CLAUSE_START = re.compile(r"(?:(?P<condition>^\W{0,2}(?:[Ii]f|[Ww]hen|[Ww]here|[Uu]nless|[Oo]nce|[Ff]or "
+                           r"(?:each|every|any))\b[^,.;:!?]{1,80},\s+)|(?P<first>^\W{0,2})|"
                            r"[.!?]\s+(?=[A-Z])|[:;]\s+|"
                            r"\b[Tt]his (?:section|chapter|document|template|view|page),\s+)"
                            r"(?P<word>[^\W\d_]+)(?![\w-])")
@@ -86,7 +86,8 @@ def reads_as_instruction(text: str) -> bool:
     """Does a sentence or clause start with an imperative ("…: remove it if unused"),
     or does the text speak to the reader or say what this section must hold?"""
     for match in _CLAUSE_START.finditer(text):
-        verbs = INSTRUCTION_VERBS if match.group("first") is not None else _CLAUSE_VERBS
+        opens = match.group("first") is not None or match.group("condition") is not None
+        verbs = INSTRUCTION_VERBS if opens else _CLAUSE_VERBS
         if match.group("word").casefold() in verbs:
             return True
     return bool(_ADDRESS.search(text))
@@ -183,26 +184,44 @@ def _shortest(block: TextBlock) -> int:
 _ANY_PLACEHOLDER = re.compile(_PLACEHOLDER)
 
 
-def _alone_in_section(section: Section, kinds: dict[tuple[int, int], Kind]
-                      ) -> TextBlock | None:
-    """The block right under the section's heading, when nothing else in the section is
-    the author's own: the rest is template text, lines with a placeholder in them
-    ("Escalation: {contact}", "kept for TBD days") and the headers and row labels of
-    tables whose every other cell is a placeholder."""
-    content = [b for b in section.blocks if _is_content(b)]
-    if not content or (content[0].line, content[0].column) in kinds:
-        return None
-    first, rest = content[0], content[1:]
-    blank_labels = _blank_table_labels(rest, kinds)
-    for block in rest:
+def _template_only(blocks: Sequence[TextBlock], kinds: dict[tuple[int, int], Kind]) -> bool:
+    """Is nothing among the blocks the author's own? Template text, lines with a
+    placeholder in them ("Escalation: {contact}", "kept for TBD days") and the headers
+    and row labels of tables whose every other cell is a placeholder are not."""
+    blank_labels = _blank_table_labels(blocks, kinds)
+    for block in blocks:
         key = (block.line, block.column)
         if key in kinds or key in blank_labels:
             continue
         if block.kind is BlockKind.PARAGRAPH and _ANY_PLACEHOLDER.search(
                 "".join(run.text for run in block.runs)):
             continue
+        return False
+    return True
+
+
+def _alone_in_section(section: Section, kinds: dict[tuple[int, int], Kind]
+                      ) -> TextBlock | None:
+    """The block right under the section's heading, when nothing else in the section is
+    the author's own (see :func:`_template_only`)."""
+    content = [b for b in section.blocks if _is_content(b)]
+    if not content or (content[0].line, content[0].column) in kinds:
         return None
-    return first
+    return content[0] if _template_only(content[1:], kinds) else None
+
+
+def template_share(document: Document, settings: TemplateText = TemplateText()) -> float:
+    """How much of a document is still its template: the share of its innermost
+    sections that hold nothing of an author's own (0 for a document of fewer than two
+    sections). Without a rule pack, template text is what the document's own form
+    says it is: prompts, placeholders, template comments."""
+    leaves = [s for s in document.sections() if not s.children]
+    if len(leaves) < 2:
+        return 0.0
+    kinds = classify(document, None, settings).kinds
+    blank = sum(_template_only([b for b in s.blocks if _is_content(b)], kinds)
+                for s in leaves)
+    return blank / len(leaves)
 
 
 def _blank_table_labels(blocks: Sequence[TextBlock], kinds: dict[tuple[int, int], Kind]

@@ -24,11 +24,11 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from archlint.errors import ConfigError
+from archlint.errors import ConfigError, UnparsableError
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
 from archlint.model import BlockKind, Comment, Document, Heading
-from archlint.template import classify, promptindex, titles
+from archlint.template import classify, promptindex, sources, titles
 from archlint.template.examples import example_sections
 from archlint.template.packs import Pack, SectionSpec
 from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
@@ -156,15 +156,39 @@ def derive_document(document: Document, name: str, source: str = "") -> Pack:
     )
 
 
+def name_for(path: Path) -> str:
+    """A pack's name from its template's path: the file's stem, or its folder's name
+    for a README, index or template file."""
+    stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
+        path.parent.name or path.stem)
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
+
+
 def derive_file(path: Path) -> Pack:
     """Derive a pack from a template file (the ConfigError on failure names the file)."""
     read = reading.read(path, display=path.as_posix())
     if read.document is None:
         raise ConfigError(f"{path}: cannot read template: {read.problem}")
-    stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
-        path.parent.name or path.stem)
-    name = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
-    return derive_document(read.document, name, path.as_posix())
+    return derive_document(read.document, name_for(path), path.as_posix())
+
+
+@lru_cache(maxsize=32)
+def derive_git(root: Path, file: sources.GitFile) -> Pack:
+    """Derive a pack from a template as a git revision holds it (``git:REV:PATH``)."""
+    text = sources.read_git(root, file)
+    try:
+        return derive(text, name_for(Path(file.path)), file.spec())
+    except UnparsableError as error:
+        raise ConfigError(f"{file.spec()}: cannot read template: {error}") from None
+
+
+def derive_source(root: Path, template: str) -> Pack:
+    """The pack of a configured template: a path relative to ``root``, or
+    ``git:REV:PATH``, read through git in ``root``."""
+    file = sources.git_file(template)
+    if file is not None:
+        return derive_git(root.resolve(), file)
+    return derive_cached(root / template)
 
 
 @lru_cache(maxsize=32)
