@@ -2,8 +2,10 @@
 
 ## What it does
 Reports a section whose content, together with everything under it, is only template
-text: nothing at all, or only prompts, template comments, placeholders and its example
-note. Template text never counts as content (see AL101 for what template text is). A
+text: nothing at all, or only prompts, template comments, placeholders (`TODO.` with
+its full stop is still only a placeholder) and its example note. Template text never
+counts as content (see AL101 for what template text is); a picture or a table in HTML
+(`<img>`, `<p align="center"><img …></p>`, `<table>`) does. A
 section with subsections is never reported itself: its empty subsections are. Nor is
 a section holding the pack's boilerplate, template text meant to stay (a KEP's signoff
 checklist): it is as the template wants it, though it does not count as written.

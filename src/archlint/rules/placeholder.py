@@ -9,10 +9,17 @@ and column:
 - a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
 - a paragraph, list item or table cell that is only `x`, `...` or `…` (but not a
   list's last item or a table's row of `...` meaning "and so on", an elision in a
-  quotation, or `x` as a check mark in a table);
+  quotation, or `x` as a check mark in a table: a matrix with empty cells, or rows
+  labelling their marks; a table whose every cell but the row labels is `x` under
+  headers of text to write, such as "Rationale" or "Impact", is a blank table, and
+  each of its `x` is reported);
+- a heading that is a slot of the template, never named: `Todo`, `Significant area
+  1`, `Example scenario 2` (an author's `Option 1` or `Story 2` is a name);
 - angle-bracket placeholders written to survive rendering, `\\<Role-1\\>` or
   `\\<Role-1>`, and brace
-  placeholders, `{title of the decision}` (but not enumerations such as `{get, list}`,
+  placeholders, `{title of the decision}`, also with a comma or a bar when they describe
+  what to write (`{justification, e.g. cost}`, `{summary | issue/ticket link}`) and in
+  quotation marks (`Chosen option: "{option 1}"`) (but not enumerations such as `{get, list}`,
   path templates such as `/pods/{name}`, `${VARIABLE}`, the generated part of a name
   such as `created-from-\\<hash>`, LaTeX such as `\\frac{a}{b}`, notation such as
   `{Secret -> Pod}`, or braces in a table that writes sets in braces: `{NUMA node 0}`
@@ -20,7 +27,10 @@ and column:
 
 Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
 so `x86`, `TODO` in code and `xxx` in a URL are left alone, and so are placeholder
-words in quotation marks (`the "TBD" behaviour`), `/XX` prefix lengths and versions
+words in quotation marks (`the "TBD" behaviour`), a placeholder word being defined
+(`where NNNN is the record's number`: then every `NNNN` of that paragraph), *todo* as
+a word of Spanish, Portuguese or Catalan (`GRUPO TODO EN UNO`, `la lista de TODO`),
+`/XX` prefix lengths and versions
 counted from as variables (`v1.xx` and `v1.xx+1`); nor is a
 line that AL101
 reports as template text left in, so that one leftover gives one finding.
@@ -334,7 +344,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     set_notation = _set_notation_rows(document)
     classified = context.analysis.template_text
     slots = {section.heading.line: section.title for section in document.sections()
-             if section.heading and classify.slot_heading(section, classified)}
+             if section.heading and classify.slot_heading(section.title)}
     previous = None
     for block in document.blocks:
         before, previous = previous, block

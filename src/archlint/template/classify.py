@@ -315,29 +315,24 @@ def _only_placeholders(text: str, only: re.Pattern[str]) -> bool:
 
 
 # Headings that stand for one the author was to write: "Todo", "Significant area 1",
-# "Example scenario 2". A template's adjective ("significant", "example") makes one a
-# slot wherever it stands; a bare "Option 1" or "Story 2" is one only while its section
-# holds nothing of the author's own, for authors name their options so too.
+# "Example scenario 2". The template's adjective ("significant", "example") tells them
+# from an author's "Option 1" or "Story 2", which name a section as well as any other
+# (left empty, such a section is AL202's finding).
 _SLOT_NOUNS = (r"area|aspect|component|concern|decision|driver|element|item|option|"
                r"requirement|risk|scenario|step|topic|module|container|interface|actor|"
                r"goal|quality goal|stakeholder|use case|building block|concept|system|"
                r"service|subsystem|node|feature|story|user story|constraint|principle|"
                r"pattern|view|artifact|process|flow|section|subsection|heading|title|"
                r"alternative|consequence|question|entity|dependency|integration")
-_SLOT_NUMBER = r"\s+(?-i:\d{1,2}|[A-Z]|n|x)"
-_ALWAYS_SLOT = re.compile(
-    rf"^(?:todo|tbd|tbc|fixme|(?:(?:significant|important|key|main|sample|example|"
-    rf"another|other|additional|further|some|new)\s+)(?:[^\W\d_]+\s+)?(?:{_SLOT_NOUNS})"
-    rf"{_SLOT_NUMBER})$",
-    re.IGNORECASE)
-_BARE_SLOT = re.compile(rf"^(?:{_SLOT_NOUNS}){_SLOT_NUMBER}$", re.IGNORECASE)
+_SLOT = re.compile(
+    rf"^(?:todo|tbd|tbc|fixme|(?:significant|important|key|main|sample|example|another|"
+    rf"other|additional|further|some|new)\s+(?:[^\W\d_]+\s+)?(?:{_SLOT_NOUNS})"
+    rf"\s+(?-i:\d{{1,2}}|[A-Z]|n|x))$", re.IGNORECASE)
 
 
-def slot_heading(section: Section, classified: Classified) -> bool:
-    """Is the section's heading a slot of the template, never named by the author?"""
-    text = " ".join(section.title.split())
-    return bool(_ALWAYS_SLOT.match(text)) or (bool(_BARE_SLOT.match(text))
-                                              and not has_content(section, classified))
+def slot_heading(title: str) -> bool:
+    """Is the heading a slot of the template, never named by the author?"""
+    return bool(_SLOT.match(" ".join(title.split())))
 
 
 def has_content(section: Section, classified: Classified) -> bool:
