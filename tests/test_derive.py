@@ -225,3 +225,14 @@ def test_similarity_option(similarity: float, expected: int) -> None:
     text = "# Process View\n\n## State models\n\nDiscuss the state models we actually use.\n"
     settings = Settings(rules={"template-prompt": {"similarity": similarity}})
     assert len(archlint.lint_text(text, settings=settings, select=["AL101"])) == expected
+
+
+def test_a_prose_template_s_filled_form_line_is_boilerplate():
+    from archlint.template.derive import derive
+
+    pack = derive("Title\n----\n* Approver: markdroth\n* Implemented in: <language, ...>\n"
+                  "* Last updated: [YYYY-MM-DD]\n\nDate: DATE\n\n## Abstract\n\n"
+                  "A short summary of the proposal.\n", "grfc")
+    assert "Approver: markdroth" in pack.boilerplate
+    assert {"Implemented in: <language, ...>", "Last updated: [YYYY-MM-DD]", "Date: DATE",
+            "A short summary of the proposal."} <= set(pack.prompts)

@@ -241,3 +241,22 @@ def test_another_tool_s_directive_comment_is_not_a_template_comment():
                                            "List the drivers of the decision"))
     text = "<!-- markdownlint-disable MD013 -->\n\n<!-- List the drivers of the decision -->\n"
     assert [line for line, _ in found(text, pack=pack)] == [3]
+
+
+def test_an_italic_quotation_across_list_items_is_not_a_prompt():
+    text = ("- _“Tokens are signed locally. You should rotate the keys when one leaks._\n"
+            "- _You can also describe the token lifetime in the realm settings._\n"
+            "- _If a token leaks, you should push a revocation policy.”_\n"
+            "- _Describe how keys are rotated_\n")
+    assert found(text) == [(4, 3)]
+
+
+@pytest.mark.parametrize("comment", [
+    "markdown-link-check-disable", "markdown-link-check-enable", "prettier-ignore",
+    "cspell:disable", "textlint-disable ja-technical-writing", "vale off",
+])
+def test_any_tool_s_switch_comment_is_not_a_template_comment(comment):
+    from archlint.template.packs import Pack
+
+    pack = Pack(name="p", comment_prompts=(comment, "Describe the drivers of the decision"))
+    assert found(f"<!-- {comment} -->\n", pack=pack) == []

@@ -28,7 +28,10 @@ _FILLER_ONLY = re.compile(rf"{_FILLER}*")
 DIRECTIVE = re.compile(
     r"^\s*(?:archlint-|(?:/?toc|omit in toc|more|truncate)\s*$|(?:markdownlint|prettier|cspell|"
     r"spellchecker|vale|textlint|eslint|remark-lint|mdformat|codespell|doctoc|"
-    r"vscode-markdown-toc|pragma)(?:[-:\s]|$))", re.IGNORECASE)
+    r"vscode-markdown-toc|pragma)(?:[-:\s]|$)|"
+    # any tool's switch: markdown-link-check-disable, spell-checker: ignore, lint-skip
+    r"[\w.]+(?:[-:]\s?[\w.]+)*[-:]\s?(?:disable|enable|ignore|skip|off|on)(?:-[\w-]+)?"
+    r"(?:\s+[\w.,/-]+)*\s*$)", re.IGNORECASE)
 
 
 class Kind(enum.Enum):
@@ -62,13 +65,14 @@ show specify state summarise summarize write
 # after the first word, only verbs that are not also nouns ("Legend: Link arrows show …")
 _CLAUSE_VERBS = INSTRUCTION_VERBS - frozenset(
     "address capture detail document link list note record show state enter".split())
-# "you can read more in …" is a note to readers, not an instruction to the author
-_READER_VERBS = (r"read|find|see|learn|skip|refer|follow|look|browse|view|download|access|"
-                 r"try|run|use|ignore|check|watch|join|contact|reach|ask|jump|go|click")
+# "you should", "your", "do you …?" speak to the writer; "you can" or "you may" does
+# only with what to write ("you may add a diagram", "you can leave this out"): "you can
+# read more in …" is a note to readers, "you can also mitigate …" the author's prose
 _ADDRESS = re.compile(
     r"(?<![\w-])(?:if you|you (?:should|must|need|want|are|have|"
-    + "|".join(sorted(INSTRUCTION_VERBS)) + r")|you (?:can|may|will|might)(?!\s+(?:also\s+)?"
-    r"(?:" + _READER_VERBS + r")\b)|(?:do|did|will|would|could|can|should|have|"
+    + "|".join(sorted(INSTRUCTION_VERBS)) + r")|you (?:can|may|will|might|could)\s+(?:also\s+)?"
+    r"(?:(?:want|wish|need|choose|decide)\s+to\s+|then\s+)?(?:leave|omit|use this|"
+    + "|".join(sorted(INSTRUCTION_VERBS)) + r")|(?:do|did|will|would|could|can|should|have|"
     r"are|were) you|your|yours)\b|\bthis (?:section|chapter|document|template|view|page|table)\b[^.!?:]{0,30}?"
     r"\b(?:must|should|shall|needs?|is (?:required|encouraged|optional|mandatory|"
     r"recommended)|(?:can|may) be (?:removed|omitted|deleted|skipped))\b", re.IGNORECASE)
@@ -256,6 +260,31 @@ def _stands_as_prompt(block: TextBlock, settings: TemplateText) -> bool:
     return text is not None and reads_in_template_voice(text)
 
 
+_OPENING, _CLOSING = "“„«", "”»"
+
+
+def _quotations(blocks: Sequence[TextBlock]) -> set[tuple[int, int]]:
+    """Italic paragraphs that are a quotation: from one that opens with a quotation mark
+    to the one that closes it, across the italic paragraphs (list items) between."""
+    quoted: set[tuple[int, int]] = set()
+    depth = 0
+    for block in blocks:
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
+        text = block.text.strip()
+        if not block.emphasized:
+            depth = 0
+            continue
+        if depth == 0 and not text.startswith(("“", "„", "«", '"')):
+            continue
+        quoted.add((block.line, block.column))
+        depth += sum(text.count(c) for c in _OPENING) - sum(text.count(c) for c in _CLOSING)
+        if text.startswith('"'):
+            depth += text.count('"') % 2
+        depth = max(depth, 0)
+    return quoted
+
+
 def classify(document: Document, pack: Pack | None, settings: TemplateText,
              examples: Sequence[tuple[Section, TextBlock]] = ()) -> Classified:
     """The kinds of the document's blocks; ``examples`` are its example sections with
@@ -267,13 +296,14 @@ def classify(document: Document, pack: Pack | None, settings: TemplateText,
     boilerplate = promptindex.index(pack.boilerplate) if pack and pack.boilerplate else None
     kinds: dict[tuple[int, int], Kind] = {}
     only = _placeholders_only(pack.placeholders if pack else ())
+    quotations = _quotations(document.blocks)
     for block in document.blocks:
         key = (block.line, block.column)
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL):
             continue
         if key in markers:
             kinds[key] = Kind.MARKER
-        elif is_italic_prompt(block, settings):
+        elif key not in quotations and is_italic_prompt(block, settings):
             kinds[key] = Kind.PROMPT
         elif (prompts is not None and not _only_a_link(block) and not block.in_blockquote
               and prompts.match(block.text, settings.similarity, _shortest(block))):
@@ -285,7 +315,8 @@ def classify(document: Document, pack: Pack | None, settings: TemplateText,
             kinds[key] = Kind.PLACEHOLDER
     for section in document.sections():
         alone = _alone_in_section(section, kinds)
-        if alone is not None and _stands_as_prompt(alone, settings):
+        if (alone is not None and (alone.line, alone.column) not in quotations
+                and _stands_as_prompt(alone, settings)):
             kinds[(alone.line, alone.column)] = Kind.PROMPT
     comments = []
     if comment_prompts is not None:

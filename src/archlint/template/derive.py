@@ -27,7 +27,7 @@ from pathlib import Path
 from archlint.errors import ConfigError, UnparsableError
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
-from archlint.model import BlockKind, Comment, Document, Heading
+from archlint.model import BlockKind, Comment, Document, Heading, TextBlock
 from archlint.template import classify, promptindex, sources, titles
 from archlint.template.examples import example_sections
 from archlint.template.packs import Pack, SectionSpec
@@ -117,9 +117,26 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
         marked = [b.text for b in text if _HAS_PLACEHOLDER.search(" ".join(r.text for r in b.runs))]
         rest = [b.text for b in text if b.text not in marked]
         return _unique(marked), comments, _unique(rest)
-    paragraphs = [b.text for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
+    paragraphs = [b for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
+    defaults = [b.text for b in paragraphs if _form_default(b)]
     cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
-    return _unique(paragraphs), (), _unique(cells)
+    return (_unique([b.text for b in paragraphs if not _form_default(b)]), (),
+            _unique(cells + defaults))
+
+
+# "Approver: markdroth": a form line whose value the template fills in already, and
+# which a document keeps when the value holds for it too (but "Implemented in:
+# <language, ...>" or "Last updated: [YYYY-MM-DD]" waits to be filled in)
+_FORM_LINE = re.compile(r"^[^\W\d_][\w ()/'-]{0,30}:\s+(\S.*)$", re.DOTALL)
+_BRACKETED = re.compile(r"\[[^\]]+\]")
+
+
+def _form_default(block: TextBlock) -> bool:
+    line = _FORM_LINE.match(block.text.strip())
+    if line is None or len(line.group(1).split()) > 3 or line.group(1).isupper():
+        return False  # "Date: DATE" names what to fill in
+    source = " ".join(run.text for run in block.runs)
+    return not (_HAS_PLACEHOLDER.search(source) or _BRACKETED.search(source))
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:
