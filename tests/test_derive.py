@@ -236,3 +236,26 @@ def test_a_prose_template_s_filled_form_line_is_boilerplate():
     assert "Approver: markdroth" in pack.boilerplate
     assert {"Implemented in: <language, ...>", "Last updated: [YYYY-MM-DD]", "Date: DATE",
             "A short summary of the proposal."} <= set(pack.prompts)
+
+
+def test_a_prose_template_s_sentence_with_blanks_is_boilerplate():
+    from archlint.template.derive import derive
+
+    pack = derive("# Self-assessment\n\n## Use\n\nThis document serves to provide [project] "
+                  "users with an initial understanding of [project]'s security.\n\n"
+                  "## Goals\n\nThe intended goals of the project.\n", "sa")
+    assert pack.prompts == ("The intended goals of the project.",)
+    assert pack.boilerplate[0].startswith("This document serves to provide [project]")
+
+
+def test_an_answer_that_negates_the_prompt_is_not_the_prompt():
+    from archlint.template.promptindex import PromptIndex
+
+    index = PromptIndex(["Compliance. List any security standards or sub-sections the "
+                         "project is already documented as meeting (PCI-DSS, ISO, etc.)."])
+    answer = "There are no security standards or sub-sections the project is already " \
+             "documented as meeting."
+    assert index.match(answer, 0.8) is None
+    kept = "List any security standards or sub-sections the project is already " \
+           "documented as meeting."
+    assert index.match(kept, 0.8) is not None

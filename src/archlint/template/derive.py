@@ -118,10 +118,10 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
         rest = [b.text for b in text if b.text not in marked]
         return _unique(marked), comments, _unique(rest)
     paragraphs = [b for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
-    defaults = [b.text for b in paragraphs if _form_default(b)]
+    kept = [b for b in paragraphs if _form_default(b) or _fill_in_text(b)]
     cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
-    return (_unique([b.text for b in paragraphs if not _form_default(b)]), (),
-            _unique(cells + defaults))
+    return (_unique([b.text for b in paragraphs if b not in kept]), (),
+            _unique(cells + [b.text for b in kept]))
 
 
 # "Approver: markdroth": a form line whose value the template fills in already, and
@@ -131,10 +131,23 @@ _FORM_LINE = re.compile(r"^[^\W\d_][\w ()/'-]{0,30}:\s+(\S.*)$", re.DOTALL)
 _BRACKETED = re.compile(r"\[[^\]]+\]")
 
 
+def _fill_in_text(block: TextBlock) -> bool:
+    """Text to keep with its blanks filled in: "This document serves to provide
+    [project] users with …" (but "[A short summary of the proposal.]", bracketed whole,
+    is guidance to replace)."""
+    text = block.text.strip()
+    blanks = _BRACKETED.findall(text)
+    if not blanks or _FORM_LINE.match(text) or (text.startswith("[") and text.endswith("]")):
+        return False  # "Last updated: [YYYY-MM-DD]" is a form line waiting for its value
+    return all(len(blank.split()) <= 3 for blank in blanks)
+
+
 def _form_default(block: TextBlock) -> bool:
     line = _FORM_LINE.match(block.text.strip())
-    if line is None or len(line.group(1).split()) > 3 or line.group(1).isupper():
+    if line is None or len(line.group(1).split()) > 2 or line.group(1).isupper():
         return False  # "Date: DATE" names what to fill in
+    if re.search(r"[,;.!?]\s*$|,", line.group(1)):
+        return False  # "Operation: start, stop." lists what to write about
     source = " ".join(run.text for run in block.runs)
     return not (_HAS_PLACEHOLDER.search(source) or _BRACKETED.search(source))
 
