@@ -81,3 +81,22 @@ def test_a_picture_alone_is_content(text):
 
 def test_a_comment_or_an_empty_html_block_is_still_empty():
     assert found('## A\n\n<div align="center">\n</div>\n') == [(1, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "## Threats\n\n### [Threat modeling with STRIDE](threat-model.md)\n",
+    "### Related Proposals:  n/a\n",
+    "### Security audit: none yet\n",
+])
+def test_a_heading_that_says_it_all_is_not_empty(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "### Related Proposals:\n",
+    "### Status: TBD\n",
+    "### Owner: {team}\n",
+    "### Threats, see [the model](threat-model.md) for how we rank them\n",
+])
+def test_a_heading_with_a_colon_or_a_link_may_still_be_empty(text):
+    assert found(text) == [(1, 5)]

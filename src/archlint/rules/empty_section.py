@@ -8,7 +8,9 @@ counts as content (see AL101 for what template text is); a picture or a table in
 (`<img>`, `<p align="center"><img …></p>`, `<table>`) does. A
 section with subsections is never reported itself: its empty subsections are. Nor is
 a section holding the pack's boilerplate, template text meant to stay (a KEP's signoff
-checklist): it is as the template wants it, though it does not count as written.
+checklist): it is as the template wants it, though it does not count as written. Nor is
+a section whose heading says it all: a link to where the section lives (`### [Threat
+model](threat-model.md)`), or its answer after a colon (`### Related proposals: n/a`).
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -42,15 +44,31 @@ None; what counts as template text is configured in `[tool.archlint.template-tex
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from archlint.diagnostics import Problem
-from archlint.model import Document
+from archlint.model import Document, Heading
 from archlint.rule import Context, RuleOptions
 from archlint.template import classify
 
 CODE = "AL202"
 NAME = "empty-section"
+
+
+# "Related proposals: n/a", "Security audit: none yet": the heading holds its answer
+_ANSWERED = re.compile(r":\s*\S")
+
+
+def _says_it_all(heading: Heading) -> bool:
+    """A heading that is itself the content: a link to where the section lives
+    ("### [Threat model](threat-model.md)"), or a title with its answer after a colon."""
+    text = heading.text.strip()
+    links = heading.block.links
+    if links and sum(len(link.text) for link in links) >= len(text) - 2:
+        return True
+    return _ANSWERED.search(text) is not None and not classify.only_placeholders(
+        text.split(":", 1)[1])
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
@@ -59,6 +77,7 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
         heading = section.heading
         assert heading is not None
         if (not section.children and not classify.has_content(section, classified)
-                and not classify.has_boilerplate(section, classified)):
+                and not classify.has_boilerplate(section, classified)
+                and not _says_it_all(heading)):
             yield Problem(heading.line, heading.column,
                           f'section "{heading.text}" has no content of its own')

@@ -308,8 +308,77 @@ def _ordinary_word(text: str, start: int, end: int) -> bool:
     return in_capitals or sum(w in _ROMANCE for w in words) >= 3
 
 
+# TODO the noun: "TODO comments", "a TODO item", "the TODO list" name a marker, or a
+# list of them, that lives elsewhere
+_NOUN_AFTER = re.compile(r"\s*(?:comments?|items?|lists?|markers?|notes?|entries|entry|tags?|"
+                         r"apps?|files?|tracker)\b", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|these|those|each|every|open|remaining|any|our|"
+                          r"its|their)\s+$", re.IGNORECASE)
+
+
+def _a_noun(text: str, start: int, end: int) -> bool:
+    return text[start:end] in ("TODO", "FIXME") and (
+        _NOUN_AFTER.match(text, end) is not None
+        or _NOUN_BEFORE.search(text[max(0, start - 12):start]) is not None)
+
+
+def _in_link_text(block: TextBlock, line: int, column: int) -> bool:
+    """Inside the text of a link to another page: "[TODO](https://…)" points at a
+    marker over there."""
+    return any(link.line == line and link.column < column <= link.column + len(link.text)
+               and "://" in link.target for link in block.links)
+
+
+def _quoted_name(text: str, start: int, end: int) -> bool:
+    """The end of a name in quotation marks, as in "the receiver for web server XXX":
+    a variable in a name being talked about."""
+    if text.startswith("{", start) or text[end:end + 1] not in "\"”":
+        return False
+    before = text[max(0, start - 120):start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+# braces that are notation: a grammar (Query := {Clause}), an annotation unit
+# ({request}) in a Unit column, a part of a format between code-like tokens
+# (CSL_CITATION {json} RND1234)
+_GRAMMAR = re.compile(r"::?=|→")
+_CODE_LIKE = re.compile(r"^\S*_\S*$|^[A-Z0-9]{2,}\d\w*$|^\w*\d\w*[a-z]\w*$")
+
+
+def _brace_notation(text: str, start: int, end: int, line: int, column: int,
+                    units: dict[int, list[tuple[int, int]]]) -> bool:
+    if any(first <= column < last for first, last in units.get(line, ())):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if _GRAMMAR.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+        return True
+    before, after = text[:start].split()[-1:], text[end:].split()[:1]
+    return any(_CODE_LIKE.match(token) for token in (*before, *after))
+
+
+def _unit_columns(document: Document) -> dict[int, list[tuple[int, int]]]:
+    """For each table row with a column headed "Unit", the column spans (start, end) of
+    its unit cells: there, braces are UCUM annotations such as {request}."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for cells in _tables(document):
+        rows: dict[int, list[TextBlock]] = {}
+        for cell in cells:
+            rows.setdefault(cell.line, []).append(cell)
+        header, *body = rows.values()
+        wanted = [i for i, c in enumerate(header)
+                  if re.fullmatch(r"units?", c.text.strip(), re.IGNORECASE)]
+        for row in body:
+            for i in wanted:
+                if i < len(row):
+                    end = row[i + 1].column if i + 1 < len(row) else 1 << 30
+                    spans.setdefault(row[i].line, []).append((row[i].column, end))
+    return spans
+
+
 def _found_in(block: TextBlock, placeholders: re.Pattern[str],
-              phrases: re.Pattern[str] | None, set_notation: set[int]) -> Iterator[Problem]:
+              phrases: re.Pattern[str] | None, set_notation: set[int],
+              units: dict[int, list[tuple[int, int]]]) -> Iterator[Problem]:
     """The placeholders in one block's visible text, each once."""
     text = Joined(block.runs)
     found = list(text.finditer(placeholders))
@@ -326,9 +395,12 @@ def _found_in(block: TextBlock, placeholders: re.Pattern[str],
                                              or _a_version_variable(text.text, *match.span())):
             continue
         if (_quoted(text.text, *match.span()) or _defined(text.text, match.group(0))
-                or _ordinary_word(text.text, *match.span())):
+                or _ordinary_word(text.text, *match.span()) or _a_noun(text.text, *match.span())
+                or _quoted_name(text.text, *match.span()) or _in_link_text(block, line, column)):
             continue
-        if match.group(0).startswith("{") and line in set_notation:
+        if match.group(0).startswith("{") and (
+                line in set_notation
+                or _brace_notation(text.text, *match.span(), line, column, units)):
             continue
         reported_until = match.end()
         yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
@@ -341,7 +413,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     placeholders, maybe = _pattern(all_words), _prefilter(all_words)
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
-    set_notation = _set_notation_rows(document)
+    set_notation, units = _set_notation_rows(document), _unit_columns(document)
     classified = context.analysis.template_text
     slots = {section.heading.line: section.title for section in document.sections()
              if section.heading and classify.slot_heading(section.title)}
@@ -357,7 +429,7 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             continue
         found = []
         if phrases is not None or maybe.search("\n".join(run.text for run in block.runs)):
-            found = list(_found_in(block, placeholders, phrases, set_notation))
+            found = list(_found_in(block, placeholders, phrases, set_notation, units))
         if not found and block.kind is BlockKind.HEADING and block.line in slots:
             found = [Problem(block.line, block.column,
                              f'placeholder heading "{slots[block.line]}" left in')]

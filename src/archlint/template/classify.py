@@ -340,6 +340,11 @@ def _placeholders_only(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"(?:{_PLACEHOLDER}{extra}|{_FILLER}|{_FULL_STOP})*+")  # _V_ is a word, not filler
 
 
+def only_placeholders(text: str) -> bool:
+    """Is the text nothing but placeholders and filler ("TBD", "{title}", "xxx.")?"""
+    return _only_placeholders(text, _placeholders_only(()))
+
+
 def _only_placeholders(text: str, only: re.Pattern[str]) -> bool:
     """Is the text nothing but placeholders (at least one) and filler?"""
     return only.fullmatch(text) is not None and _FILLER_ONLY.fullmatch(text) is None
