@@ -277,3 +277,25 @@ def test_leaves_talk_about_placeholders_and_notation_alone(text):
 ])
 def test_still_flags_placeholders_beside_those_shapes(text, placeholder):
     assert [p[2] for p in found(text)] == [left_in(placeholder)]
+
+
+@pytest.mark.parametrize("text", [
+    '### "References cited in {citationkey}"\n\n{citationkey} - if not available, use "this entry".\n',
+    "Users are written in the format '\\<userType>:\\<userId>'.",
+    "* `handshakes` (unit: {handshake} type: int64 counter)",
+    "    *Unit*: {call} <br>",
+    "Configure a \\<trust\\_domain, endpoint\\> tuple.",
+    "| n | 2**n |\n|---|---|\n| 2 | 4 |\n| X | 2**X |\n",
+])
+def test_leaves_messages_formats_units_tuples_and_variables_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ('Chosen option: "{title of option 1}", because it fits.', "{title of option 1}"),
+    ("- \\<name (representation, email/GitHub contacts)\\>",
+     "\\<name (representation, email/GitHub contacts)\\>"),
+    ("| n | value |\n|---|---|\n| X | x |\n", "X"),
+])
+def test_still_flags_lone_placeholders_in_quotes_parentheses_and_tables(text, placeholder):
+    assert left_in(placeholder) in [p[2] for p in found(text)]

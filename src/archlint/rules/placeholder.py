@@ -214,6 +214,22 @@ def _check_mark_rows(document: Document) -> set[int]:
     return lines
 
 
+def _variable_rows(document: Document) -> set[int]:
+    """Lines of table rows where a lone x is used in another cell's expression
+    (| X | 2**X |): a variable, not a placeholder."""
+    lines: set[int] = set()
+    for cells in _tables(document):
+        rows: dict[int, list[str]] = {}
+        for cell in cells:
+            rows.setdefault(cell.line, []).append(cell.text.strip())
+        for line, texts in rows.items():
+            for letter in {t for t in texts if t in ("x", "X")}:
+                if any(t != letter and re.search(rf"(?<![A-Za-z]){letter}(?![A-Za-z])", t)
+                       for t in texts):
+                    lines.add(line)
+    return lines
+
+
 def _set_notation_rows(document: Document) -> set[int]:
     """Lines of tables that write sets in braces ({1, 2, 3}): there, {NUMA node 0} is a
     set too, not a placeholder."""
@@ -345,16 +361,47 @@ _GRAMMAR = re.compile(r"::?=|→")
 _CODE_LIKE = re.compile(r"^\S*_\S*$|^[A-Z0-9]{2,}\d\w*$|^\w*\d\w*[a-z]\w*$")
 
 
+_UNIT_LABEL = re.compile(r"\bunits?\W{0,4}:\W{0,4}$", re.IGNORECASE)
+
+
 def _brace_notation(text: str, start: int, end: int, line: int, column: int,
                     units: dict[int, list[tuple[int, int]]]) -> bool:
     if any(first <= column < last for first, last in units.get(line, ())):
         return True
+    if _UNIT_LABEL.search(text[max(0, start - 12):start]):
+        return True  # "unit: {handshake}", "*Unit*: {call}"
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     if _GRAMMAR.search(text[line_start:line_end if line_end >= 0 else len(text)]):
         return True
     before, after = text[:start].split()[-1:], text[end:].split()[:1]
     return any(_CODE_LIKE.match(token) for token in (*before, *after))
+
+
+# a quotation holding a placeholder among other text: a message or a format being
+# talked about ("References cited in {citationkey}", '\<userType>:\<userId>'); every
+# mention of that placeholder in the document is talk about it too
+_QUOTATION = re.compile(r"\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|(?<![\w])'[^'\n]{2,120}'(?![\w])")
+
+
+def _talked_about(document: Document, placeholders: re.Pattern[str]) -> frozenset[str]:
+    talked: set[str] = set()
+    for block in document.blocks:
+        if block.kind not in _SEARCHED:
+            continue
+        text = " ".join(run.text for run in block.runs)
+        if "{" not in text and "\\<" not in text:
+            continue
+        for quotation in _QUOTATION.finditer(text):
+            inside = quotation.group(0)[1:-1]
+            for match in placeholders.finditer(inside):
+                if match.group(0)[:1] in "{\\" and inside.strip() != match.group(0):
+                    talked.add(match.group(0))
+    return frozenset(talked)
+
+
+# \<trust_domain, endpoint\>: a tuple, written in angle brackets
+_TUPLE = re.compile(r"^\\<\s*[\w\\]+(?:\s*,\s*[\w\\]+)+\s*\\?>$")
 
 
 def _unit_columns(document: Document) -> dict[int, list[tuple[int, int]]]:
@@ -378,7 +425,8 @@ def _unit_columns(document: Document) -> dict[int, list[tuple[int, int]]]:
 
 def _found_in(block: TextBlock, placeholders: re.Pattern[str],
               phrases: re.Pattern[str] | None, set_notation: set[int],
-              units: dict[int, list[tuple[int, int]]]) -> Iterator[Problem]:
+              units: dict[int, list[tuple[int, int]]],
+              talked: frozenset[str] = frozenset()) -> Iterator[Problem]:
     """The placeholders in one block's visible text, each once."""
     text = Joined(block.runs)
     found = list(text.finditer(placeholders))
@@ -402,6 +450,8 @@ def _found_in(block: TextBlock, placeholders: re.Pattern[str],
                 line in set_notation
                 or _brace_notation(text.text, *match.span(), line, column, units)):
             continue
+        if match.group(0) in talked or _TUPLE.match(match.group(0)):
+            continue
         reported_until = match.end()
         yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
 
@@ -414,6 +464,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
     set_notation, units = _set_notation_rows(document), _unit_columns(document)
+    talked = _talked_about(document, placeholders)
+    variables = _variable_rows(document)
     classified = context.analysis.template_text
     slots = {section.heading.line: section.title for section in document.sections()
              if section.heading and classify.slot_heading(section.title)}
@@ -424,12 +476,15 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             continue  # a line of template text left in is AL101's finding
         alone = _alone(block, before)
         if alone is not None:
+            if alone in ("x", "X") and block.line in variables:
+                continue  # | X | 2**X |: a variable of the table's maths
             if block.line not in (check_marks if alone in ("x", "X") else and_so_on):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
         found = []
         if phrases is not None or maybe.search("\n".join(run.text for run in block.runs)):
-            found = list(_found_in(block, placeholders, phrases, set_notation, units))
+            found = list(_found_in(block, placeholders, phrases, set_notation, units,
+                                   talked))
         if not found and block.kind is BlockKind.HEADING and block.line in slots:
             found = [Problem(block.line, block.column,
                              f'placeholder heading "{slots[block.line]}" left in')]
