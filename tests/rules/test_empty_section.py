@@ -87,6 +87,7 @@ def test_a_comment_or_an_empty_html_block_is_still_empty():
     "## Threats\n\n### [Threat modeling with STRIDE](threat-model.md)\n",
     "### Related Proposals:  n/a\n",
     "### Security audit: none yet\n",
+    "### For more on our policies, please refer to the [policy](SECURITY.md).\n",
 ])
 def test_a_heading_that_says_it_all_is_not_empty(text):
     assert found(text) == []

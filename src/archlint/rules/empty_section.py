@@ -10,7 +10,8 @@ section with subsections is never reported itself: its empty subsections are. No
 a section holding the pack's boilerplate, template text meant to stay (a KEP's signoff
 checklist): it is as the template wants it, though it does not count as written. Nor is
 a section whose heading says it all: a link to where the section lives (`### [Threat
-model](threat-model.md)`), or its answer after a colon (`### Related proposals: n/a`).
+model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a`), or a
+sentence written as a heading (`### For more, see the [security policy](SECURITY.md).`).
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -67,6 +68,8 @@ def _says_it_all(heading: Heading) -> bool:
     links = heading.block.links
     if links and sum(len(link.text) for link in links) >= len(text) - 2:
         return True
+    if text.endswith(".") and len(text.split()) >= 6:
+        return True  # a sentence written as a heading: "For more, see the [policy](…)."
     return _ANSWERED.search(text) is not None and not classify.only_placeholders(
         text.split(":", 1)[1])
 
