@@ -101,3 +101,15 @@ def test_a_heading_that_says_it_all_is_not_empty(text):
 ])
 def test_a_heading_with_a_colon_or_a_link_may_still_be_empty(text):
     assert found(text) == [(1, 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "# Self-assessment\n<!-- the template's introduction -->\n\n# Outline\n\nText.\n",
+    "# Outline\n\nText.\n\n## Joint assessment of X\n\n## Table of Contents\n\n- [A](#a)\n",
+])
+def test_a_heading_that_titles_the_document_is_not_an_empty_section(text):
+    assert found(text) == []
+
+
+def test_an_empty_first_section_below_the_title_level_is_still_reported():
+    assert found("## Context\n\n## Decision\n\nWe use a queue.\n") == [(1, 4)]

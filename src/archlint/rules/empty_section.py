@@ -12,6 +12,8 @@ checklist): it is as the template wants it, though it does not count as written.
 a section whose heading says it all: a link to where the section lives (`### [Threat
 model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a`), or a
 sentence written as a heading (`### For more, see the [security policy](SECURITY.md).`).
+Nor is a heading that titles the document: its first heading at level 1, or a heading
+right above the table of contents.
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -74,13 +76,29 @@ def _says_it_all(heading: Heading) -> bool:
         text.split(":", 1)[1])
 
 
+_CONTENTS = re.compile(r"^(?:table of contents|contents|toc|inhalt|inhaltsverzeichnis)$",
+                       re.IGNORECASE)
+
+
+def _titles(document: Document) -> set[int]:
+    """Lines of headings that title the document rather than open a section: its first
+    heading when it is a level-1 heading, and a heading right above the table of
+    contents ("## Joint assessment of X" then "## Table of Contents")."""
+    headings = document.headings
+    lines = {headings[0].line} if headings and headings[0].level == 1 else set()
+    lines.update(above.line for above, below in zip(headings, headings[1:])
+                 if _CONTENTS.match(below.text.strip()))
+    return lines
+
+
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     classified = context.analysis.template_text
+    titles = _titles(document)
     for section in document.sections():
         heading = section.heading
         assert heading is not None
         if (not section.children and not classify.has_content(section, classified)
                 and not classify.has_boilerplate(section, classified)
-                and not _says_it_all(heading)):
+                and not _says_it_all(heading) and heading.line not in titles):
             yield Problem(heading.line, heading.column,
                           f'section "{heading.text}" has no content of its own')
