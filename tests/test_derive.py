@@ -259,3 +259,15 @@ def test_an_answer_that_negates_the_prompt_is_not_the_prompt():
     kept = "List any security standards or sub-sections the project is already " \
            "documented as meeting."
     assert index.match(kept, 0.8) is not None
+
+
+def test_a_not_deep_inside_an_older_version_of_a_prompt_is_no_answer():
+    from archlint.template.promptindex import PromptIndex
+
+    index = PromptIndex(["Production readiness reviews are intended to ensure that features "
+                         "are observable and supportable. The questionnaire must be completed "
+                         "and approved for the KEP to move to implementable status."])
+    older = ("Production readiness reviews are intended to ensure that features are "
+             "observable and supportable. The questionnaire must be completed, but approval "
+             "is not required to move to implementable status.")
+    assert index.match(older, 0.8) is not None

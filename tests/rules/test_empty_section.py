@@ -113,3 +113,9 @@ def test_a_heading_that_titles_the_document_is_not_an_empty_section(text):
 
 def test_an_empty_first_section_below_the_title_level_is_still_reported():
     assert found("## Context\n\n## Decision\n\nWe use a queue.\n") == [(1, 4)]
+
+
+def test_a_template_instruction_written_as_a_heading_is_still_empty():
+    text = ("#### For GA, this section is required: approvers should be able to confirm "
+            "the previous answers.\n")
+    assert found(text) == [(1, 6)]

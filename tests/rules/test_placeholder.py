@@ -299,3 +299,8 @@ def test_leaves_messages_formats_units_tuples_and_variables_alone(text):
 ])
 def test_still_flags_lone_placeholders_in_quotes_parentheses_and_tables(text, placeholder):
     assert left_in(placeholder) in [p[2] for p in found(text)]
+
+
+def test_an_image_whose_text_is_a_placeholder_word_is_still_reported():
+    text = "| goal | champion |\n|---|---|\n| speed | ![TBD][] |\n\n[TBD]: https://img.example/tbd.svg\n"
+    assert [p[2] for p in found(text)] == [left_in("TBD")]

@@ -70,6 +70,8 @@ def _says_it_all(heading: Heading) -> bool:
     links = heading.block.links
     if links and sum(len(link.text) for link in links) >= len(text) - 2:
         return True
+    if classify.reads_as_instruction(text):
+        return False  # the template's instruction written as a heading
     if text.endswith(".") and len(text.split()) >= 6:
         return True  # a sentence written as a heading: "For more, see the [policy](…)."
     return _ANSWERED.search(text) is not None and not classify.only_placeholders(

@@ -66,7 +66,7 @@ from functools import lru_cache
 
 from archlint.diagnostics import Problem
 from archlint.markdown.textscan import WORD_START, Joined, whole_word
-from archlint.model import BlockKind, Document, TextBlock
+from archlint.model import BlockKind, Document, LinkKind, TextBlock
 from archlint.rule import Context, RuleOptions
 from archlint.template import classify
 
@@ -341,7 +341,8 @@ def _a_noun(text: str, start: int, end: int) -> bool:
 def _in_link_text(block: TextBlock, line: int, column: int) -> bool:
     """Inside the text of a link to another page: "[TODO](https://…)" points at a
     marker over there."""
-    return any(link.line == line and link.column < column <= link.column + len(link.text)
+    return any(link.kind is LinkKind.LINK and link.line == line
+               and link.column < column <= link.column + len(link.text)
                and "://" in link.target for link in block.links)
 
 

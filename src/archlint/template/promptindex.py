@@ -5,8 +5,8 @@ prompts sharing the most word pairs with a block are its candidates; the block i
 template text when at least ``similarity`` of its words line up, in order, with one
 candidate's (difflib's matching blocks), and those words are at least half the prompt. Re-wrapping changes nothing, a word inserted
 or edited here and there lowers the share a little, and an author's own sentence
-around a quoted fragment lowers it a lot. A block whose own words negate the prompt
-("There are no standards …" for "List any standards …") answers it.
+around a quoted fragment lowers it a lot. A block that opens with its own words negating the
+prompt ("There are no standards …" for "List any standards …") answers it.
 """
 
 from __future__ import annotations
@@ -96,12 +96,16 @@ _NEGATIONS = frozenset("no not none never nothing neither nor cannot can't won't
                        "doesn't isn't aren't".split())
 
 
+_OPENING_WORDS = 4
+
+
 def _negates(tokens: Sequence[str], blocks: Sequence, vocabulary: frozenset[str]) -> bool:
-    """Do the block's own words, those not lined up with the prompt, negate it? Then
-    it is the author's answer in the prompt's words, not the prompt."""
+    """Does the block open with words of its own that negate the prompt ("There are no
+    …", "We do not …")? Then it is the author's answer in the prompt's words, not the
+    prompt. (A "not" deep inside an older version of a long prompt is no answer.)"""
     lined_up = {i for block in blocks for i in range(block.a, block.a + block.size)}
     return any(token in _NEGATIONS and token not in vocabulary
-               for i, token in enumerate(tokens) if i not in lined_up)
+               for i, token in enumerate(tokens[:_OPENING_WORDS]) if i not in lined_up)
 
 
 @lru_cache(maxsize=64)
