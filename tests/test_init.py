@@ -92,7 +92,7 @@ def test_init_finds_the_template_in_the_first_commit(tmp_path: Path) -> None:
 
     result = run("init", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "docs/views/security.md" in result.stdout
+    assert f"1 document(s) written from the template git:{first[:12]}:" in result.stdout
     config = (tmp_path / "archlint.toml").read_text()
     spec = f"git:{first[:12]}:docs/views/security.md"
     assert f'paths = ["docs/views/security.md"]\ntemplate = "{spec}"' in config
@@ -119,7 +119,7 @@ def test_documents_started_from_one_template_share_it(tmp_path: Path) -> None:
     assert run("init", cwd=tmp_path).returncode == 0
     config = (tmp_path / "archlint.toml").read_text()
     assert config.count("template = ") == 1
-    assert 'paths = ["views/orders.md", "views/payments.md"]' in config
+    assert 'paths = ["views/*.md"]' in config  # every document of the folder
     found = findings(tmp_path)
     assert ("views/payments.md", "AL101", 15) in found
     assert {path for path, _, _ in found} == {"views/orders.md", "views/payments.md"}
@@ -162,3 +162,12 @@ def test_a_broken_git_template_is_a_one_line_error(tmp_path: Path) -> None:
         assert result.returncode == 2
         assert words in result.stderr and len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.stderr
+
+
+def test_a_folder_whose_documents_all_follow_a_template_becomes_a_glob() -> None:
+    from archlint.init import globs
+
+    documents = ["adr/0001-a.md", "adr/0002-b.md", "views/one.md", "views/two.md", "notes.md"]
+    assert globs(["adr/0001-a.md", "adr/0002-b.md", "views/one.md"], documents) == [
+        "adr/*.md", "views/one.md"]
+    assert globs(["notes.md"], documents) == ["notes.md"]

@@ -33,15 +33,18 @@ LISTED_TEMPLATES = (
 
 
 def is_template(path: str) -> bool:
+    """A template file: named like one, in a folder named like one (the KEP template is
+    NNNN-kep-template/README.md), or listed in the corpus's README."""
     parts = path.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    return (bool(_TEMPLATE_NAME.search(stem)) or "templates" in parts[:-1]
+    names = [*parts[:-1], parts[-1].rsplit(".", 1)[0]]
+    return (any(_TEMPLATE_NAME.search(name) or name == "templates" for name in names)
             or any(path.endswith(listed) for listed in LISTED_TEMPLATES))
 
 
 def is_corpus_note(path: str) -> bool:
     """The corpus's own notes (its README, each set's SOURCE.md), not documentation."""
-    return path.endswith("/SOURCE.md") or path.count("/") == 1 and path.endswith("README.md")
+    return path.startswith("realworld/") and (path.endswith("/SOURCE.md")
+                                              or path == "realworld/README.md")
 
 
 def findings(folder: Path, prefix: str) -> dict[tuple[str, int, str], tuple[str, str]]:

@@ -243,8 +243,8 @@ def init() -> None:
     for name, paths in sorted(found.packs.items()):
         click.echo(f"  {len(paths)} document(s) use the {name} rule pack, going by their titles.")
     for template in found.templates:
-        click.echo(f"  {', '.join(sorted(template.documents))}: written from the template "
-                   f"{template.spec} ({template.why}).")
+        click.echo(f"  {len(template.documents)} document(s) written from the template "
+                   f"{template.spec}, found as {template.why}.")
     if not found.packs and not found.templates:
         click.echo("  No document's title matched a built-in rule pack, and no template was "
                    "found; see `archlint packs`.")

@@ -57,6 +57,7 @@ class Found:
 
     packs: dict[str, list[str]]
     templates: list[Template]
+    documents: list[str] = field(default_factory=list)  # all of them, templates aside
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -193,6 +194,23 @@ def _toml_list(items: list[str]) -> str:
     return "[" + ", ".join(f'"{item}"' for item in sorted(items)) + "]"
 
 
+def globs(chosen: list[str], documents: list[str]) -> list[str]:
+    """``chosen`` as globs: ``folder/*.md`` for a folder whose documents were all
+    chosen, the paths themselves for the rest."""
+    by_folder: dict[str, list[str]] = defaultdict(list)
+    for path in documents:
+        by_folder[path.rpartition("/")[0]].append(path)
+    picked = set(chosen)
+    result = []
+    for folder, paths in sorted(by_folder.items()):
+        mine = [p for p in paths if p in picked]
+        if len(mine) > 1 and len(mine) == len(paths) and all(p.endswith(".md") for p in paths):
+            result.append(f"{folder}/*.md" if folder else "*.md")
+        else:
+            result.extend(mine)
+    return result
+
+
 def configuration_text(found: Found, table: str) -> str:
     prefix = f"{table}." if table else ""
     template_files = sorted(t.spec for t in found.templates if t.named)
@@ -218,7 +236,8 @@ def configuration_text(found: Found, table: str) -> str:
         lines += ["", f"# {len(template.documents)} document(s) written from your template, "
                       f"found as {template.why}.",
                   "# Check that it is your template, and which documents follow it:",
-                  f"[[{prefix}documents]]", f"paths = {_toml_list(template.documents)}",
+                  f"[[{prefix}documents]]",
+                  f"paths = {_toml_list(globs(template.documents, found.documents))}",
                   f'template = "{template.spec}"']
     if not found.templates:
         lines += ["", "# Your own template: archlint derives what a document needs from it.",
@@ -232,7 +251,9 @@ def survey(root: Path) -> Found:
     documents = _documents(root)
     by_pack = _packs_found(documents)
     taken = {path for paths in by_pack.values() for path in paths}
-    return Found(by_pack, find_templates(root, documents, taken))
+    templates = find_templates(root, documents, taken)
+    named = {t.spec for t in templates if t.named}
+    return Found(by_pack, templates, [d for d in documents if d not in named])
 
 
 def initialise(root: Path) -> tuple[Path, Found]:
