@@ -304,3 +304,22 @@ def test_still_flags_lone_placeholders_in_quotes_parentheses_and_tables(text, pl
 def test_an_image_whose_text_is_a_placeholder_word_is_still_reported():
     text = "| goal | champion |\n|---|---|\n| speed | ![TBD][] |\n\n[TBD]: https://img.example/tbd.svg\n"
     assert [p[2] for p in found(text)] == [left_in("TBD")]
+
+
+@pytest.mark.parametrize("text", [
+    "Since we cannot do that (see FIXME above), what is left?",
+    'This class is called "To Be Determined" (TBD) in the project group.',
+    'Such behavior is referred to as "TBD\nbehavior" in this RFC.',
+])
+def test_leaves_a_named_or_spelled_out_placeholder_word_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ("FIXME: this will not work", "FIXME"),
+    ("The limit is (TBD) for now.", "TBD"),
+    ('Set the option to "TBD" later, then "xxx" too', None),
+])
+def test_near_those_shapes_placeholders_stay(text, placeholder):
+    expected = [left_in(placeholder)] if placeholder else []
+    assert [p[2] for p in found(text)] == expected

@@ -332,10 +332,24 @@ _NOUN_BEFORE = re.compile(r"\b(?:a|an|the|these|those|each|every|open|remaining|
                           r"its|their)\s+$", re.IGNORECASE)
 
 
+_REFERENCE_AFTER = re.compile(r"\s+(?:above|below)\b", re.IGNORECASE)
+
+
 def _a_noun(text: str, start: int, end: int) -> bool:
+    """TODO or FIXME named rather than written: "a TODO item", "see FIXME above"."""
     return text[start:end] in ("TODO", "FIXME") and (
         _NOUN_AFTER.match(text, end) is not None
+        or _REFERENCE_AFTER.match(text, end) is not None
         or _NOUN_BEFORE.search(text[max(0, start - 12):start]) is not None)
+
+
+def _spelled_out(text: str, start: int, end: int) -> bool:
+    """An abbreviation after its words: "To Be Determined" (TBD)."""
+    word = text[start:end]
+    if not word.isupper() or text[start - 1:start] != "(" or text[end:end + 1] != ")":
+        return False
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 80):start])[-len(word):]
+    return "".join(w[0] for w in before).upper() == word
 
 
 def _in_link_text(block: TextBlock, line: int, column: int) -> bool:
@@ -347,9 +361,14 @@ def _in_link_text(block: TextBlock, line: int, column: int) -> bool:
 
 
 def _quoted_name(text: str, start: int, end: int) -> bool:
-    """The end of a name in quotation marks, as in "the receiver for web server XXX":
-    a variable in a name being talked about."""
-    if text.startswith("{", start) or text[end:end + 1] not in "\"”":
+    """The end or the start of a name in quotation marks, as in "the receiver for web
+    server XXX" or "TBD behavior": a word in a name being talked about."""
+    if text.startswith("{", start):
+        return False
+    if text[start - 1:start] in "\"“" and start > 0:
+        after = text[end:end + 60]
+        return bool(re.match(r"[^\"”.!?]*[\"”]", after)) and not after.startswith(("\"", "”"))
+    if text[end:end + 1] not in "\"”":
         return False
     before = text[max(0, start - 120):start]
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
@@ -445,6 +464,7 @@ def _found_in(block: TextBlock, placeholders: re.Pattern[str],
             continue
         if (_quoted(text.text, *match.span()) or _defined(text.text, match.group(0))
                 or _ordinary_word(text.text, *match.span()) or _a_noun(text.text, *match.span())
+                or _spelled_out(text.text, *match.span())
                 or _quoted_name(text.text, *match.span()) or _in_link_text(block, line, column)):
             continue
         if match.group(0).startswith("{") and (
