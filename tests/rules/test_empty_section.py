@@ -87,6 +87,7 @@ def test_a_comment_or_an_empty_html_block_is_still_empty():
     "## Threats\n\n### [Threat modeling with STRIDE](threat-model.md)\n",
     "### Related Proposals:  n/a\n",
     "### Security audit: none yet\n",
+    "###### Will this feature increase resource usage in any components? `No`\n",
     "### For more on our policies, please refer to the [policy](SECURITY.md).\n",
 ])
 def test_a_heading_that_says_it_all_is_not_empty(text):
@@ -96,6 +97,7 @@ def test_a_heading_that_says_it_all_is_not_empty(text):
 @pytest.mark.parametrize("text", [
     "### Related Proposals:\n",
     "### Status: TBD\n",
+    "### Will this feature increase resource usage in any components?\n",
     "### Owner: {team}\n",
     "### Threats, see [the model](threat-model.md) for how we rank them\n",
 ])

@@ -10,7 +10,8 @@ section with subsections is never reported itself: its empty subsections are. No
 a section holding the pack's boilerplate, template text meant to stay (a KEP's signoff
 checklist): it is as the template wants it, though it does not count as written. Nor is
 a section whose heading says it all: a link to where the section lives (`### [Threat
-model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a`), or a
+model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a`) or after its question
+(`###### Does it increase resource usage? No`), or a
 sentence written as a heading (`### For more, see the [security policy](SECURITY.md).`).
 Nor is a heading that titles the document: its first heading at level 1, or a heading
 right above the table of contents.
@@ -74,6 +75,8 @@ def _says_it_all(heading: Heading) -> bool:
         return False  # the template's instruction written as a heading
     if text.endswith(".") and len(text.split()) >= 6:
         return True  # a sentence written as a heading: "For more, see the [policy](…)."
+    if "?" in text and re.search(r"\w", text.rsplit("?", 1)[1]):
+        return True  # a question answered in the heading: "… in any components? `No`"
     return _ANSWERED.search(text) is not None and not classify.only_placeholders(
         text.split(":", 1)[1])
 
