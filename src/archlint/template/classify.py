@@ -79,8 +79,9 @@ _ADDRESS = re.compile(
 # where a sentence (a capital after . ! ?, so not "e.g. add") or a clause starts (after
 # : or ;, after a condition put first, "If there is a bus, explain …", or "In this
 # section, …"); the word is whole (not "Drop-in")
-_CLAUSE_START = re.compile(r"(?:(?P<condition>^\W{0,2}(?:[Ii]f|[Ww]hen|[Ww]here|[Uu]nless|[Oo]nce|[Ff]or "
-                           r"(?:each|every|any))\b[^,.;:!?]{1,80},\s+)|(?P<first>^\W{0,2})|"
+_CLAUSE_START = re.compile(r"(?:(?P<condition>^\W{0,2}(?:[Ii]f|[Ww]hen|[Ww]here|[Uu]nless|"
+                           r"[Oo]nce|[Ff]or (?:each|every|any))\b[^,.;:!?]{1,80},\s+)|"
+                           r"(?P<first>^\W{0,2})|"
                            r"[.!?]\s+(?=[A-Z])|[:;]\s+|"
                            r"\b[Tt]his (?:section|chapter|document|template|view|page),\s+)"
                            r"(?P<word>[^\W\d_]+)(?![\w-])")
@@ -121,8 +122,8 @@ _DISCOURSE = (r"discussion|description|answer|text|section|part|paragraph|table|
 _QUESTION = (r"^\W{0,2}(?:which|how|where|who|whom|whose|what|why|whether)\b|"
              r",\s+(?:and|or)\s+(?:where|how|who|which|what|why|when|whether)\b|\?\W{0,2}$")
 _TEMPLATE_VOICE = re.compile(
-    rf"{_QUESTION}|^\W{{0,2}}(?:(?:{_THIRD_PERSON})\s|(?:an? |the )?(?:{_NOUN_HEADS})(?:\s+(?:of|for|on|"
-    rf"about|and)\b|,|\s*$))|\b(?:{_DISCOURSE})\s+(?:here\s+)?(?:could|should|might|may|can|"
+    rf"{_QUESTION}|^\W{{0,2}}(?:(?:{_THIRD_PERSON})\s|(?:an? |the )?(?:{_NOUN_HEADS})"
+    rf"(?:\s+(?:of|for|on|about|and)\b|,|\s*$))|\b(?:{_DISCOURSE})\s+(?:here\s+)?(?:could|should|might|may|can|"
     rf"would|will|must|shall)\s+(?:also\s+)?(?:{_CONTENT_VERBS})\b|\bhere\s+(?:could|should|"
     rf"might|may|can|would|will|must|shall)\s+(?:also\s+)?(?:{_CONTENT_VERBS})\b",
     re.IGNORECASE)
@@ -337,7 +338,8 @@ def _placeholders_only(words: tuple[str, ...]) -> re.Pattern[str]:
     repetition is possessive: a long run of dots is never re-split."""
     plain = [re.escape(w) for w in words if re.fullmatch(r"\w+", w)]
     extra = rf"|(?<![^\W_])(?:{'|'.join(plain)})(?![^\W_])" if plain else ""
-    return re.compile(rf"(?:{_PLACEHOLDER}{extra}|{_FILLER}|{_FULL_STOP})*+")  # _V_ is a word, not filler
+    # _V_ is a word, not filler
+    return re.compile(rf"(?:{_PLACEHOLDER}{extra}|{_FILLER}|{_FULL_STOP})*+")
 
 
 def only_placeholders(text: str) -> bool:
