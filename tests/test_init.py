@@ -171,3 +171,16 @@ def test_a_folder_whose_documents_all_follow_a_template_becomes_a_glob() -> None
     assert globs(["adr/0001-a.md", "adr/0002-b.md", "views/one.md"], documents) == [
         "adr/*.md", "views/one.md"]
     assert globs(["notes.md"], documents) == ["notes.md"]
+
+
+def test_init_finds_an_almost_blank_file_by_its_content(tmp_path: Path) -> None:
+    views = tmp_path / "views"
+    views.mkdir()
+    (views / "blank-view.md").write_text(BLANK)       # not named like a template
+    (views / "security.md").write_text(FILLED)
+    assert run("init", cwd=tmp_path).returncode == 0   # not a git repository
+    config = (tmp_path / "archlint.toml").read_text()
+    assert "views/blank-view.md, a file that holds almost nothing but template text" in config
+    assert 'template = "views/blank-view.md"' in config
+    assert "\nexclude = [" not in config  # it may be a document left blank: still checked
+    assert ("views/security.md", "AL101", 15) in findings(tmp_path)
