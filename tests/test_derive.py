@@ -225,3 +225,49 @@ def test_similarity_option(similarity: float, expected: int) -> None:
     text = "# Process View\n\n## State models\n\nDiscuss the state models we actually use.\n"
     settings = Settings(rules={"template-prompt": {"similarity": similarity}})
     assert len(archlint.lint_text(text, settings=settings, select=["AL101"])) == expected
+
+
+def test_a_prose_template_s_filled_form_line_is_boilerplate():
+    from archlint.template.derive import derive
+
+    pack = derive("Title\n----\n* Approver: markdroth\n* Implemented in: <language, ...>\n"
+                  "* Last updated: [YYYY-MM-DD]\n\nDate: DATE\n\n## Abstract\n\n"
+                  "A short summary of the proposal.\n", "grfc")
+    assert "Approver: markdroth" in pack.boilerplate
+    assert {"Implemented in: <language, ...>", "Last updated: [YYYY-MM-DD]", "Date: DATE",
+            "A short summary of the proposal."} <= set(pack.prompts)
+
+
+def test_a_prose_template_s_sentence_with_blanks_is_boilerplate():
+    from archlint.template.derive import derive
+
+    pack = derive("# Self-assessment\n\n## Use\n\nThis document serves to provide [project] "
+                  "users with an initial understanding of [project]'s security.\n\n"
+                  "## Goals\n\nThe intended goals of the project.\n", "sa")
+    assert pack.prompts == ("The intended goals of the project.",)
+    assert pack.boilerplate[0].startswith("This document serves to provide [project]")
+
+
+def test_an_answer_that_negates_the_prompt_is_not_the_prompt():
+    from archlint.template.promptindex import PromptIndex
+
+    index = PromptIndex(["Compliance. List any security standards or sub-sections the "
+                         "project is already documented as meeting (PCI-DSS, ISO, etc.)."])
+    answer = "There are no security standards or sub-sections the project is already " \
+             "documented as meeting."
+    assert index.match(answer, 0.8) is None
+    kept = "List any security standards or sub-sections the project is already " \
+           "documented as meeting."
+    assert index.match(kept, 0.8) is not None
+
+
+def test_a_not_deep_inside_an_older_version_of_a_prompt_is_no_answer():
+    from archlint.template.promptindex import PromptIndex
+
+    index = PromptIndex(["Production readiness reviews are intended to ensure that features "
+                         "are observable and supportable. The questionnaire must be completed "
+                         "and approved for the KEP to move to implementable status."])
+    older = ("Production readiness reviews are intended to ensure that features are "
+             "observable and supportable. The questionnaire must be completed, but approval "
+             "is not required to move to implementable status.")
+    assert index.match(older, 0.8) is not None

@@ -379,10 +379,17 @@ def init() -> None:
         _fail(f"cannot write {error.filename}: {error.strerror}")
     where = "[tool.archlint] in " if written.name == "pyproject.toml" else ""
     click.echo(f"Wrote {where}{written.name}.")
-    for name, paths in sorted(found.items()):
+    for name, paths in sorted(found.packs.items()):
         click.echo(f"  {len(paths)} document(s) use the {name} rule pack, going by their titles.")
-    if not found:
-        click.echo("  No document's title matched a built-in rule pack; see `archlint packs`.")
+    for template in found.templates:
+        click.echo(f"  {len(template.documents)} document(s) written from the template "
+                   f"{template.spec}, found as {template.why}.")
+    if not found.packs and not found.templates:
+        click.echo("  No document's title matched a built-in rule pack, and no template was "
+                   "found; see `archlint packs`.")
+    if found.templates:
+        click.echo(f"Check that these are your templates: {written.name} says where each "
+                   f"came from.")
     click.echo("Run `archlint check` to see what it finds.")
 
 

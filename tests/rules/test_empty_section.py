@@ -56,3 +56,68 @@ def test_template_text_from_the_pack_is_not_content():
 
 def test_boilerplate_is_not_empty():
     assert found("# P\n\n## A\n\nItems marked (R) are required\n", pack=PACK) == []
+
+
+@pytest.mark.parametrize("text", [
+    "## A\n\nTODO.\n",
+    "## A\n\nTBD!\n",
+    "## A\n\n- TODO.\n- xxx.\n",
+    "## A\n\n_Outlines how the audit trail is kept_\n",
+])
+def test_a_placeholder_with_a_full_stop_or_a_prompt_in_the_template_s_voice_is_empty(text):
+    assert found(text) == [(1, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    '## A\n\n<img src="context.png" alt="">\n',
+    '## A\n\n<p align="center">\n  <img src="context.png">\n</p>\n',
+    '## A\n\n<figure><svg width="10"></svg></figure>\n',
+    "## A\n\n![](context.png)\n",
+    "## A\n\n.\n",
+])
+def test_a_picture_alone_is_content(text):
+    assert found(text) == []
+
+
+def test_a_comment_or_an_empty_html_block_is_still_empty():
+    assert found('## A\n\n<div align="center">\n</div>\n') == [(1, 4)]
+
+
+@pytest.mark.parametrize("text", [
+    "## Threats\n\n### [Threat modeling with STRIDE](threat-model.md)\n",
+    "### Related Proposals:  n/a\n",
+    "### Security audit: none yet\n",
+    "###### Will this feature increase resource usage in any components? `No`\n",
+    "### For more on our policies, please refer to the [policy](SECURITY.md).\n",
+])
+def test_a_heading_that_says_it_all_is_not_empty(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "### Related Proposals:\n",
+    "### Status: TBD\n",
+    "### Will this feature increase resource usage in any components?\n",
+    "### Owner: {team}\n",
+    "### Threats, see [the model](threat-model.md) for how we rank them\n",
+])
+def test_a_heading_with_a_colon_or_a_link_may_still_be_empty(text):
+    assert found(text) == [(1, 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "# Self-assessment\n<!-- the template's introduction -->\n\n# Outline\n\nText.\n",
+    "# Outline\n\nText.\n\n## Joint assessment of X\n\n## Table of Contents\n\n- [A](#a)\n",
+])
+def test_a_heading_that_titles_the_document_is_not_an_empty_section(text):
+    assert found(text) == []
+
+
+def test_an_empty_first_section_below_the_title_level_is_still_reported():
+    assert found("## Context\n\n## Decision\n\nWe use a queue.\n") == [(1, 4)]
+
+
+def test_a_template_instruction_written_as_a_heading_is_still_empty():
+    text = ("#### For GA, this section is required: approvers should be able to confirm "
+            "the previous answers.\n")
+    assert found(text) == [(1, 6)]

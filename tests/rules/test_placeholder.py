@@ -25,7 +25,7 @@ def left_in(placeholder):
     ("*TBD*", 1, 2, "TBD"),
     ("**TODO**", 1, 3, "TODO"),
     ("- first line\n  The xxx system", 2, 7, "xxx"),
-    ("> quoted\n> The TODO item", 2, 7, "TODO"),
+    ("> quoted\n> Still TODO here", 2, 9, "TODO"),
     ("| a | b |\n|---|---|\n| ok | TBD |", 3, 8, "TBD"),
     ("The x service calls billing.", 1, 5, "x"),
     ("The X system", 1, 5, "X"),
@@ -161,3 +161,165 @@ def test_near_notation_still_flags_a_placeholder(text, placeholder):
 def test_every_row_of_a_blank_template_table_is_reported():
     text = "| a | b |\n|---|---|\n| ... | ... |\n| ... | ... |\n"
     assert [line for line, _, _ in found(text)] == [3, 3, 4, 4]
+
+
+@pytest.mark.parametrize("text, column, placeholder", [
+    ("Link: {summary | issue/ticket link}", 7, "{summary | issue/ticket link}"),
+    ("Because {justification, e.g. cost}.", 9, "{justification, e.g. cost}"),
+    ("Because {reason, i.e. why}.", 9, "{reason, i.e. why}"),
+    ('Chosen option: "{option 1}", because it fits.', 17, "{option 1}"),
+    ("* {driver 1, e.g. a force, facing concern, …}", 3,
+     "{driver 1, e.g. a force, facing concern, …}"),
+])
+def test_flags_described_and_quoted_braces(text, column, placeholder):
+    assert found(text) == [(1, column, left_in(placeholder))]
+
+
+@pytest.mark.parametrize("text", [
+    "The verbs are {get, list} and {watch}.",   # {watch} would be one; see below
+    "Sets such as {a, b, c} are enumerations.",
+    "Match {x | x > 0} only.",
+])
+def test_a_comma_or_bar_alone_does_not_make_a_placeholder(text):
+    assert [p for p in found(text) if "," in p[2] or "|" in p[2]] == []
+
+
+@pytest.mark.parametrize("text", [
+    "GRUPO TODO EN UNO is the supplier's name.",
+    "Revisamos la lista de TODO el equipo cada semana.",
+    "O sistema guarda TODO o histórico da conta.",
+    "Files are named NNNN-title.md, where NNNN is the record's number.",
+    "Each record has a number (NNNN stands for it) in its name.",
+    "With TBD = to be decided, the table reads as follows.",
+])
+def test_leaves_a_placeholder_word_that_is_a_word_or_defined_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ("TODO: write the flows.", "TODO"),
+    ("The flows are TODO.", "TODO"),
+    ("WE MUST TODO FIX IT", "TODO"),           # capitals, but English
+    ("The NNNN file is next.", "NNNN"),
+    ("Todo el equipo: TODO", "TODO"),
+])
+def test_still_flags_placeholder_words_near_those_shapes(text, placeholder):
+    assert [p[2] for p in found(text)] == [left_in(placeholder)]
+
+
+def test_blank_table_under_text_headers_is_reported():
+    text = ("| Quality | Rationale | Impact |\n|---|---|---|\n"
+            "| Performance | x | x |\n| Security | x | x |\n")
+    assert [(line, column) for line, column, _ in found(text)] == [
+        (3, 17), (3, 21), (4, 14), (4, 18)]
+
+
+def test_table_of_only_x_is_blank_even_with_an_empty_header():
+    text = "| | Rationale | Impact |\n|---|---|---|\n| x | x | x |\n"
+    assert len(found(text)) == 3
+
+
+@pytest.mark.parametrize("text", [
+    "| Compatibility | alpha | beta |\n|---|---|---|\n| full-pcpus | x | x |\n| numa | | |\n",
+    "| Feature | alpha | beta |\n|---|---|---|\n| ingest | x | x |\n",
+    "| mode | read | write |\n|---|---|---|\n| create | | x |\n| open | x | x |\n",
+])
+def test_check_mark_matrices_are_left_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, title", [
+    ("## Significant area 1\n\nRetries are capped at three.\n", "Significant area 1"),
+    ("### Significant external system 2\n\n_Describe it here please_\n",
+     "Significant external system 2"),
+    ("## Todo\n\nWrite the flows.\n", "Todo"),
+    ("## Example scenario A\n", "Example scenario A"),
+    ("## Key concern 1\n\nLogging is done once, in the common module.\n", "Key concern 1"),
+])
+def test_flags_slot_headings(text, title):
+    assert (1, text.index(" ") + 2, f'placeholder heading "{title}" left in') in found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "## Option 1\n\nUse PostgreSQL for every service.\n",
+    "## Option 1\n",                     # empty: AL202's finding
+    "#### Story 2\n",
+    "### Story 2\n\nAs an operator, I restart a node without losing scans.\n",
+    "## Quality Goals\n\nSpeed.\n",
+    "## Step 1: install\n",
+    "## Area 51\n\nA joke heading, with content.\n",
+])
+def test_leaves_named_or_written_headings_alone(text):
+    assert [p for p in found(text) if "heading" in p[2]] == []
+
+
+@pytest.mark.parametrize("text", [
+    "- Documented with TODO comments",
+    "Each TODO item is tracked on the board.",
+    "Here is the corresponding [TODO item](https://example.org/board/1).",
+    "See the [spec (TODO: WIP)](https://example.org/spec) for details.",
+    "It was left incomplete (see a [TODO](https://example.org/sdk.md#sampler)).",
+    'The author of the "access log receiver for web server XXX" would map the fields.',
+    "Query := {Clause} \\\nClause ::= {Term}",
+    "The compatibility mode uses ZOTERO_ITEM CSL_CITATION {json} RND1234abc marks.",
+    "| Name | Type | Unit |\n|---|---|---|\n| wrr.fallback | Counter | {update} |\n",
+])
+def test_leaves_talk_about_placeholders_and_notation_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ("TODO: add the other languages.", "TODO"),
+    ("Timelines TBD, see [the plan](https://example.org/plan).", "TBD"),
+    ('Chosen option: "{option 1}", because it fits.', "{option 1}"),
+    ("| Name | Unit |\n|---|---|\n| {metric name} | ms |\n", "{metric name}"),
+    ("| Name | Type |\n|---|---|\n| {metric name} | Counter |\n", "{metric name}"),
+])
+def test_still_flags_placeholders_beside_those_shapes(text, placeholder):
+    assert [p[2] for p in found(text)] == [left_in(placeholder)]
+
+
+@pytest.mark.parametrize("text", [
+    '### "References cited in {citationkey}"\n\n{citationkey} - if not available, use "this entry".\n',
+    "Users are written in the format '\\<userType>:\\<userId>'.",
+    "* `handshakes` (unit: {handshake} type: int64 counter)",
+    "    *Unit*: {call} <br>",
+    "Configure a \\<trust\\_domain, endpoint\\> tuple.",
+    "| n | 2**n |\n|---|---|\n| 2 | 4 |\n| X | 2**X |\n",
+])
+def test_leaves_messages_formats_units_tuples_and_variables_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ('Chosen option: "{title of option 1}", because it fits.', "{title of option 1}"),
+    ("- \\<name (representation, email/GitHub contacts)\\>",
+     "\\<name (representation, email/GitHub contacts)\\>"),
+    ("| n | value |\n|---|---|\n| X | x |\n", "X"),
+])
+def test_still_flags_lone_placeholders_in_quotes_parentheses_and_tables(text, placeholder):
+    assert left_in(placeholder) in [p[2] for p in found(text)]
+
+
+def test_an_image_whose_text_is_a_placeholder_word_is_still_reported():
+    text = "| goal | champion |\n|---|---|\n| speed | ![TBD][] |\n\n[TBD]: https://img.example/tbd.svg\n"
+    assert [p[2] for p in found(text)] == [left_in("TBD")]
+
+
+@pytest.mark.parametrize("text", [
+    "Since we cannot do that (see FIXME above), what is left?",
+    'This class is called "To Be Determined" (TBD) in the project group.',
+    'Such behavior is referred to as "TBD\nbehavior" in this RFC.',
+])
+def test_leaves_a_named_or_spelled_out_placeholder_word_alone(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, placeholder", [
+    ("FIXME: this will not work", "FIXME"),
+    ("The limit is (TBD) for now.", "TBD"),
+    ('Set the option to "TBD" later, then "xxx" too', None),
+])
+def test_near_those_shapes_placeholders_stay(text, placeholder):
+    expected = [left_in(placeholder)] if placeholder else []
+    assert [p[2] for p in found(text)] == expected

@@ -161,3 +161,102 @@ def test_leaves_an_authors_italic_remarks_alone(text):
     """Italics that talk about the section, or say "you", without telling the reader
     what to write are the author's own (measured on the Rust RFCs)."""
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "_If there is a message bus, explain its topics_",
+    "_When a store cannot be rebuilt, describe how it is backed up_",
+    "_For each element, list the interfaces it offers_",
+])
+def test_flags_a_condition_put_before_the_imperative(text):
+    assert found(text) == [(1, 1)]
+
+
+@pytest.mark.parametrize("prompt", [
+    "_Outlines how the audit trail is kept_",                    # third person
+    "_Overview of the integration points_",                      # a noun phrase
+    "_Description of the nodes: their kind, size and number_",
+    "_The service may keep card data: the discussion could cover tokenisation and regions_",
+    "_How access is decided: roles, scopes, and where the checks are made_",
+    "_Metrics the System emits, and where they are collected_",
+    "_What happens when a region fails?_",
+])
+def test_flags_a_prompt_in_the_template_s_voice_alone_under_its_heading(prompt):
+    assert found(f"## Section\n\n{prompt}\n") == [(3, 1)]
+
+
+@pytest.mark.parametrize("rest", [
+    "",
+    "\n| Node | Size | Rationale |\n|---|---|---|\n| x | x | x |\n",
+    "\n| Stage | Tool |\n|---|---|\n| Build | TODO |\n",
+    "\nEscalation: {contact | ticket link}\n",
+    "\nData is kept for TBD days.\n",
+    "\n<!-- a comment -->\n",
+])
+def test_alone_means_nothing_else_of_the_author_s_own(rest):
+    text = f"## Section\n\n_Overview of the integration points_\n{rest}"
+    assert found(text) == [(3, 1)]
+
+
+@pytest.mark.parametrize("text", [
+    # the same shapes beside the author's own prose are the author's remarks
+    "## Audit\n\n_Outlines how the audit trail is kept_\n\nWe log every read.\n",
+    "## Audit\n\nWe log every read.\n\n_Overview of the log format follows_\n",
+    "## Nodes\n\n_Description of the nodes_\n\n| Node | Size |\n|---|---|\n| api | 2 CPU |\n",
+    # alone, but the author's answer, not the template's voice
+    "## Drawbacks\n\n_No known drawbacks yet._\n",
+    "## Unresolved\n\n_None at this time, the design is settled._\n",
+    "## Scope\n\n_This section is excluded, as it is the subject of the proposal._\n",
+    "## Goals\n\n_Enforce limits on storage by using project quotas._\n",
+    "## Cache\n\n_When the cache is cold, the first lookup is slow._\n",
+    "## Reading\n\n_You can read these pages as part of the proposal_\n",
+    "## Reading\n\n_You may skip this part on a first reading_\n",
+    # not italic, or in a quotation
+    "## Audit\n\nOutlines how the audit trail is kept\n",
+    "## Audit\n\n> _Outlines how the audit trail is kept_\n",
+    "## Figure\n\n_Figure 2: overview of the integration points_\n",
+])
+def test_leaves_alone_what_only_looks_like_a_prompt(text):
+    assert found(text) == []
+
+
+def test_an_italic_note_to_readers_is_not_a_prompt_beside_prose():
+    text = "Text.\n\n_You can read these pages as part of the proposal._\n"
+    assert found(text) == []
+
+
+def test_a_one_word_pack_prompt_is_not_an_author_s_table_header():
+    from archlint.template.packs import Pack
+
+    pack = Pack(name="p", prompts=("Motivation", "Describe the context of the decision"))
+    table = "| Motivation | Owner |\n|---|---|\n| speed | team |\n"
+    assert found(table, pack=pack) == []
+    assert found("Motivation\n", pack=pack) == [(1, 1)]
+
+
+def test_another_tool_s_directive_comment_is_not_a_template_comment():
+    from archlint.template.packs import Pack
+
+    pack = Pack(name="p", comment_prompts=("markdownlint-disable MD013",
+                                           "List the drivers of the decision"))
+    text = "<!-- markdownlint-disable MD013 -->\n\n<!-- List the drivers of the decision -->\n"
+    assert [line for line, _ in found(text, pack=pack)] == [3]
+
+
+def test_an_italic_quotation_across_list_items_is_not_a_prompt():
+    text = ("- _“Tokens are signed locally. You should rotate the keys when one leaks._\n"
+            "- _You can also describe the token lifetime in the realm settings._\n"
+            "- _If a token leaks, you should push a revocation policy.”_\n"
+            "- _Describe how keys are rotated_\n")
+    assert found(text) == [(4, 3)]
+
+
+@pytest.mark.parametrize("comment", [
+    "markdown-link-check-disable", "markdown-link-check-enable", "prettier-ignore",
+    "cspell:disable", "textlint-disable ja-technical-writing", "vale off",
+])
+def test_any_tool_s_switch_comment_is_not_a_template_comment(comment):
+    from archlint.template.packs import Pack
+
+    pack = Pack(name="p", comment_prompts=(comment, "Describe the drivers of the decision"))
+    assert found(f"<!-- {comment} -->\n", pack=pack) == []

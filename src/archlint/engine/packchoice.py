@@ -46,7 +46,7 @@ def _load(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:
     try:
         if kind.pack is not None:
             return packs.load(kind.pack, configuration.root)
-        return derive.derive_cached(configuration.root / str(kind.template))
+        return derive.derive_source(configuration.root, str(kind.template))
     except ConfigError as error:
         raise ConfigError(f"{configuration.source}: documents[{index}].{key}: {error}"
                           ) from None

@@ -9,10 +9,17 @@ and column:
 - a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
 - a paragraph, list item or table cell that is only `x`, `...` or `…` (but not a
   list's last item or a table's row of `...` meaning "and so on", an elision in a
-  quotation, or `x` as a check mark in a table);
+  quotation, or `x` as a check mark in a table: a matrix with empty cells, or rows
+  labelling their marks; a table whose every cell but the row labels is `x` under
+  headers of text to write, such as "Rationale" or "Impact", is a blank table, and
+  each of its `x` is reported);
+- a heading that is a slot of the template, never named: `Todo`, `Significant area
+  1`, `Example scenario 2` (an author's `Option 1` or `Story 2` is a name);
 - angle-bracket placeholders written to survive rendering, `\\<Role-1\\>` or
   `\\<Role-1>`, and brace
-  placeholders, `{title of the decision}` (but not enumerations such as `{get, list}`,
+  placeholders, `{title of the decision}`, also with a comma or a bar when they describe
+  what to write (`{justification, e.g. cost}`, `{summary | issue/ticket link}`) and in
+  quotation marks (`Chosen option: "{option 1}"`) (but not enumerations such as `{get, list}`,
   path templates such as `/pods/{name}`, `${VARIABLE}`, the generated part of a name
   such as `created-from-\\<hash>`, LaTeX such as `\\frac{a}{b}`, notation such as
   `{Secret -> Pod}`, or braces in a table that writes sets in braces: `{NUMA node 0}`
@@ -20,7 +27,10 @@ and column:
 
 Code spans, code blocks, link destinations, inline HTML and URLs are never searched,
 so `x86`, `TODO` in code and `xxx` in a URL are left alone, and so are placeholder
-words in quotation marks (`the "TBD" behaviour`), `/XX` prefix lengths and versions
+words in quotation marks (`the "TBD" behaviour`), a placeholder word being defined
+(`where NNNN is the record's number`: then every `NNNN` of that paragraph), *todo* as
+a word of Spanish, Portuguese or Catalan (`GRUPO TODO EN UNO`, `la lista de TODO`),
+`/XX` prefix lengths and versions
 counted from as variables (`v1.xx` and `v1.xx+1`); nor is a
 line that AL101
 reports as template text left in, so that one leftover gives one finding.
@@ -58,7 +68,7 @@ from archlint.diagnostics import Problem
 from archlint.markdown.textscan import WORD_START, Joined, whole_word
 from archlint.model import BlockKind, Document, TextBlock
 from archlint.rule import Context, RuleOptions
-from archlint.template import classify
+from archlint.template import classify, mentions, tables
 
 CODE = "AL102"
 NAME = "placeholder"
@@ -78,12 +88,14 @@ _LONE_X = re.compile(
 # (created-from-\<hash>, pages-{size}; but ADR-{number} is a placeholder), not a set or enumeration ({get, list}), not a path,
 # file or URL template (/pods/{name}, {name}.md), not ${VAR}, not a LaTeX argument
 # (\frac{a}{b}), not notation such as {Secret -> Pod}.
+# A brace placeholder may hold a comma or a bar when it describes what to write:
+# {justification, e.g. cost}, {summary | issue/ticket link}; {get, list} stays a set.
+_DESCRIBED = (r"[^{}<>=\\\n\x00]{0,80}?(?:,\s*(?:e\.\s?g\.|i\.\s?e\.|for example|such as)|"
+              r"\s\|\s)[^{}<>=\\\n\x00]{0,80}")
 _BRACKETS = re.compile(r"(?<![\w.])(?<![a-z]-)\\<[^<>\n\x00]+?\\?>|"
-                       r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z][^{}<>,=:/\\+(\n\x00]{0,80}\}"
-                       r"(?![}/\w\[(]|\.\w)")
+                       r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z](?:[^{}<>,=:/\\+(\n\x00]{0,80}|"
+                       + _DESCRIBED + r")\}(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
-_NUMBER_SET = re.compile(r"\{\s*\d[\d,\s]*\}")
-_VERSION_ARITHMETIC = re.compile(r"(?<!\d)(\d+\.(?:x+|X+))\s?[+-]\s?\d")
 _X_RUN = re.compile(r"^(?:x+|X+)$")
 
 
@@ -137,83 +149,36 @@ def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?:{alternatives})[^)\n\x00]*\)?", re.IGNORECASE)
 
 
-def _tables(document: Document) -> list[list[TextBlock]]:
-    """The cells of each table, in order."""
-    tables: list[list[TextBlock]] = []
-    for block in document.blocks:
-        if block.kind is not BlockKind.TABLE_CELL:
+def _found_in(block: TextBlock, placeholders: re.Pattern[str],
+              phrases: re.Pattern[str] | None, set_notation: set[int],
+              units: dict[int, list[tuple[int, int]]],
+              talked: frozenset[str] = frozenset()) -> Iterator[Problem]:
+    """The placeholders in one block's visible text, each once."""
+    text = Joined(block.runs)
+    found = list(text.finditer(placeholders))
+    if phrases is not None:
+        found.extend(text.finditer(phrases))
+    math = [m.span() for m in _MATH.finditer(text.text)]
+    reported_until = -1
+    for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
+        if match.start() < reported_until:
+            continue  # inside a placeholder already reported, as in {TODO}
+        if any(start <= match.start() < end for start, end in math):
+            continue  # inline maths: $\frac{a}{b}$
+        start, end = match.span()
+        if _X_RUN.match(match.group(0)) and (mentions.part_of_a_name(text.text, start, end)
+                                             or mentions.a_version_variable(text.text, start, end)):
             continue
-        gap = block.line - tables[-1][-1].line if tables else 0
-        between = document.lines[block.line - 2] if gap == 2 else ""
-        if tables and (0 <= gap <= 1 or (gap == 2 and between.strip())):  # the |---| row
-            tables[-1].append(block)
-        else:
-            tables.append([block])
-    return tables
-
-
-def _check_mark_rows(document: Document) -> set[int]:
-    """Lines of table rows in tables that use x as a check mark, where x is no
-    placeholder: tables with lone-x cells and empty cells (a matrix of marks), or with a
-    row that labels two or more x's (| full-pcpus-only | x | x |)."""
-    lines: set[int] = set()
-    for cells in _tables(document):
-        texts = [cell.text.strip() for cell in cells]
-        marks = [text in ("x", "X") for text in texts]
-        rows: dict[int, list[bool]] = {}
-        for cell, mark in zip(cells, marks):
-            rows.setdefault(cell.line, []).append(mark)
-        labelled = any(sum(row) >= 2 and not row[0] for row in rows.values())
-        if any(marks) and ("" in texts or labelled):
-            lines.update(cell.line for cell in cells)
-    return lines
-
-
-def _set_notation_rows(document: Document) -> set[int]:
-    """Lines of tables that write sets in braces ({1, 2, 3}): there, {NUMA node 0} is a
-    set too, not a placeholder."""
-    return {cell.line for cells in _tables(document)
-            if any(_NUMBER_SET.search(cell.text) for cell in cells) for cell in cells}
-
-
-def _and_so_on_rows(document: Document) -> set[int]:
-    """Lines of table rows that hold nothing but an ellipsis after rows of content:
-    "and so on" (a table whose only row is ``...`` still waits to be filled in)."""
-    lines: set[int] = set()
-    for cells in _tables(document):
-        rows: dict[int, list[str]] = {}
-        for cell in cells:
-            rows.setdefault(cell.line, []).append(cell.text.strip())
-        written = False
-        for line, texts in list(rows.items())[1:]:  # the first row is the header
-            if any(t.strip(".…") for t in texts):
-                written = True
-            elif written and any(texts):
-                lines.add(line)
-    return lines
-
-
-def _part_of_a_name(text: str, start: int, end: int) -> bool:
-    """xxx joined by a hyphen to a lower-case word is a wildcard in a name
-    (xxx-e2e-gce), and /XX a prefix length, not a placeholder."""
-    return (text[end:end + 2][1:2].islower() and text[end:end + 1] == "-") or (
-        start >= 2 and text[start - 1] == "-" and text[start - 2].islower()) or (
-        start >= 1 and text[start - 1] == "/")
-
-
-def _a_version_variable(text: str, start: int, end: int) -> bool:
-    """1.xx where the text also counts from that same 1.xx (v1.xx+1): any minor version,
-    a variable, not a version number nobody filled in ("since 1.XX")."""
-    number = re.search(r"\d+\.$", text[:start])
-    if number is None:
-        return False
-    version = number.group(0) + text[start:end]
-    return any(found.group(1) == version for found in _VERSION_ARITHMETIC.finditer(text))
-
-
-def _quoted(text: str, start: int, end: int) -> bool:
-    """A placeholder word in quotation marks is being talked about ("TBD" behaviour)."""
-    return start >= 1 and text[start - 1] in "\"“'‘" and text[end:end + 1] in "\"”'’ "
+        if mentions.talk(text.text, start, end) or mentions.in_link_text(block, line, column):
+            continue
+        if match.group(0).startswith("{") and (
+                line in set_notation
+                or mentions.brace_notation(text.text, *match.span(), line, column, units)):
+            continue
+        if match.group(0) in talked or mentions.TUPLE.match(match.group(0)):
+            continue
+        reported_until = match.end()
+        yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
 
 
 def check(document: Document, options: Options, context: Context) -> Iterator[Problem]:
@@ -222,9 +187,13 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w)))))
     placeholders, maybe = _pattern(all_words), _prefilter(all_words)
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
-    check_marks, and_so_on = _check_mark_rows(document), _and_so_on_rows(document)
-    set_notation = _set_notation_rows(document)
+    check_marks, and_so_on = tables.check_mark_rows(document), tables.and_so_on_rows(document)
+    set_notation, units = tables.set_notation_rows(document), tables.unit_columns(document)
+    talked = mentions.talked_about(document, placeholders)
+    variables = tables.variable_rows(document)
     classified = context.analysis.template_text
+    slots = {section.heading.line: section.title for section in document.sections()
+             if section.heading and classify.slot_heading(section.title)}
     previous = None
     for block in document.blocks:
         before, previous = previous, block
@@ -232,28 +201,16 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
             continue  # a line of template text left in is AL101's finding
         alone = _alone(block, before)
         if alone is not None:
+            if alone in ("x", "X") and block.line in variables:
+                continue  # | X | 2**X |: a variable of the table's maths
             if block.line not in (check_marks if alone in ("x", "X") else and_so_on):
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
-        if phrases is None and not maybe.search("\n".join(run.text for run in block.runs)):
-            continue
-        text = Joined(block.runs)
-        found = list(text.finditer(placeholders))
-        if phrases is not None:
-            found.extend(text.finditer(phrases))
-        math = [m.span() for m in _MATH.finditer(text.text)]
-        reported_until = -1
-        for match, line, column in sorted(found, key=lambda f: (f[0].start(), -f[0].end())):
-            if match.start() < reported_until:
-                continue  # inside a placeholder already reported, as in {TODO}
-            if any(start <= match.start() < end for start, end in math):
-                continue  # inline maths: $\frac{a}{b}$
-            if _X_RUN.match(match.group(0)) and (_part_of_a_name(text.text, *match.span())
-                                                 or _a_version_variable(text.text, *match.span())):
-                continue
-            if _quoted(text.text, *match.span()):
-                continue
-            if match.group(0).startswith("{") and line in set_notation:
-                continue
-            reported_until = match.end()
-            yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
+        found = []
+        if phrases is not None or maybe.search("\n".join(run.text for run in block.runs)):
+            found = list(_found_in(block, placeholders, phrases, set_notation, units,
+                                   talked))
+        if not found and block.kind is BlockKind.HEADING and block.line in slots:
+            found = [Problem(block.line, block.column,
+                             f'placeholder heading "{slots[block.line]}" left in')]
+        yield from found

@@ -6,10 +6,21 @@ Finds the template's instructions still standing in the document:
 - paragraphs, list items and table cells whose whole text is in italics and reads as
   an instruction, the way templates phrase their prompts (`_Discuss significant state
   models_`): a sentence or clause starts with an imperative such as *Discuss*,
-  *Describe*, *Add*, *List* or *Outline* (`…: remove it if unused`), or it speaks to
-  the reader (*if you*, *you should*, *will you …?*, *your*), or says what *this
-  section* must, should or may hold (but not `_This section assumes familiarity with
-  …_`, an author's aside, nor `_Legend: Link arrows show calls_`).
+  *Describe*, *Add*, *List* or *Outline* (`…: remove it if unused`, `If there is a
+  message bus, explain its topics`), or it speaks to the writer (*if you*, *you
+  should*, *will you …?*, *your*; but not a note to readers such as *you can read
+  more in …*), or says what *this section* must, should or may hold (but not `_This
+  section assumes familiarity with …_`, an author's aside, nor `_Legend: Link arrows
+  show calls_`);
+- an italic paragraph standing where a prompt stands, right under its heading with
+  nothing of the author's own in its section (only template text, lines with a
+  placeholder, a blank table), that describes what the section holds in the
+  template's voice rather than the imperative: in the third person (`_Outlines how the
+  audit trail is kept_`), as a noun phrase (`_Overview of the integration points_`),
+  as a question or an indirect one (`_How access is decided: roles and scopes_`), or
+  saying what the text could cover (`_The service may keep card data: the discussion
+  could cover tokenisation_`). The same words beside the author's own prose are the
+  author's remark, and an answer such as `_No known drawbacks yet._` is no prompt.
   Italics inside a sentence, bold text, a paragraph that is only a link, italics in a
   block quote, captions ("*Figure 1: …*"), notes ("*Note: …*"), asides in parentheses
   and short italic phrases are not prompts;
@@ -18,7 +29,10 @@ Finds the template's instructions still standing in the document:
   no longer in italics, in other case or punctuation, or with a few words changed.
   The share of the block's words that must line up with one prompt is `similarity`,
   and they must make up at least half of that prompt. A block quote is a citation,
-  not a leftover.
+  not a leftover; a table cell of one or two words ("Motivation") is the author's
+  header even when the pack has such a prompt; another tool's directive
+  (`<!-- markdownlint-disable MD013 -->`, `<!-- prettier-ignore -->`) is no template
+  comment.
 
 An example section's "remove if not relevant" note is AL103's finding, not this rule's.
 

@@ -24,17 +24,16 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from archlint.errors import ConfigError
+from archlint.errors import ConfigError, UnparsableError
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
-from archlint.model import BlockKind, Comment, Document, Heading
-from archlint.template import classify, promptindex, titles
+from archlint.model import BlockKind, Comment, Document, Heading, TextBlock
+from archlint.template import classify, promptindex, sources, titles
 from archlint.template.examples import example_sections
 from archlint.template.packs import Pack, SectionSpec
 from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
 
 _OPTIONAL_NOTE = re.compile(r"\boptional\b", re.IGNORECASE)
-_NOT_A_PROMPT = re.compile(r"^\s*(?:archlint-|/?toc\s*$)", re.IGNORECASE)
 _PLACEHOLDER_WORDS = re.compile(r"(?<![^\W_])(?:N{3,}|X{2,}|x{2,}|TBD|TODO|FIXME)(?![^\W_])")
 _FILL_ME_IN = re.compile(r"\((fill (?:me )?in)\b", re.IGNORECASE)
 
@@ -47,7 +46,7 @@ def _optional_note(comment: Comment) -> bool:
 
 def _comment_prompts(document: Document) -> list[Comment]:
     return [c for c in document.comments
-            if not _NOT_A_PROMPT.match(c.text) and not _optional_note(c)
+            if not classify.DIRECTIVE.match(c.text) and not _optional_note(c)
             and len(promptindex.words(c.text)) >= promptindex.MIN_WORDS]
 
 
@@ -118,9 +117,39 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
         marked = [b.text for b in text if _HAS_PLACEHOLDER.search(" ".join(r.text for r in b.runs))]
         rest = [b.text for b in text if b.text not in marked]
         return _unique(marked), comments, _unique(rest)
-    paragraphs = [b.text for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
+    paragraphs = [b for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
+    kept = [b for b in paragraphs if _form_default(b) or _fill_in_text(b)]
     cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
-    return _unique(paragraphs), (), _unique(cells)
+    return (_unique([b.text for b in paragraphs if b not in kept]), (),
+            _unique(cells + [b.text for b in kept]))
+
+
+# "Approver: markdroth": a form line whose value the template fills in already, and
+# which a document keeps when the value holds for it too (but "Implemented in:
+# <language, ...>" or "Last updated: [YYYY-MM-DD]" waits to be filled in)
+_FORM_LINE = re.compile(r"^[^\W\d_][\w ()/'-]{0,30}:\s+(\S.*)$", re.DOTALL)
+_BRACKETED = re.compile(r"\[[^\]]+\]")
+
+
+def _fill_in_text(block: TextBlock) -> bool:
+    """Text to keep with its blanks filled in: "This document serves to provide
+    [project] users with …" (but "[A short summary of the proposal.]", bracketed whole,
+    is guidance to replace)."""
+    text = block.text.strip()
+    blanks = _BRACKETED.findall(text)
+    if not blanks or _FORM_LINE.match(text) or (text.startswith("[") and text.endswith("]")):
+        return False  # "Last updated: [YYYY-MM-DD]" is a form line waiting for its value
+    return all(len(blank.split()) <= 3 for blank in blanks)
+
+
+def _form_default(block: TextBlock) -> bool:
+    line = _FORM_LINE.match(block.text.strip())
+    if line is None or len(line.group(1).split()) > 2 or line.group(1).isupper():
+        return False  # "Date: DATE" names what to fill in
+    if re.search(r"[,;.!?]\s*$|,", line.group(1)):
+        return False  # "Operation: start, stop." lists what to write about
+    source = " ".join(run.text for run in block.runs)
+    return not (_HAS_PLACEHOLDER.search(source) or _BRACKETED.search(source))
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:
@@ -157,15 +186,39 @@ def derive_document(document: Document, name: str, source: str = "") -> Pack:
     )
 
 
+def name_for(path: Path) -> str:
+    """A pack's name from its template's path: the file's stem, or its folder's name
+    for a README, index or template file."""
+    stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
+        path.parent.name or path.stem)
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
+
+
 def derive_file(path: Path) -> Pack:
     """Derive a pack from a template file (the ConfigError on failure names the file)."""
     read = reading.read(path, display=path.as_posix())
     if read.document is None:
         raise ConfigError(f"{path}: cannot read template: {read.problem}")
-    stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
-        path.parent.name or path.stem)
-    name = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
-    return derive_document(read.document, name, path.as_posix())
+    return derive_document(read.document, name_for(path), path.as_posix())
+
+
+@lru_cache(maxsize=32)
+def derive_git(root: Path, file: sources.GitFile) -> Pack:
+    """Derive a pack from a template as a git revision holds it (``git:REV:PATH``)."""
+    text = sources.read_git(root, file)
+    try:
+        return derive(text, name_for(Path(file.path)), file.spec())
+    except UnparsableError as error:
+        raise ConfigError(f"{file.spec()}: cannot read template: {error}") from None
+
+
+def derive_source(root: Path, template: str) -> Pack:
+    """The pack of a configured template: a path relative to ``root``, or
+    ``git:REV:PATH``, read through git in ``root``."""
+    file = sources.git_file(template)
+    if file is not None:
+        return derive_git(root.resolve(), file)
+    return derive_cached(root / template)
 
 
 @lru_cache(maxsize=32)

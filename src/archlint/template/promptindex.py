@@ -5,7 +5,8 @@ prompts sharing the most word pairs with a block are its candidates; the block i
 template text when at least ``similarity`` of its words line up, in order, with one
 candidate's (difflib's matching blocks), and those words are at least half the prompt. Re-wrapping changes nothing, a word inserted
 or edited here and there lowers the share a little, and an author's own sentence
-around a quoted fragment lowers it a lot.
+around a quoted fragment lowers it a lot. A block that opens with its own words negating the
+prompt ("There are no standards …" for "List any standards …") answers it.
 """
 
 from __future__ import annotations
@@ -79,13 +80,32 @@ class PromptIndex:
             if sum(1 for token in tokens if token in shared) < similarity * len(tokens):
                 continue  # cannot line up enough words, so no need to align
             matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
-            aligned = sum(block.size for block in matcher.get_matching_blocks())
+            blocks = matcher.get_matching_blocks()
+            aligned = sum(block.size for block in blocks)
             share = aligned / len(tokens)
+            if _negates(tokens, blocks, self._vocabularies[index]):
+                continue  # "There are no standards the project meets" answers the prompt
             # and it must be a good part of the prompt, not a short phrase found in it
             if (share >= similarity and aligned * 2 >= len(prompt)
                     and (best is None or share > best.share)):
                 best = Match(self.prompts[index], share)
         return best
+
+
+_NEGATIONS = frozenset("no not none never nothing neither nor cannot can't won't don't "
+                       "doesn't isn't aren't".split())
+
+
+_OPENING_WORDS = 4
+
+
+def _negates(tokens: Sequence[str], blocks: Sequence, vocabulary: frozenset[str]) -> bool:
+    """Does the block open with words of its own that negate the prompt ("There are no
+    …", "We do not …")? Then it is the author's answer in the prompt's words, not the
+    prompt. (A "not" deep inside an older version of a long prompt is no answer.)"""
+    lined_up = {i for block in blocks for i in range(block.a, block.a + block.size)}
+    return any(token in _NEGATIONS and token not in vocabulary
+               for i, token in enumerate(tokens[:_OPENING_WORDS]) if i not in lined_up)
 
 
 @lru_cache(maxsize=64)
