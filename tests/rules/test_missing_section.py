@@ -34,7 +34,7 @@ def test_reports_after_front_matter_at_the_title():
 
 
 @pytest.mark.parametrize("text", [
-    "# Tiny View\n## Scope of the work\n## Decisions\n",
+    "# Tiny View\n## Range of the work\n## Decisions\n",
     "# Tiny View\n```\n## Scope\n```\n## Decisions\n",
     "# Tiny View\n<!-- ## Scope -->\n## Decisions\n",
 ])

@@ -54,14 +54,39 @@ None: what is required comes from the rule pack.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from archlint.diagnostics import Problem
-from archlint.model import Document
+from archlint.model import Document, Section
 from archlint.rule import Context, RuleOptions
+from archlint.template.docsets import DocSet
+from archlint.template.outline import Placement
 
 CODE = "AL201"
 NAME = "missing-section"
+
+_NONE_HERE = 3  # a pack requiring this many sections, none of them here: said once
+
+
+def _closest(placement: Placement) -> str:
+    near = placement.closest
+    if near is None:
+        return ""
+    return f': not found; the closest is "{near.title}" (line {near.line})'
+
+
+def _set_problems(document: Document, docset: DocSet, where: tuple[int, int],
+                  pack: str) -> Iterator[Problem]:
+    """The chapters no file of the set holds, told once, on the set's reporter."""
+    if document.path is None or Path(document.path).resolve() != docset.reporter:
+        return
+    folder = os.path.relpath(docset.root, Path(document.path).resolve().parent)
+    name = "this folder" if folder == "." else f'"{Path(folder).as_posix()}/"'
+    for title in docset.missing:
+        yield Problem(*where, f'required section "{title}" is missing from the '
+                              f"documentation set in {name} (rule pack {pack})")
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
@@ -70,16 +95,27 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
         return
     title = next((h for h in document.headings if h.level == 1), None)
     top = (title.line, title.column) if title else (1, 1)
+    docset = context.docset
 
-    def visit(placements, parent) -> Iterator[Problem]:
+    def visit(placements: Sequence[Placement], parent: Section | None) -> Iterator[Problem]:
         for placement in placements:
-            if placement.section is None:
-                if placement.expected and placement.mention is None:
-                    where = (parent.heading.line, parent.heading.column) if parent else top
-                    under = f' under "{parent.title}"' if parent else ""
-                    yield Problem(*where, f'required section "{placement.spec.title}" is '
-                                          f"missing{under} (rule pack {pack.name})")
-            else:
-                yield from visit(placement.children, placement.section)
+            if placement.section is not None or placement.unwrapped:
+                yield from visit(placement.children, placement.section or parent)
+            elif placement.missing and not (parent is None and docset is not None):
+                where = (parent.heading.line, parent.heading.column) if (
+                    parent and parent.heading) else top
+                under = f' under "{parent.title}"' if parent else ""
+                yield Problem(*where, f'required section "{placement.spec.title}" is '
+                                      f"missing{under} (rule pack {pack.name})"
+                                      f"{_closest(placement)}")
 
-    yield from visit(context.analysis.outline, None)
+    placements = context.analysis.outline
+    expected = [p for p in placements if p.expected]
+    if docset is None and len(expected) >= _NONE_HERE and all(p.missing for p in expected):
+        names = ", ".join(f'"{p.spec.title}"' for p in expected[:3])
+        yield Problem(*top, f"none of the {len(expected)} sections that rule pack "
+                            f"{pack.name} requires is here ({names} …)")
+        return
+    yield from visit(placements, None)
+    if docset is not None:
+        yield from _set_problems(document, docset, top, pack.name)

@@ -92,7 +92,7 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
     for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section
         if section is None:
-            if placement.expected and placement.mention is None:  # a bold question: untold
+            if placement.missing:  # a bold question, an unwrapped outline: untold
                 statuses.append(SectionStatus(spec.title, spec.level, True, State.MISSING, None))
             continue
         statuses.append(SectionStatus(spec.title, spec.level, placement.expected,

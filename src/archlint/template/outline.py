@@ -3,8 +3,16 @@
 Top-level sections of the pack are looked for anywhere in the document (its title
 aside), the shallowest heading of a matching title winning; a nested one only under the
 section its parent was found at, so a required ``###`` is required under its own
-parent. Sections with a literal title are matched
-first, then those whose title holds a placeholder take what is left, in order.
+parent. Sections with a literal title are matched first, exactly, then loosely (a
+reworded heading: see :func:`archlint.template.titles.loosely_matches`), then those
+whose title holds a placeholder take what is left, in order.
+
+A section of the pack that is not there while most sections nested under it are, at
+its own level (a template's "Outline" heading around the chapters, which documents leave out),
+is *unwrapped*: its children are looked for where it would have been, and it is not
+missing. A missing section with a heading of a similar title left over is told where
+that heading is (``closest``). A section found only by a reworded title, none of
+whose nested sections are there, is not asked for them: it may not be that section.
 
 A nested section that is not a heading may still be there as a bold question opening a
 paragraph or list item under its parent (``* **Can the feature be disabled?**``), the
@@ -32,6 +40,8 @@ class Placement:
     parent_present: bool  # top-level sections count as having their parent
     children: tuple[Placement, ...]
     mention: TextBlock | None = None  # a bold question standing for the section
+    unwrapped: bool = False  # absent, but its children stand where it would have been
+    closest: Section | None = None  # when absent: the leftover heading most like it
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -40,8 +50,15 @@ class Placement:
 
     @property
     def expected(self) -> bool:
-        """Required, and its parent (if any) is there."""
-        return self.spec.required and self.parent_present
+        """Required (not a slot), and its parent (if any) is there."""
+        return self.spec.expected and self.parent_present
+
+    @property
+    def missing(self) -> bool:
+        """Expected and not there in any form: no heading, no bold mention, not
+        unwrapped."""
+        return (self.section is None and self.expected and self.mention is None
+                and not self.unwrapped)
 
 
 def _candidates(scope: Sequence[Section]) -> list[Section]:
@@ -54,16 +71,38 @@ def _candidates(scope: Sequence[Section]) -> list[Section]:
 def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
            ) -> list[Section | None]:
     chosen: list[Section | None] = [None] * len(nodes)
-    for wildcard in (False, True):
+    passes = ((False, titles.matches), (False, None), (True, titles.matches))
+    for wildcard, compare in passes:
         for index, node in enumerate(nodes):
-            if titles.has_placeholder(node.spec.title) != wildcard:
+            spec = node.spec
+            if chosen[index] is not None or titles.has_placeholder(spec.title) != wildcard:
                 continue
-            found = [section for section in candidates
-                     if section.line not in taken and node.spec.matches(section.title)]
+            if compare is None:  # loosely: a reworded title
+                found = [section for section in candidates if section.line not in taken
+                         and any(titles.loosely_matches(name, section.title)
+                                 for name in (spec.title, *spec.aliases))]
+            else:
+                found = [section for section in candidates
+                         if section.line not in taken and spec.matches(section.title)]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)
     return chosen
+
+
+_CLOSE_ENOUGH = 0.6
+
+
+def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
+             ) -> Section | None:
+    """The heading not claimed by another section whose title is most like the
+    section's, if it is alike enough to be worth naming."""
+    if titles.has_placeholder(spec.title):
+        return None
+    scored = [(max(titles.closeness(name, section.title) for name in (spec.title, *spec.aliases)),
+               section) for section in candidates if section.line not in taken]
+    best = max(scored, key=lambda pair: (pair[0], -pair[1].line), default=None)
+    return best[1] if best is not None and best[0] >= _CLOSE_ENOUGH else None
 
 
 _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
@@ -91,18 +130,46 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBl
     return None
 
 
+def _mostly_found(children: Sequence[Placement]) -> bool:
+    """Are most of the sections the pack nests under an absent one (and at least three)
+    there all the same, at its level? Then it was only an outline around them."""
+    literal = [child for child in children if not child.spec.repeatable
+               and not titles.has_placeholder(child.spec.title)]
+    found = sum(1 for child in literal if child.section is not None)
+    return found >= 3 and found * 2 >= len(literal)
+
+
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
            parent: Section | None, taken: set[int], lines: Sequence[str]
            ) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
     at the top, where the parent counts as present)."""
-    sections = _match(nodes, _candidates(scope), taken)
-    return tuple(
-        Placement(node.spec, section, parent_present,
-                  _place(node.children, section.children if section else (),
-                         section is not None, section, taken, lines),
-                  _mention(node.spec, parent, lines) if section is None and parent else None)
-        for node, section in zip(nodes, sections))
+    candidates = _candidates(scope)
+    sections = _match(nodes, candidates, taken)
+    placements = []
+    for node, section in zip(nodes, sections):
+        if section is not None:
+            children = _place(node.children, section.children, True, section, taken, lines)
+            if not node.spec.matches(section.title) and not any(
+                    child.section is not None for child in children):
+                # found only by a reworded title, and nothing of it inside: not sure
+                # enough that this is the section to ask for what it should hold
+                children = _place(node.children, section.children, False, section,
+                                  set(taken), lines)
+            placements.append(Placement(node.spec, section, parent_present, children))
+            continue
+        mention = _mention(node.spec, parent, lines) if parent else None
+        unwrapped = _place(node.children, scope, parent_present, parent, set(taken), lines)
+        if _mostly_found(unwrapped):
+            for child in unwrapped:  # claim what the unwrapped children found
+                taken.update(p.section.line for p in child.walk() if p.section is not None)
+            placements.append(Placement(node.spec, None, parent_present, unwrapped, mention,
+                                        unwrapped=True))
+            continue
+        children = _place(node.children, (), False, None, taken, lines)
+        placements.append(Placement(node.spec, None, parent_present, children, mention,
+                                    closest=_closest(node.spec, candidates, taken)))
+    return tuple(placements)
 
 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:

@@ -1,24 +1,38 @@
 """How section and document titles are compared.
 
 Two titles match when they are equal after ignoring case, runs of whitespace,
-surrounding whitespace, whitespace around a slash (``Upgrade / Downgrade``), a leading section number (``4.2``, ``1.``, ``III.``), an
-"(Optional)" marker and trailing punctuation. So ``## 3. State Models:`` matches the
+surrounding whitespace, whitespace around a slash (``Upgrade / Downgrade``), a leading
+section number (``4.2``, ``1.``, ``III.``, ``01.``), an "(Optional)" or "(if
+applicable)" marker and trailing punctuation. So ``## 3. State Models:`` matches the
 pack's ``State models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NNNN``,
-``{…}``, ``<…>``) matches any text: ``Special considerations for XXX`` matches
+``{…}``, ``<…>``, ``[…]``) matches any text: ``Special considerations for XXX`` matches
 ``Special considerations for billing``.
+
+Titles may also match *loosely*, which a pack's outline tries only after the exact
+matches: the heading holds every word of the pack's title and more ("Key Stakeholders"
+for "Stakeholders", "Level 2 — Order Management" for "Level 2"), or the heading is the
+title's first words ("Decision" for "Decision Outcome", "Context" for "Context and
+Problem Statement"). Small words (and, of, the …) do not count as words here.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from functools import lru_cache
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
-_OPTIONAL = re.compile(r"\s*\((?:optional)\)\s*", re.IGNORECASE)
+_OPTIONAL = re.compile(r"\s*\((?:optional|if applicable|if any)\)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _SLASH = re.compile(r"\s*/\s*")
-_PLACEHOLDER = re.compile(r"\\?<[^<>]+?\\?>|\{[^{}]+\}|(?<![^\W_])(?:x{2,}|X{2,}|N{3,})(?![^\W_])")
+_PLACEHOLDER = re.compile(r"\\?<[^<>]+?\\?>|\{[^{}]+\}|^\[[^\[\]]+\]$|"
+                          r"(?<![^\W_])(?:x{2,}|X{2,}|N{3,})(?![^\W_])")
+_WORD = re.compile(r"[^\W_]+")
+# words that say nothing of a section's subject, in the languages of the built-in packs
+_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "or",
+                          "with", "und", "der", "die", "das", "des", "oder", "von", "zu"})
+_ELLIPSIS = frozenset({"…", "...", "⋯"})
 
 
 @lru_cache(maxsize=8192)
@@ -46,17 +60,23 @@ def _pattern(title: str) -> re.Pattern[str] | None:
 
 
 def says_optional(title: str) -> bool:
-    """Does the title mark its section as optional, as in "User Stories (Optional)"?"""
+    """Does the title mark its section as optional, as in "User Stories (Optional)" or
+    "Open issues (if applicable)"?"""
     return bool(_OPTIONAL.search(title))
 
 
 def has_literal_text(title: str) -> bool:
     """Is there more to the title than placeholders (``{title}`` alone has not)?"""
-    return bool(_PLACEHOLDER.sub("", _tidy(title)).strip(" :-.#"))
+    return bool(_PLACEHOLDER.sub("", _tidy(title)).strip(" :-.#…"))
 
 
 def has_placeholder(title: str) -> bool:
     return _pattern(title) is not None
+
+
+def is_ellipsis(title: str) -> bool:
+    """Is the title only an ellipsis (``## …``): anything may stand here?"""
+    return title.strip() in _ELLIPSIS
 
 
 @lru_cache(maxsize=65536)
@@ -67,3 +87,27 @@ def matches(pattern_title: str, title: str) -> bool:
         return normalize(pattern_title) == normalize(title)
     return bool(pattern.match(normalize(title)))
 
+
+@lru_cache(maxsize=65536)
+def words(title: str) -> tuple[str, ...]:
+    """The title's words that carry meaning, in order, lower-cased."""
+    return tuple(word for word in _WORD.findall(normalize(title)) if word not in _SMALL_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def loosely_matches(pattern_title: str, title: str) -> bool:
+    """Does ``title`` reword the literal ``pattern_title``: all its words and more, or
+    its first words?"""
+    if has_placeholder(pattern_title):
+        return False
+    wanted, found = words(pattern_title), words(title)
+    if not wanted or not found:
+        return False
+    if set(wanted) <= set(found):
+        return True
+    return len(found) < len(wanted) and wanted[:len(found)] == found
+
+
+def closeness(pattern_title: str, title: str) -> float:
+    """How alike two titles are, from 0 to 1 (for "the closest is …")."""
+    return difflib.SequenceMatcher(None, normalize(pattern_title), normalize(title)).ratio()
