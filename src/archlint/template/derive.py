@@ -1,8 +1,14 @@
 """The template is the schema: derive a rule pack from a template's Markdown.
 
-From the template's headings come the sections (levels, order, nesting); a heading
-says "(Optional)", or an HTML comment just above it says the element is optional, or
-its section is an example to "remove if not relevant" — otherwise it is required. The
+From the template's headings come the sections (levels, order, nesting). A section is
+optional when its heading says "(Optional)" or "(if applicable)", an ``<!-- optional
+-->`` comment stands on its line, an HTML comment just above it says the element is
+optional, its own text says so ("Optional, but suggested …", "Omit this section if it
+is not applicable"), or it is an example to "remove if not relevant"; otherwise it is
+required. A heading that is only a placeholder (``## [option 1]``, ``### {title of
+option 2}``, ``## \\<Runtime Scenario n\\>``) or "…", or one of siblings named alike but
+for a number (``### Significant area 1``, ``### Significant area 2``), is a *slot*: it
+stands for any number of the author's own sections. The
 template's prompts are its text meant to be replaced, found by the way the template
 marks them:
 
@@ -61,20 +67,79 @@ def _optional_by_comment(document: Document, heading: Heading) -> bool:
 
 
 def _title_heading(document: Document) -> Heading | None:
-    """The document's title: its first heading, if that is the only level-1 heading."""
+    """The document's title: its first heading, if that is the only level-1 heading, or
+    if it comes first at the shallowest level and says it is a title (``Title``,
+    ``{short title}``, "Replace this with your title")."""
     level_one = [h for h in document.headings if h.level == 1]
     if len(level_one) == 1 and document.headings[0] is level_one[0]:
         return level_one[0]
+    if document.headings:
+        first = document.headings[0]
+        if (first.level <= min(h.level for h in document.headings)
+                and _TITLE_WORD.search(first.text)):
+            return first
     return None
+
+
+_TITLE_WORD = re.compile(r"\btitle\b", re.IGNORECASE)
+# a section's own first words saying it may be left out
+_OPTIONAL_BODY = re.compile(
+    r"^\W*(?:\(?optional\b|this (?:section|element) is optional\b)|"
+    r"\b(?:omit|remove|skip|delete) this (?:section|element) if\b|"
+    r"\bthis (?:section|element) (?:may|can) be (?:omitted|removed|skipped|left out)\b",
+    re.IGNORECASE)
+_OPTIONAL_MARK = re.compile(r"^\s*optional\s*$", re.IGNORECASE)
+# a heading that is a numbered example of a repeatable section: "Option 1", "Constraint 2"
+_NUMBERED = re.compile(r"^(.*?\S)\s+(?:\d+|[nmxyNM])$")
+
+
+def _optional_on_line(document: Document, heading: Heading) -> bool:
+    """An ``<!-- optional -->`` comment on the heading's own line."""
+    return any(c.line == heading.line and _OPTIONAL_MARK.match(c.text)
+               for c in document.comments)
+
+
+def _optional_by_body(document: Document, heading: Heading, end: int) -> bool:
+    """The section's opening (its first paragraph or comment, before any sub-heading)
+    says it is optional or may be omitted ("Optional, but suggested", "Omit this
+    section if it is not applicable", "This section may be omitted if …")."""
+    texts = [(b.line, b.text) for b in document.blocks if heading.line < b.line < end
+             and b.kind is BlockKind.PARAGRAPH and not b.containers]
+    texts += [(c.line, c.text) for c in document.comments if heading.line < c.line < end]
+    opening = min(texts, default=None)
+    if opening is None:
+        return False
+    text = opening[1].strip(" *_[]{}")
+    return bool(_OPTIONAL_BODY.search(text)) or any(
+        _OPTIONAL_BODY.search(sentence) for sentence in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _slots(document: Document, title: Heading | None) -> set[int]:
+    """The lines of headings that stand for any number of the author's own sections: a
+    placeholder or "…" alone, or one of two or more siblings named alike but for a
+    number (``### Significant area 1``, ``### Significant area 2``)."""
+    found = {h.line for h in document.headings if h is not title
+             and (not titles.has_literal_text(h.text) or titles.is_ellipsis(h.text))}
+    groups: dict[tuple[int, str], list[int]] = {}
+    for heading in document.headings:
+        match = _NUMBERED.match(titles.normalize(heading.text))
+        if match:
+            groups.setdefault((heading.level, match.group(1)), []).append(heading.line)
+    for lines in groups.values():
+        if len(lines) >= 2:
+            found.update(lines)
+    return found
 
 
 def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, ...]:
     examples = {section.heading.line for section, _ in example_sections(document,
                                                                         EXAMPLE_PHRASES)
                 if section.heading}
+    slots = _slots(document, title)
     specs: list[SectionSpec] = []
     example_level: int | None = None
-    for heading in document.headings:
+    headings = document.headings
+    for index, heading in enumerate(headings):
         if heading is title:
             continue
         if example_level is not None and heading.level <= example_level:
@@ -82,10 +147,14 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
         is_example = heading.line in examples or example_level is not None
         if heading.line in examples:
             example_level = heading.level
-        optional = (is_example or titles.says_optional(heading.text)
-                    or _optional_by_comment(document, heading))
+        end = headings[index + 1].line if index + 1 < len(headings) else document.line_count + 1
+        slot = heading.line in slots
+        optional = (is_example or slot or titles.says_optional(heading.text)
+                    or _optional_on_line(document, heading)
+                    or _optional_by_comment(document, heading)
+                    or _optional_by_body(document, heading, end))
         specs.append(SectionSpec(title=heading.text, level=heading.level,
-                                 required=not optional, example=is_example))
+                                 required=not optional, example=is_example, slot=slot))
     return tuple(specs)
 
 

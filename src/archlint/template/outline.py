@@ -175,6 +175,12 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     """The pack's top-level sections, each with its placement and its children's."""
     title = next((h for h in document.headings if h.level == 1), None)
+    if title is None and document.headings and pack.title:
+        # no level-1 heading: the first one is the title (a setext "Title\n----")
+        # unless it is one of the pack's sections
+        first = document.headings[0]
+        if not any(spec.matches(first.text) for spec in pack.sections):
+            title = first
     taken = {title.line} if title is not None and pack.title else set()
     return _place(pack.outline, list(document.root.children), True, None, taken,
                   document.lines)
