@@ -107,3 +107,95 @@ def test_a_required_question_written_in_bold_under_its_parent_is_there(answer):
 ])
 def test_a_question_not_in_bold_or_not_under_its_parent_is_still_missing(text):
     assert len(found(text + "\n### Upgrade / Downgrade Strategy\n\nOk.\n", QUESTIONS)) == 1
+
+
+ARC = Pack(name="arc", sections=(
+    SectionSpec(title="Introduction and Goals", level=1),
+    SectionSpec(title="Quality Goals"), SectionSpec(title="Stakeholders"),
+    SectionSpec(title="Building Block View", level=1),
+    SectionSpec(title="Level 1"), SectionSpec(title="Level 2", required=False),
+    SectionSpec(title="Decision Outcome", level=1),
+    SectionSpec(title="Context and Problem Statement", level=1),
+    SectionSpec(title="Architecture Constraints", level=1),
+))
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("## Key Stakeholders", "Stakeholders"),
+    ("## Top Quality Goals", "Quality Goals"),
+    ("## Level 1 — Order Management", "Level 1"),
+    ("## Level 1: Overview", "Level 1"),
+    ("# Decision", "Decision Outcome"),
+    ("# Context", "Context and Problem Statement"),
+    ("# 2. Constraints", "Architecture Constraints"),
+])
+def test_a_reworded_heading_counts(heading, section):
+    full = ("# Introduction and Goals\n## Quality Goals\n## Stakeholders\n"
+            "# Building Block View\n## Level 1\n# Decision Outcome\n"
+            "# Context and Problem Statement\n# Architecture Constraints\n")
+    original = next(line for line in full.splitlines() if line.endswith(" " + section))
+    text = full.replace(original, heading)
+    assert run_rule("AL201", text, pack=ARC) == []
+
+
+def test_a_missing_section_names_the_closest_heading_left():
+    text = ("# Introduction and Goals\n## Quality Goals\n## Stakeholder list\n"
+            "# Building Block View\n## Level 1\n# Decision Outcome\n"
+            "# Context and Problem Statement\n# Architecture Constraints\n## Stakeholders\n")
+    [problem] = run_rule("AL201", text, pack=ARC)  # the one at line 9 is not under it
+    assert problem.message == (
+        'required section "Stakeholders" is missing under "Introduction and Goals" '
+        '(rule pack arc): not found; the closest is "Stakeholder list" (line 3)')
+
+
+def test_no_closest_heading_when_none_is_alike():
+    text = ("# Introduction and Goals\n## Quality Goals\n## Budget\n"
+            "# Building Block View\n## Level 1\n# Decision Outcome\n"
+            "# Context and Problem Statement\n# Architecture Constraints\n")
+    [problem] = run_rule("AL201", text, pack=ARC)
+    assert problem.message.endswith("(rule pack arc)")
+
+
+def test_a_section_found_only_by_rewording_is_not_asked_for_its_sub_sections():
+    pack = Pack(name="adr", sections=(
+        SectionSpec(title="Context and Scope"), SectionSpec(title="Business Context", level=3),
+        SectionSpec(title="Technical Context", level=3), SectionSpec(title="Decision")))
+    assert found("# Use a queue\n## Context\n## Decision\n", pack) == []
+    assert found("# Use a queue\n## Context and Scope\n## Decision\n", pack) == [(2, 4), (2, 4)]
+
+
+OUTLINED = Pack(name="assessment", title="Self-assessment", sections=(
+    SectionSpec(title="Self-assessment outline"),
+    SectionSpec(title="Metadata", level=3), SectionSpec(title="Overview", level=3),
+    SectionSpec(title="Security issue resolution", level=3),
+    SectionSpec(title="Appendix", level=3),
+))
+
+
+def test_a_template_s_outline_heading_may_be_left_out():
+    text = ("# Widget self-assessment\n## Metadata\n## Overview\n"
+            "## Security issue resolution\n")
+    assert [p.message for p in run_rule("AL201", text, pack=OUTLINED)] == [
+        'required section "Appendix" is missing (rule pack assessment)']
+
+
+def test_an_outline_heading_is_missing_when_few_of_its_sections_are_there():
+    text = "# Widget self-assessment\n## Metadata\n## Overview\n"
+    assert [p.message for p in run_rule("AL201", text, pack=OUTLINED)] == [
+        'required section "Self-assessment outline" is missing (rule pack assessment)']
+
+
+def test_a_document_with_none_of_the_pack_s_sections_is_told_once():
+    [problem] = run_rule("AL201", "# Release notes\n\n## 1.2\n\nFixes.\n", pack=ARC)
+    assert problem.message == (
+        'none of the 5 sections that rule pack arc requires is here ("Introduction and '
+        'Goals", "Building Block View", "Decision Outcome" …)')
+
+
+def test_slots_are_never_missing():
+    pack = Pack(name="madr", title="{title}", sections=(
+        SectionSpec(title="Pros and Cons"), SectionSpec(title="{title of option 1}", level=3),
+        SectionSpec(title="[option 2]", level=3), SectionSpec(title="…", level=3),
+        SectionSpec(title="Option 3", level=3, slot=True)))
+    assert found("# Use a queue\n## Pros and Cons\n### Kafka\n", pack) == []
+    assert found("# Use a queue\n## Pros and Cons\n\nNone.\n", pack) == []

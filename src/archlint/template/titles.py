@@ -11,8 +11,8 @@ pack's ``State models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NN
 Titles may also match *loosely*, which a pack's outline tries only after the exact
 matches: the heading holds every word of the pack's title and more ("Key Stakeholders"
 for "Stakeholders", "Level 2 — Order Management" for "Level 2"), or the heading is the
-title's first words ("Decision" for "Decision Outcome", "Context" for "Context and
-Problem Statement"). Small words (and, of, the …) do not count as words here.
+title's first or last words ("Decision" for "Decision Outcome", "Context" for "Context
+and Problem Statement", "Constraints" for "Architecture Constraints"). Small words (and, of, the …) do not count as words here.
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
         return False
     if set(wanted) <= set(found):
         return True
-    return len(found) < len(wanted) and wanted[:len(found)] == found
+    return len(found) < len(wanted) and found in (wanted[:len(found)], wanted[-len(found):])
 
 
 def closeness(pattern_title: str, title: str) -> float:
