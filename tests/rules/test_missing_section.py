@@ -199,3 +199,12 @@ def test_slots_are_never_missing():
         SectionSpec(title="Option 3", level=3, slot=True)))
     assert found("# Use a queue\n## Pros and Cons\n### Kafka\n", pack) == []
     assert found("# Use a queue\n## Pros and Cons\n\nNone.\n", pack) == []
+
+
+def test_a_reworded_heading_inside_another_section_is_not_taken_for_a_chapter():
+    pack = Pack(name="chapters", sections=(
+        SectionSpec(title="Context and Scope", level=1),
+        SectionSpec(title="Business Context"), SectionSpec(title="Runtime View", level=1)))
+    text = "# Runtime View\n## Scenario: export\n### Scope\n\nOnly invoices.\n"
+    [problem] = run_rule("AL201", text, pack=pack)
+    assert problem.message.startswith('required section "Context and Scope" is missing')

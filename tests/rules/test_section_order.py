@@ -79,3 +79,9 @@ def test_slots_have_no_place_in_the_order():
     # the author's own sections, taken by the slots wherever they are, are not "moved"
     text = "# S\n## Our own notes\n## Considered Options\n## Outcome\n## Appendix\n"
     assert run_rule("AL203", text, pack=SLOTS) == []
+
+
+def test_a_reworded_heading_has_no_place_in_the_order():
+    # "Context of the decision" may be the Context, or another section of the author's
+    text = "# P\n## Decision\n## Context of the decision\n## Consequences\n"
+    assert found(text) == []

@@ -67,7 +67,21 @@ from archlint.template.outline import Placement
 CODE = "AL201"
 NAME = "missing-section"
 
-_NONE_HERE = 3  # a pack requiring this many sections, none of them here: said once
+# a document holding none of the three or more top-level sections its pack requires is
+# no copy of the template: that is said once, not section by section
+_NONE_HERE = 3
+
+
+def _top_level(placements: Sequence[Placement]) -> list[Placement]:
+    """The pack's expected top-level sections, an outline heading left out counting as
+    the sections it held."""
+    found: list[Placement] = []
+    for placement in placements:
+        if placement.unwrapped:
+            found += _top_level(placement.children)
+        elif placement.expected:
+            found.append(placement)
+    return found
 
 
 def _closest(placement: Placement) -> str:
@@ -87,6 +101,12 @@ def _set_problems(document: Document, docset: DocSet, where: tuple[int, int],
     for title in docset.missing:
         yield Problem(*where, f'required section "{title}" is missing from the '
                               f"documentation set in {name} (rule pack {pack})")
+
+
+def _none_here(expected: list[Placement], pack: str) -> str:
+    names = ", ".join(f'"{p.spec.title}"' for p in expected[:3])
+    return (f"none of the {len(expected)} sections that rule pack {pack} requires is "
+            f"here ({names} …)")
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
@@ -110,11 +130,10 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
                                       f"{_closest(placement)}")
 
     placements = context.analysis.outline
-    expected = [p for p in placements if p.expected]
-    if docset is None and len(expected) >= _NONE_HERE and all(p.missing for p in expected):
-        names = ", ".join(f'"{p.spec.title}"' for p in expected[:3])
-        yield Problem(*top, f"none of the {len(expected)} sections that rule pack "
-                            f"{pack.name} requires is here ({names} …)")
+    expected = _top_level(placements)
+    held = [p for p in expected if not p.missing]
+    if docset is None and len(expected) >= _NONE_HERE and not held:
+        yield Problem(*top, _none_here(expected, pack.name))
         return
     yield from visit(placements, None)
     if docset is not None:

@@ -5,8 +5,10 @@ Compares the order of the document's sections with the order of its rule pack (s
 `archlint packs`), among sections found under the same parent. A section that breaks
 the order is reported at its heading, naming the sections it belongs between. The fewest
 sections that explain the disorder are reported (the rest are taken to be in order).
-Slots (a template's `## [option 1]`, `## …`: any number of the author's own sections)
-have no place in the order, and neither have the sections a pack leaves free
+Only sections found under their own title (or an alias) count: a reworded heading
+("Implementation Details" for "Implementation") may be another section. Slots (a
+template's `## [option 1]`, `## …`: any number of the author's own sections) have no
+place in the order, and neither have the sections a pack leaves free
 (`free-order`: the `nygard-adr` pack's Status, which Nygard's article writes after the
 Decision and adr-tools before the Context).
 
@@ -53,10 +55,12 @@ SEVERITY = Severity.WARNING
 
 
 def _ordered(placement: outline.Placement, free: frozenset[str]) -> bool:
-    """Does the section's place among its siblings count: it is there, it is no slot
-    (any number of the author's own sections) and its pack does not leave it free?"""
+    """Does the section's place among its siblings count: it is there under its own
+    title (a reworded heading may be another section), it is no slot (any number of
+    the author's own sections) and its pack does not leave it free?"""
     spec = placement.spec
     return (placement.section is not None and not spec.repeatable
+            and spec.matches(placement.section.title)
             and titles.normalize(spec.title) not in free)
 
 

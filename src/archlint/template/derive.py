@@ -8,7 +8,9 @@ is not applicable"), or it is an example to "remove if not relevant"; otherwise 
 required. A heading that is only a placeholder (``## [option 1]``, ``### {title of
 option 2}``, ``## \\<Runtime Scenario n\\>``) or "…", or one of siblings named alike but
 for a number (``### Significant area 1``, ``### Significant area 2``), is a *slot*: it
-stands for any number of the author's own sections. The
+stands for any number of the author's own sections. A template without a title whose
+chapters are ``#`` headings (arc42's) may be kept one chapter per file: the pack says
+so (``chapter-files``), and a folder of such files is checked as one set. The
 template's prompts are its text meant to be replaced, found by the way the template
 marks them:
 
@@ -212,6 +214,7 @@ def derive(text: str, name: str, source: str = "") -> Pack:
 def derive_document(document: Document, name: str, source: str = "") -> Pack:
     """The rule pack a template implies."""
     title = _title_heading(document)
+    sections = _sections(document, title)
     prompts, comment_prompts, boilerplate = _prompts(document)
     return Pack(
         name=name,
@@ -222,8 +225,16 @@ def derive_document(document: Document, name: str, source: str = "") -> Pack:
         prompts=prompts,
         comment_prompts=comment_prompts,
         boilerplate=boilerplate,
-        sections=_sections(document, title),
+        chapter_files=_chapters(sections, title),
+        sections=sections,
     )
+
+
+def _chapters(sections: tuple[SectionSpec, ...], title: Heading | None) -> bool:
+    """Is the template a book of chapters (no title, three or more required ``#``
+    chapters, as arc42's), which a project may keep one per file?"""
+    return title is None and sum(
+        1 for spec in sections if spec.level == 1 and spec.expected) >= 3
 
 
 def derive_file(path: Path) -> Pack:

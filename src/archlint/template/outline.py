@@ -4,13 +4,15 @@ Top-level sections of the pack are looked for anywhere in the document (its titl
 aside), the shallowest heading of a matching title winning; a nested one only under the
 section its parent was found at, so a required ``###`` is required under its own
 parent. Sections with a literal title are matched first, exactly, then loosely (a
-reworded heading: see :func:`archlint.template.titles.loosely_matches`), then those
+reworded heading that is not inside a section already found: see
+:func:`archlint.template.titles.loosely_matches`), then those
 whose title holds a placeholder take what is left, in order.
 
 A section of the pack that is not there while most sections nested under it are, at
 its own level (a template's "Outline" heading around the chapters, which documents leave out),
 is *unwrapped*: its children are looked for where it would have been, and it is not
-missing. A missing section with a heading of a similar title left over is told where
+missing. So is one that is there with none of its sections under it, but most of them
+beside it. A missing section with a heading of a similar title left over is told where
 that heading is (``closest``). A section found only by a reworded title, none of
 whose nested sections are there, is not asked for them: it may not be that section.
 
@@ -77,8 +79,10 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
             spec = node.spec
             if chosen[index] is not None or titles.has_placeholder(spec.title) != wildcard:
                 continue
-            if compare is None:  # loosely: a reworded title
-                found = [section for section in candidates if section.line not in taken
+            if compare is None:  # loosely: a reworded title, not inside another section
+                inside = {s.line for c in chosen if c is not None for s in c.walk()}
+                found = [section for section in candidates
+                         if section.line not in taken and section.line not in inside
                          and any(titles.loosely_matches(name, section.title)
                                  for name in (spec.title, *spec.aliases))]
             else:
@@ -90,7 +94,8 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
     return chosen
 
 
-_CLOSE_ENOUGH = 0.6
+_CLOSE_ENOUGH = 0.75  # alike enough to name, or with a word in common and
+_CLOSE_WITH_A_WORD = 0.5  # alike enough to name
 
 
 def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
@@ -99,10 +104,17 @@ def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
     section's, if it is alike enough to be worth naming."""
     if titles.has_placeholder(spec.title):
         return None
-    scored = [(max(titles.closeness(name, section.title) for name in (spec.title, *spec.aliases)),
-               section) for section in candidates if section.line not in taken]
-    best = max(scored, key=lambda pair: (pair[0], -pair[1].line), default=None)
-    return best[1] if best is not None and best[0] >= _CLOSE_ENOUGH else None
+    names = (spec.title, *spec.aliases)
+    wanted = {word for name in names for word in titles.words(name)}
+    scored = []
+    for section in candidates:
+        if section.line in taken:
+            continue
+        score = max(titles.closeness(name, section.title) for name in names)
+        shared = bool(wanted & set(titles.words(section.title)))
+        if score >= _CLOSE_ENOUGH or (shared and score >= _CLOSE_WITH_A_WORD):
+            scored.append((score, -section.line, section))
+    return max(scored, key=lambda item: item[:2])[2] if scored else None
 
 
 _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
@@ -150,6 +162,14 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
     for node, section in zip(nodes, sections):
         if section is not None:
             children = _place(node.children, section.children, True, section, taken, lines)
+            if node.children and not any(child.section is not None for child in children):
+                # the template's outline heading kept, its sections written beside it
+                flat = _place(node.children, scope, True, section, set(taken), lines)
+                if _mostly_found(flat):
+                    taken.update(p.section.line for child in flat for p in child.walk()
+                                 if p.section is not None)
+                    placements.append(Placement(node.spec, section, parent_present, flat))
+                    continue
             if not node.spec.matches(section.title) and not any(
                     child.section is not None for child in children):
                 # found only by a reworded title, and nothing of it inside: not sure
