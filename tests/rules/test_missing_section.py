@@ -208,3 +208,18 @@ def test_a_reworded_heading_inside_another_section_is_not_taken_for_a_chapter():
     text = "# Runtime View\n## Scenario: export\n### Scope\n\nOnly invoices.\n"
     [problem] = run_rule("AL201", text, pack=pack)
     assert problem.message.startswith('required section "Context and Scope" is missing')
+
+
+@pytest.mark.parametrize("heading, matches", [
+    ("Future Work", True), ("Open Issues", True), ("Top Quality Goals", True),
+    ("Future", True), ("Work", False), ("Quality", True), ("Goals", True),
+    ("Key People", False), ("Source", False), ("Risks", False),
+])
+def test_loose_title_matching(heading, matches):
+    from archlint.template import titles
+
+    wanted = {"Future Work": "Future possibilities", "Open Issues": "Open questions",
+              "Future": "Future possibilities", "Work": "Future possibilities",
+              "Key People": "Stakeholders", "Source": "Open source projects",
+              "Risks": "Technical Debts"}.get(heading, "Quality Goals")
+    assert titles.loosely_matches(wanted, heading) is matches

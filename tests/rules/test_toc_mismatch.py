@@ -129,3 +129,8 @@ def test_a_child_left_out_beside_listed_siblings_is_still_reported():
 def test_an_unlisted_section_is_reported_but_not_its_children():
     text = FAQ + "## Support\n### Mail\n### Chat\n"
     assert found(text) == [(10, 4)]
+
+
+def test_a_sub_section_listed_beside_its_parent_does_not_set_the_depth():
+    text = FAQ.replace("* [FAQ](#faq)\n", "* [FAQ](#faq)\n* [Can I run it offline?](#can-i-run-it-offline)\n")
+    assert found(text) == []
