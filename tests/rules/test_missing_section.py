@@ -122,6 +122,7 @@ ARC = Pack(name="arc", sections=(
 
 @pytest.mark.parametrize("heading, section", [
     ("## Key Stakeholders", "Stakeholders"),
+    ("## Stakeholder", "Stakeholders"),
     ("## Top Quality Goals", "Quality Goals"),
     ("## Level 1 — Order Management", "Level 1"),
     ("## Level 1: Overview", "Level 1"),
@@ -139,13 +140,13 @@ def test_a_reworded_heading_counts(heading, section):
 
 
 def test_a_missing_section_names_the_closest_heading_left():
-    text = ("# Introduction and Goals\n## Quality Goals\n## Stakeholder list\n"
+    text = ("# Introduction and Goals\n## Quality Goals\n## Stakeholdres\n"
             "# Building Block View\n## Level 1\n# Decision Outcome\n"
             "# Context and Problem Statement\n# Architecture Constraints\n## Stakeholders\n")
     [problem] = run_rule("AL201", text, pack=ARC)  # the one at line 9 is not under it
     assert problem.message == (
         'required section "Stakeholders" is missing under "Introduction and Goals" '
-        '(rule pack arc): not found; the closest is "Stakeholder list" (line 3)')
+        '(rule pack arc): not found; the closest is "Stakeholdres" (line 3)')
 
 
 def test_no_closest_heading_when_none_is_alike():

@@ -40,8 +40,8 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
                          f"{section.title}{marker}")
     for summary in sets(statuses):
         lines.append(f"{summary.root}/ (documentation set, rule pack {summary.pack}): "
-                     f"{len(summary.present)} of {len(summary.chapters)} chapters present "
-                     f"in the {summary.files} files assessed, {len(summary.done)} done")
+                     f"{len(summary.present)} of {len(summary.chapters)} chapters present, "
+                     f"{len(summary.done)} done ({summary.files} files assessed)")
         if summary.missing:
             lines.append("  missing      " + ", ".join(summary.missing))
     return "".join(line + "\n" for line in lines)

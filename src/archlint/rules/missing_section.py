@@ -73,14 +73,17 @@ _NONE_HERE = 3
 
 
 def _top_level(placements: Sequence[Placement]) -> list[Placement]:
-    """The pack's expected top-level sections, an outline heading left out counting as
-    the sections it held."""
+    """The pack's expected top-level sections, an outline heading (left out, or missing
+    with everything under it) counting as the sections it holds."""
     found: list[Placement] = []
     for placement in placements:
         if placement.unwrapped:
             found += _top_level(placement.children)
         elif placement.expected:
             found.append(placement)
+    if len(found) == 1 and found[0].missing and not found[0].beside:
+        # the template's one outline heading, missing with all it holds: count those
+        found = [child for child in found[0].children if child.spec.expected] or found
     return found
 
 
@@ -131,7 +134,7 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
 
     placements = context.analysis.outline
     expected = _top_level(placements)
-    held = [p for p in expected if not p.missing]
+    held = [p for p in expected if p.section is not None or p.mention or p.unwrapped]
     if docset is None and len(expected) >= _NONE_HERE and not held:
         yield Problem(*top, _none_here(expected, pack.name))
         return

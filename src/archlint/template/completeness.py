@@ -51,6 +51,7 @@ class SetInfo:
     root: str  # the set's folder, as the document's path is shown
     chapters: tuple[str, ...]  # the chapters its pack requires
     missing: tuple[str, ...]  # those no file of the set holds
+    held: tuple[str, ...] = ()  # those some file of the set holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,8 +94,8 @@ class SetStatus:
     pack: str | None
     files: int  # how many of its files were assessed
     chapters: tuple[str, ...]
-    present: tuple[str, ...]  # chapters some assessed file holds
-    done: tuple[str, ...]  # chapters some assessed file holds with text of its own
+    present: tuple[str, ...]  # chapters some file of the set holds
+    done: tuple[str, ...]  # those an assessed file holds with text of its own
     missing: tuple[str, ...]  # chapters no file of the set holds
 
     def as_dict(self) -> dict[str, object]:
@@ -113,10 +114,9 @@ def sets(statuses: Sequence[DocumentStatus]) -> list[SetStatus]:
     for root, members in grouped.items():
         info = members[0].docset
         assert info is not None
-        held = {s.title for m in members for s in m.sections
-                if s.chapter and s.state is not State.MISSING}
+        held = set(info.held)
         done = {s.title for m in members for s in m.sections
-                if s.chapter and s.state is State.DONE}
+                if s.chapter and s.state is State.DONE} & held
         summaries.append(SetStatus(
             root, members[0].pack, len(members), info.chapters,
             tuple(t for t in info.chapters if t in held),
@@ -169,7 +169,8 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
                                       chapter))
     info = None
     if docset is not None:
-        info = SetInfo(set_root, docset.expected, docset.missing)
+        info = SetInfo(set_root, docset.expected, docset.missing,
+                       tuple(t for t in docset.expected if t in docset.chapters))
         if document.path is not None and Path(document.path).resolve() == docset.reporter:
             level = min((p.spec.level for p in placements), default=1)
             statuses += [SectionStatus(title, level, True, State.MISSING, None, True)

@@ -44,6 +44,7 @@ class Placement:
     mention: TextBlock | None = None  # a bold question standing for the section
     unwrapped: bool = False  # absent, but its children stand where it would have been
     closest: Section | None = None  # when absent: the leftover heading most like it
+    beside: int = 0  # when absent: how many of its sections stand where it would have
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -151,6 +152,10 @@ def _mostly_found(children: Sequence[Placement]) -> bool:
     return found >= 3 and found * 2 >= len(literal)
 
 
+def _count(placements: Sequence[Placement]) -> int:
+    return sum(1 for placement in placements if placement.section is not None)
+
+
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
            parent: Section | None, taken: set[int], lines: Sequence[str]
            ) -> tuple[Placement, ...]:
@@ -162,10 +167,10 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
     for node, section in zip(nodes, sections):
         if section is not None:
             children = _place(node.children, section.children, True, section, taken, lines)
-            if node.children and not any(child.section is not None for child in children):
+            if node.children and not _mostly_found(children):
                 # the template's outline heading kept, its sections written beside it
                 flat = _place(node.children, scope, True, section, set(taken), lines)
-                if _mostly_found(flat):
+                if _mostly_found(flat) and _count(flat) > _count(children):
                     taken.update(p.section.line for child in flat for p in child.walk()
                                  if p.section is not None)
                     placements.append(Placement(node.spec, section, parent_present, flat))
@@ -188,7 +193,8 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
             continue
         children = _place(node.children, (), False, None, taken, lines)
         placements.append(Placement(node.spec, None, parent_present, children, mention,
-                                    closest=_closest(node.spec, candidates, taken)))
+                                    closest=_closest(node.spec, candidates, taken),
+                                    beside=_count(unwrapped)))
     return tuple(placements)
 
 

@@ -13,7 +13,8 @@ matches: the heading holds every word of the pack's title and more ("Key Stakeho
 for "Stakeholders", "Level 2 — Order Management" for "Level 2"), or the heading is the
 title's first or last words ("Decision" for "Decision Outcome", "Context" for "Context
 and Problem Statement", "Constraints" for "Architecture Constraints"), or both are two words and the first is
-the same ("Future Work" for "Future possibilities"). Small words (and, of, the …) do not count as words here.
+the same ("Future Work" for "Future possibilities"). Small words (and, of, the …) do not
+count as words here, and a plural is its singular ("Goal" for "Goals").
 """
 
 from __future__ import annotations
@@ -95,13 +96,20 @@ def words(title: str) -> tuple[str, ...]:
     return tuple(word for word in _WORD.findall(normalize(title)) if word not in _SMALL_WORDS)
 
 
+def _stem(word: str) -> str:
+    """A word without a plural's -s ("Goals", "Goal"; "Stakeholders", "Stakeholder")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
 @lru_cache(maxsize=65536)
 def loosely_matches(pattern_title: str, title: str) -> bool:
     """Does ``title`` reword the literal ``pattern_title``: all its words and more, or
-    its first words?"""
+    its first or last words?"""
     if has_placeholder(pattern_title):
         return False
-    wanted, found = words(pattern_title), words(title)
+    wanted = tuple(_stem(word) for word in words(pattern_title))
+    found = tuple(_stem(word) for word in words(title))
     if not wanted or not found:
         return False
     if set(wanted) <= set(found):
