@@ -170,3 +170,19 @@ def test_status_json_says_the_set_and_that_prompts_are_not_known(tree: Path) -> 
     [data] = json.loads(report.json_array([chapter], color=False))
     assert data["prompts_known"] is False
     assert data["set"].endswith("docs/arch")
+
+
+def test_a_folder_of_records_has_an_index_that_is_no_record(tmp_path: Path) -> None:
+    # fixtures/adrfolder: two Nygard records (one in Nygard's own order, Status after
+    # the Decision) and the README that lists them
+    shutil.copytree(FIXTURES / "adrfolder", tmp_path / "adr")
+    linter = Linter.create(Configuration(Settings(), None, tmp_path),
+                           Selection(pack=packs.builtin("nygard-adr"), select=("AL2",)))
+    found = [(Path(d.path).name, d.code, d.message)
+             for d in linter.lint_paths([tmp_path / "adr"])[0]]
+    assert found == [("0002-keep-one-database.md", "AL201",
+                      'required section "Consequences" is missing (rule pack nygard-adr)')]
+    # with one record left beside it, the README is just a document given the pack
+    (tmp_path / "adr" / "0002-keep-one-database.md").unlink()
+    found = [Path(d.path).name for d in linter.lint_paths([tmp_path / "adr"])[0]]
+    assert found == ["README.md"]

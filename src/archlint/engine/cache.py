@@ -21,6 +21,7 @@ from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from archlint.links.index import AnchorIndex
 from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash
+from archlint.template.docsets import looks_around
 from archlint.version import __version__
 
 FORMAT = 1
@@ -98,7 +99,7 @@ class RecordingSets:
 
     def set_of(self, path: Path, pack):
         found = self._inner.set_of(path, pack)
-        if not pack.chapter_files:  # no set was looked for
+        if not looks_around(path, pack):  # no set was looked for
             return found
         folder = path.resolve().parent
         for _ in range(3):  # the folders a set's root was looked for in

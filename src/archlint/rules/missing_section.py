@@ -119,6 +119,8 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     title = next((h for h in document.headings if h.level == 1), None)
     top = (title.line, title.column) if title else (1, 1)
     docset = context.docset
+    if docset is not None and docset.records:
+        return  # the index of a folder of records is no record
 
     def visit(placements: Sequence[Placement], parent: Section | None) -> Iterator[Problem]:
         for placement in placements:

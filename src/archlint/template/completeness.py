@@ -154,6 +154,8 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
             statuses.append(SectionStatus(heading.text, heading.level, True,
                                           _state(section, classified, left), heading.line))
         return DocumentStatus(path, None, tuple(statuses))
+    if docset is not None and docset.records:  # the index of a folder of records
+        return DocumentStatus(path, pack.name, (), pack.prompts_known)
     top = {id(p) for p in placements}
     for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section

@@ -14,6 +14,11 @@ else when its name says so (``03_system_scope_and_context.md``: the name's words
 number aside, read as a title). The set's findings about chapters that no file holds
 go to its *reporter*: the root's ``index``/``README`` file, or else the first part.
 
+Under a pack of one document per file (an ADR pack), a folder of records has an index
+(``index.md``, ``README.md``) that is no record: when two or more files beside it hold
+most of the pack's sections and the index does not, it is the set's index, and not
+checked as a record.
+
 Files are read as linked files are, for their headings only, and each folder once.
 """
 
@@ -52,6 +57,7 @@ class DocSet:
     members: tuple[Member, ...]  # every Markdown file of the set, in path order
     reporter: Path  # where the set's own findings go
     folders: tuple[Path, ...]  # the folders listed to find it, for the cache
+    records: bool = False  # a folder of records (ADRs), ``reporter`` its index
 
     @property
     def chapters(self) -> frozenset[str]:
@@ -100,6 +106,20 @@ def is_part(held_titles: tuple[str, ...], pack: Pack) -> bool:
     return 0 < count and count * 2 <= len(chapters(pack))
 
 
+def _most(held_titles: tuple[str, ...], pack: Pack) -> bool:
+    """Do these chapters make up more than half of what the pack requires?"""
+    expected = {spec.title for spec in chapters(pack)}
+    return bool(expected) and len(set(held_titles) & expected) * 2 > len(expected)
+
+
+def looks_around(path: Path, pack: Pack) -> bool:
+    """Does finding the set of ``path`` under ``pack`` read other files: the pack's
+    chapters may be files, or the file is an index (``index.md``, ``README.md``)?"""
+    if pack.chapter_files:
+        return len(chapters(pack)) >= 3
+    return path.stem.casefold() in _INDEX_NAMES and len(chapters(pack)) >= 2
+
+
 Reader = Callable[[Path], tuple[Document | None, str | None]]
 
 
@@ -127,12 +147,16 @@ class SetIndex:
 
     def set_of(self, path: Path, pack: Pack) -> DocSet | None:
         """The set the file at ``path`` belongs to under ``pack``, if any (None also when
-        the file is a document of its own, holding most chapters)."""
-        if not pack.chapter_files or len(chapters(pack)) < 3:
+        the file is a document of its own, holding most chapters). Under a pack of one
+        document per file, only an index has a set: the folder of records it is the
+        index of."""
+        if not looks_around(path, pack):
             return None
         path = path.resolve()
         if not path.is_file():
             return None
+        if not pack.chapter_files:
+            return self._records(path, pack)
         own = self.member(path, pack)
         if own.chapters and not is_part(own.chapters, pack):
             return None
@@ -145,6 +169,20 @@ class SetIndex:
                 break
             folder = folder.parent
         return None
+
+    def _records(self, index: Path, pack: Pack) -> DocSet | None:
+        """The folder ``index`` is the index of: two or more files beside it hold most
+        of the pack's sections (records), and the index itself does not."""
+        own = self.member(index, pack)
+        if _most(own.chapters, pack):
+            return None
+        others = [self.member(path, pack) for path in _markdown_files(index.parent)
+                  if path != index]
+        records = [m for m in others if _most(m.chapters, pack)]
+        if len(records) < 2:
+            return None
+        return DocSet(index.parent, pack.name, (), (own, *records), index,
+                      (index.parent,), records=True)
 
     def _set_at(self, root: Path, pack: Pack) -> DocSet | None:
         key = (root, pack.name)
