@@ -142,8 +142,8 @@ def test_a_reworded_heading_counts(heading, section):
 def test_a_missing_section_names_the_closest_heading_left():
     text = ("# Introduction and Goals\n## Quality Goals\n## Stakeholdres\n"
             "# Building Block View\n## Level 1\n# Decision Outcome\n"
-            "# Context and Problem Statement\n# Architecture Constraints\n## Stakeholders\n")
-    [problem] = run_rule("AL201", text, pack=ARC)  # the one at line 9 is not under it
+            "# Context and Problem Statement\n# Architecture Constraints\n")
+    [problem] = run_rule("AL201", text, pack=ARC)
     assert problem.message == (
         'required section "Stakeholders" is missing under "Introduction and Goals" '
         '(rule pack arc): not found; the closest is "Stakeholdres" (line 3)')
@@ -224,3 +224,12 @@ def test_loose_title_matching(heading, matches):
               "Key People": "Stakeholders", "Source": "Open source projects",
               "Risks": "Technical Debts"}.get(heading, "Quality Goals")
     assert titles.loosely_matches(wanted, heading) is matches
+
+
+def test_a_nested_section_written_elsewhere_is_misplaced_not_missing():
+    pack = Pack(name="grfc", title="T", sections=(
+        SectionSpec(title="Background"), SectionSpec(title="Related Proposals", level=3),
+        SectionSpec(title="Proposal")))
+    text = "# T\n## Background\n\nWhy.\n\n## Related Proposals\n\n* A1\n\n## Proposal\n"
+    assert found(text, pack) == []
+    assert found(text.replace("Related Proposals", "See also"), pack) == [(2, 4)]

@@ -14,7 +14,9 @@ is *unwrapped*: its children are looked for where it would have been, and it is 
 missing. So is one that is there with none of its sections under it, but most of them
 beside it. A missing section with a heading of a similar title left over is told where
 that heading is (``closest``). A section found only by a reworded title, none of
-whose nested sections are there, is not asked for them: it may not be that section.
+whose nested sections are there, is not asked for them: it may not be that section. A
+nested section absent under its parent, whose very title heads a section left over
+elsewhere in the document, is there but misplaced (``elsewhere``), not missing.
 
 A nested section that is not a heading may still be there as a bold question opening a
 paragraph or list item under its parent (``* **Can the feature be disabled?**``), the
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archlint.model import BlockKind, Document, Section, TextBlock
 from archlint.template import titles
@@ -45,6 +47,8 @@ class Placement:
     unwrapped: bool = False  # absent, but its children stand where it would have been
     closest: Section | None = None  # when absent: the leftover heading most like it
     beside: int = 0  # when absent: how many of its sections stand where it would have
+    elsewhere: Section | None = None  # absent under its parent, but a heading of its
+    #                                   very title stands elsewhere in the document
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -61,7 +65,7 @@ class Placement:
         """Expected and not there in any form: no heading, no bold mention, not
         unwrapped."""
         return (self.section is None and self.expected and self.mention is None
-                and not self.unwrapped)
+                and not self.unwrapped and self.elsewhere is None)
 
 
 def _candidates(scope: Sequence[Section]) -> list[Section]:
@@ -208,8 +212,28 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
         if not any(spec.matches(first.text) for spec in pack.sections):
             title = first
     taken = {title.line} if title is not None and pack.title else set()
-    return _place(pack.outline, list(document.root.children), True, None, taken,
-                  document.lines)
+    placed = _place(pack.outline, list(document.root.children), True, None, taken,
+                    document.lines)
+    left = [section for section in document.root.walk()
+            if section.heading is not None and section.line not in taken]
+    return _elsewhere(placed, left, top=True)
+
+
+def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
+               ) -> tuple[Placement, ...]:
+    """Nested sections missing under their parent whose very title (or an alias) heads
+    a section left over elsewhere: there, only misplaced (``elsewhere``)."""
+    result = []
+    for placement in placements:
+        children = _elsewhere(placement.children, left, top=False)
+        found = None
+        if not top and placement.missing:
+            found = next((section for section in left
+                          if placement.spec.matches(section.title)), None)
+            if found is not None:
+                left.remove(found)
+        result.append(replace(placement, children=children, elsewhere=found))
+    return tuple(result)
 
 
 def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
