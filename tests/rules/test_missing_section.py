@@ -213,6 +213,7 @@ def test_a_reworded_heading_inside_another_section_is_not_taken_for_a_chapter():
 
 @pytest.mark.parametrize("heading, matches", [
     ("Future Work", True), ("Open Issues", True), ("Top Quality Goals", True),
+    ("Relevant Links", True), ("Links", True), ("Key Links", True), ("Web", False),
     ("Future", True), ("Work", False), ("Quality", True), ("Goals", True),
     ("Key People", False), ("Source", False), ("Risks", False),
 ])
@@ -222,7 +223,9 @@ def test_loose_title_matching(heading, matches):
     wanted = {"Future Work": "Future possibilities", "Open Issues": "Open questions",
               "Future": "Future possibilities", "Work": "Future possibilities",
               "Key People": "Stakeholders", "Source": "Open source projects",
-              "Risks": "Technical Debts"}.get(heading, "Quality Goals")
+              "Risks": "Technical Debts", "Relevant Links": "Security Links",
+              "Links": "Security Links", "Key Links": "Security Links",
+              "Web": "Security Links"}.get(heading, "Quality Goals")
     assert titles.loosely_matches(wanted, heading) is matches
 
 

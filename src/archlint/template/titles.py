@@ -10,11 +10,12 @@ pack's ``State models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NN
 
 Titles may also match *loosely*, which a pack's outline tries only after the exact
 matches: the heading holds every word of the pack's title and more ("Key Stakeholders"
-for "Stakeholders", "Level 2 — Order Management" for "Level 2"), or the heading is the
-title's first or last words ("Decision" for "Decision Outcome", "Context" for "Context
-and Problem Statement", "Constraints" for "Architecture Constraints"), or both are two words and the first is
-the same ("Future Work" for "Future possibilities"). Small words (and, of, the …) do not
-count as words here, and a plural is its singular ("Goal" for "Goals").
+for "Stakeholders", "Level 2 — Order Management" for "Level 2"); or it is the title's
+first or last words ("Decision" for "Decision Outcome", "Context" for "Context and
+Problem Statement", "Constraints" for "Architecture Constraints"); or both are two words
+and the first or the last is the same ("Future Work" for "Future possibilities",
+"Relevant Links" for "Security Links"). Small words (and, of, the …) do not count as
+words here, and a plural is its singular ("Goal" for "Goals").
 """
 
 from __future__ import annotations
@@ -114,8 +115,10 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
         return False
     if set(wanted) <= set(found):
         return True
-    if len(wanted) == len(found) == 2 and wanted[0] == found[0] and len(found[0]) > 3:
-        return True  # "Future Work" for "Future possibilities"
+    if len(wanted) == len(found) == 2 and any(
+            wanted[i] == found[i] and len(found[i]) > 3 for i in (0, 1)):
+        return True  # "Future Work" for "Future possibilities", "Relevant Links" for
+        #              "Security Links"
     return len(found) < len(wanted) and found in (wanted[:len(found)], wanted[-len(found):])
 
 
