@@ -236,3 +236,12 @@ def test_a_nested_section_written_elsewhere_is_misplaced_not_missing():
     text = "# T\n## Background\n\nWhy.\n\n## Related Proposals\n\n* A1\n\n## Proposal\n"
     assert found(text, pack) == []
     assert found(text.replace("Related Proposals", "See also"), pack) == [(2, 4)]
+
+
+def test_one_heading_may_stand_for_two_sections():
+    pack = Pack(name="assessment", title="T", sections=(
+        SectionSpec(title="Overview"), SectionSpec(title="Actors", level=3),
+        SectionSpec(title="Actions", level=3), SectionSpec(title="Goals", level=3)))
+    text = "# T\n## Overview\n### Actors and Actions\n### Goals\n"
+    assert found(text, pack) == []
+    assert found(text.replace("Actors and Actions", "Actors"), pack) == [(2, 4)]

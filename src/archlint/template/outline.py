@@ -4,7 +4,8 @@ Top-level sections of the pack are looked for anywhere in the document (its titl
 aside), the shallowest heading of a matching title winning; a nested one only under the
 section its parent was found at, so a required ``###`` is required under its own
 parent. Sections with a literal title are matched first, exactly, then loosely (a
-reworded heading that is not inside a section already found: see
+reworded heading that is not inside a section already found; a heading holding all the
+words of two titles, "Actors and Actions", stands for both: see
 :func:`archlint.template.titles.loosely_matches`), then those
 whose title holds a placeholder take what is left, in order.
 
@@ -78,6 +79,7 @@ def _candidates(scope: Sequence[Section]) -> list[Section]:
 def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
            ) -> list[Section | None]:
     chosen: list[Section | None] = [None] * len(nodes)
+    shared: set[int] = set()  # headings found loosely that hold all of a title's words
     passes = ((False, titles.matches), (False, None), (True, titles.matches))
     for wildcard, compare in passes:
         for index, node in enumerate(nodes):
@@ -85,17 +87,24 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
             if chosen[index] is not None or titles.has_placeholder(spec.title) != wildcard:
                 continue
             if compare is None:  # loosely: a reworded title, not inside another section
-                inside = {s.line for c in chosen if c is not None for s in c.walk()}
+                inside = {s.line for c in chosen if c is not None for s in c.walk()
+                          if s is not c or s.line not in shared}
+                names = (spec.title, *spec.aliases)
                 found = [section for section in candidates
-                         if section.line not in taken and section.line not in inside
-                         and any(titles.loosely_matches(name, section.title)
-                                 for name in (spec.title, *spec.aliases))]
+                         if section.line not in inside
+                         and (section.line not in taken
+                              or (section.line in shared and any(
+                                  titles.holds_words(name, section.title) for name in names)))
+                         and any(titles.loosely_matches(name, section.title) for name in names)]
             else:
                 found = [section for section in candidates
                          if section.line not in taken and spec.matches(section.title)]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)
+                if compare is None and any(titles.holds_words(name, chosen[index].title)
+                                           for name in (spec.title, *spec.aliases)):
+                    shared.add(chosen[index].line)  # "Actors and Actions": for both
     return chosen
 
 

@@ -122,6 +122,14 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
     return len(found) < len(wanted) and found in (wanted[:len(found)], wanted[-len(found):])
 
 
+@lru_cache(maxsize=65536)
+def holds_words(pattern_title: str, title: str) -> bool:
+    """Does ``title`` hold every word of ``pattern_title`` (so that one heading may
+    stand for two sections: "Actors and Actions")?"""
+    wanted = {_stem(word) for word in words(pattern_title)}
+    return bool(wanted) and wanted <= {_stem(word) for word in words(title)}
+
+
 def closeness(pattern_title: str, title: str) -> float:
     """How alike two titles are, from 0 to 1 (for "the closest is …")."""
     return difflib.SequenceMatcher(None, normalize(pattern_title), normalize(title)).ratio()
