@@ -245,3 +245,31 @@ def test_one_heading_may_stand_for_two_sections():
     text = "# T\n## Overview\n### Actors and Actions\n### Goals\n"
     assert found(text, pack) == []
     assert found(text.replace("Actors and Actions", "Actors"), pack) == [(2, 4)]
+
+
+def test_a_document_in_a_language_the_pack_has_no_titles_in_is_left_alone(fixtures):
+    from dataclasses import replace
+
+    from archlint.template import packs
+
+    text = (fixtures / "languages" / "0003-warteschlange.md").read_text(encoding="utf-8")
+    nygard = packs.builtin("nygard-adr")  # English titles only
+    assert run_rule("AL201", text, pack=nygard) == []
+    assert run_rule("AL203", text, pack=nygard) == []
+    # a pack that does not say which languages it knows checks every document
+    assert len(run_rule("AL201", text, pack=replace(nygard, languages=()))) == 3
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The service is small, and it is run by the team that wrote it. " * 4, "en"),
+    ("Der Dienst ist klein, und er wird von dem Team betrieben, das ihn geschrieben hat. "
+     * 4, "de"),
+    ("El servicio es pequeño y lo opera el equipo que lo escribió, con los demás. " * 4,
+     "es"),
+    ("A few words.", None),
+    ("Der Dienst ist klein. The service is small. " * 3, None),
+])
+def test_the_language_of_a_document(text, language):
+    from archlint.template import language as languages
+
+    assert languages.detect([text]) == language

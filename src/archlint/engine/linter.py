@@ -97,7 +97,7 @@ class Linter:
             root = display_path(docset.root)
         return completeness.assess(document, analysis.pack, analysis.template_text,
                                    analysis.outline, analysis.examples, source.display,
-                                   docset, root)
+                                   docset, root, analysis.language)
 
     def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None
                    ) -> tuple[list[Diagnostic], int]:

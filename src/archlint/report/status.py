@@ -7,6 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from archlint.template import language
+
 if TYPE_CHECKING:
     from archlint.template.completeness import DocumentStatus
 
@@ -19,6 +21,8 @@ def _about(document: DocumentStatus) -> str:
         notes.append(f"rule pack {document.pack}")
     if document.docset is not None:
         notes.append(f"documentation set {document.docset.root}")
+    if document.language is not None:
+        notes.append(f"the pack does not know its titles in {language.name(document.language)}")
     if not document.prompts_known:
         notes.append(UNKNOWN_PROMPTS)
     return f" ({'; '.join(notes)})" if notes else ""
@@ -31,6 +35,9 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
 
     lines = []
     for document in statuses:
+        if document.language is not None:
+            lines.append(f"{document.path}: sections not checked{_about(document)}")
+            continue
         lines.append(f"{document.path}: {document.completeness:.0%} complete, "
                      f"{document.done} of {document.expected} sections done"
                      f"{_about(document)}")

@@ -114,8 +114,8 @@ def _none_here(expected: list[Placement], pack: str) -> str:
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     pack = context.pack
-    if pack is None:
-        return
+    if pack is None or not context.analysis.titles_known:
+        return  # no pack, or its titles are not known in the document's language
     title = next((h for h in document.headings if h.level == 1), None)
     top = (title.line, title.column) if title else (1, 1)
     docset = context.docset

@@ -85,7 +85,7 @@ def _siblings(placements: Sequence[outline.Placement], free: frozenset[str]
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
-    if context.pack is None:
+    if context.pack is None or not context.analysis.titles_known:
         return
     free = frozenset(titles.normalize(title) for title in context.pack.free_order)
     yield from _siblings(context.analysis.outline, free)

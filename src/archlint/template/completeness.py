@@ -61,6 +61,7 @@ class DocumentStatus:
     sections: tuple[SectionStatus, ...]
     prompts_known: bool = True  # False: the pack's prompts paraphrase its template
     docset: SetInfo | None = None
+    language: str | None = None  # set when the pack does not know titles in it
 
     @property
     def expected(self) -> int:
@@ -83,6 +84,8 @@ class DocumentStatus:
             data["prompts_known"] = False
         if self.docset is not None:
             data["set"] = self.docset.root
+        if self.language is not None:
+            data["titles_unknown_in"] = self.language
         return data
 
 
@@ -138,11 +141,13 @@ def _state(section: Section, classified: classify.Classified, examples: set[int]
 def assess(document: Document, pack: Pack | None, classified: classify.Classified,
            placements: Sequence[outline.Placement],
            examples: Iterable[tuple[Section, TextBlock]], path: str,
-           docset: DocSet | None = None, set_root: str = "") -> DocumentStatus:
+           docset: DocSet | None = None, set_root: str = "",
+           language: str | None = None) -> DocumentStatus:
     """The document's status: ``classified`` is which of its text is template text,
     ``placements`` where its pack's sections stand, ``examples`` its example sections
     (all three as :class:`archlint.analysis.DocumentAnalysis` works them out);
-    ``docset`` the documentation set it is part of, shown as ``set_root``."""
+    ``docset`` the documentation set it is part of, shown as ``set_root``; ``language``
+    the document's language, when it can be told."""
     left = {section.line for section, _ in examples}
     statuses: list[SectionStatus] = []
     if pack is None:
@@ -156,6 +161,8 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
         return DocumentStatus(path, None, tuple(statuses))
     if docset is not None and docset.records:  # the index of a folder of records
         return DocumentStatus(path, pack.name, (), pack.prompts_known)
+    if not pack.knows_titles_in(language):  # its sections' titles cannot be told
+        return DocumentStatus(path, pack.name, (), pack.prompts_known, language=language)
     top = {id(p) for p in placements}
     for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section

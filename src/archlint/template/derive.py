@@ -36,7 +36,7 @@ from archlint.errors import ConfigError
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
 from archlint.model import BlockKind, Comment, Document, Heading
-from archlint.template import classify, promptindex, titles
+from archlint.template import classify, language, promptindex, titles
 from archlint.template.examples import example_sections
 from archlint.template.packs import Pack, SectionSpec
 from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
@@ -226,8 +226,17 @@ def derive_document(document: Document, name: str, source: str = "") -> Pack:
         comment_prompts=comment_prompts,
         boilerplate=boilerplate,
         chapter_files=_chapters(sections, title),
+        languages=_language(document),
         sections=sections,
     )
+
+
+def _language(document: Document) -> tuple[str, ...]:
+    """The language of the template's text, as far as it can be told."""
+    found = language.detect(b.text for b in document.blocks
+                            if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING))
+    found = found or language.detect(c.text for c in document.comments)
+    return (found,) if found else ()
 
 
 def _chapters(sections: tuple[SectionSpec, ...], title: Heading | None) -> bool:

@@ -20,6 +20,9 @@ from any template. Format::
                                           # each stand in a file of their own (a set)
     free-order = ["Status"]               # sections that may stand anywhere among
                                           # their siblings (AL203)
+    languages = ["en"]                    # the languages its titles are in: a document
+                                          # written in another is not checked for its
+                                          # sections (their titles are not known)
 
     [[sections]]                          # in template order; nesting follows `level`
     title = "State models"                # case, spacing, numbering, "(Optional)" and
@@ -105,7 +108,12 @@ class Pack(Strict):
     prompts_known: bool = True
     chapter_files: bool = False
     free_order: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
+
+    def knows_titles_in(self, language: str | None) -> bool:
+        """Are the pack's titles known in this language (or is either unknown)?"""
+        return not self.languages or language is None or language in self.languages
 
     def matches_title(self, document_title: str) -> bool:
         names = (self.title, *self.title_aliases)
@@ -141,7 +149,7 @@ class Pack(Strict):
                             ("placeholders", self.placeholders), ("prompts", self.prompts),
                             ("comment-prompts", self.comment_prompts),
                             ("boilerplate", self.boilerplate),
-                            ("free-order", self.free_order)):
+                            ("free-order", self.free_order), ("languages", self.languages)):
             if values:
                 lines.append(f"{key} = [\n" + "".join(f"    {_string(v)},\n" for v in values)
                              + "]")
