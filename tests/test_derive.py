@@ -348,3 +348,31 @@ def test_a_derived_pack_s_slots_survive_toml(tmp_path: Path):
     assert [s.slot for s in pack.sections] == [False, True, True]
     (tmp_path / "t.toml").write_text(pack.to_toml(), encoding="utf-8")
     assert packs.load_file(tmp_path / "t.toml") == pack
+
+
+def test_a_heading_that_only_groups_sections_may_be_left_out():
+    pack = derive.derive(textwrap.dedent("""\
+        # Self-assessment
+
+        Fill in each section.
+
+        ## Outline
+
+        ### Metadata
+
+        A table.
+
+        ### Overview
+
+        What the project does.
+
+        ## Appendix
+
+        Anything else.
+        """), "assessment")
+    assert [s.title for s in pack.sections if s.group] == ["Outline"]
+    linter_text = "# Widget self-assessment\n\n## Metadata\n\nA.\n\n## Appendix\n\nB.\n"
+    from archlint.testing import run_rule
+
+    assert [p.message for p in run_rule("AL201", linter_text, pack=pack)] == [
+        'required section "Overview" is missing (rule pack assessment)']

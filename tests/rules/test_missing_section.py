@@ -214,6 +214,7 @@ def test_a_reworded_heading_inside_another_section_is_not_taken_for_a_chapter():
 @pytest.mark.parametrize("heading, matches", [
     ("Future Work", True), ("Open Issues", True), ("Top Quality Goals", True),
     ("Relevant Links", True), ("Links", True), ("Key Links", True), ("Web", False),
+    ("Critical Security Functions", True), ("Security Tooling", False),
     ("Future", True), ("Work", False), ("Quality", True), ("Goals", True),
     ("Key People", False), ("Source", False), ("Risks", False),
 ])
@@ -225,7 +226,10 @@ def test_loose_title_matching(heading, matches):
               "Key People": "Stakeholders", "Source": "Open source projects",
               "Risks": "Technical Debts", "Relevant Links": "Security Links",
               "Links": "Security Links", "Key Links": "Security Links",
-              "Web": "Security Links"}.get(heading, "Quality Goals")
+              "Web": "Security Links",
+              "Critical Security Functions": "Security functions and features",
+              "Security Tooling": "Security functions and features"}.get(heading,
+                                                                        "Quality Goals")
     assert titles.loosely_matches(wanted, heading) is matches
 
 

@@ -8,7 +8,9 @@ is not applicable"), or it is an example to "remove if not relevant"; otherwise 
 required. A heading that is only a placeholder (``## [option 1]``, ``### {title of
 option 2}``, ``## \\<Runtime Scenario n\\>``) or "…", or one of siblings named alike but
 for a number (``### Significant area 1``, ``### Significant area 2``), is a *slot*: it
-stands for any number of the author's own sections. A template without a title whose
+stands for any number of the author's own sections. A heading with no text of its own
+over two or more sections (a template's "Outline" heading) only *groups* them:
+documents may leave it out, its sections standing where it would have been. A template without a title whose
 chapters are ``#`` headings (arc42's) may be kept one chapter per file: the pack says
 so (``chapter-files``), and a folder of such files is checked as one set. The
 template's prompts are its text meant to be replaced, found by the way the template
@@ -133,6 +135,21 @@ def _slots(document: Document, title: Heading | None) -> set[int]:
     return found
 
 
+def _groups(document: Document, heading: Heading, after: list[Heading]) -> bool:
+    """Does the heading only group the two or more sections under it, with no text of
+    its own (a template's "Outline" heading)?"""
+    children = [h for h in after[:next((i for i, h in enumerate(after)
+                                        if h.level <= heading.level), len(after))]
+                if h.level == min((c.level for c in after if c.level > heading.level),
+                                  default=0)]
+    if len(children) < 2 or not after or after[0].level <= heading.level:
+        return False
+    first = after[0].line
+    return not any(heading.line < b.line < first and b.kind is not BlockKind.HEADING
+                   for b in document.blocks) and not any(
+        heading.line < c.line < first for c in document.comments)
+
+
 def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, ...]:
     examples = {section.heading.line for section, _ in example_sections(document,
                                                                         EXAMPLE_PHRASES)
@@ -151,12 +168,14 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
             example_level = heading.level
         end = headings[index + 1].line if index + 1 < len(headings) else document.line_count + 1
         slot = heading.line in slots
+        group = _groups(document, heading, headings[index + 1:])
         optional = (is_example or slot or titles.says_optional(heading.text)
                     or _optional_on_line(document, heading)
                     or _optional_by_comment(document, heading)
                     or _optional_by_body(document, heading, end))
         specs.append(SectionSpec(title=heading.text, level=heading.level,
-                                 required=not optional, example=is_example, slot=slot))
+                                 required=not optional, example=is_example, slot=slot,
+                                 group=group))
     return tuple(specs)
 
 

@@ -12,7 +12,7 @@ whose title holds a placeholder take what is left, in order.
 A section of the pack that is not there while most sections nested under it are, at
 its own level (a template's "Outline" heading around the chapters, which documents leave out),
 is *unwrapped*: its children are looked for where it would have been, and it is not
-missing. So is one that is there with none of its sections under it, but most of them
+missing; so is a section that only groups others (``group``) whenever it is absent. So is one that is there with none of its sections under it, but most of them
 beside it. A missing section with a heading of a similar title left over is told where
 that heading is (``closest``). A section found only by a reworded title, none of
 whose nested sections are there, is not asked for them: it may not be that section. A
@@ -198,7 +198,7 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
             continue
         mention = _mention(node.spec, parent, lines) if parent else None
         unwrapped = _place(node.children, scope, parent_present, parent, set(taken), lines)
-        if _mostly_found(unwrapped):
+        if _mostly_found(unwrapped) or (node.spec.group and node.children):
             for child in unwrapped:  # claim what the unwrapped children found
                 taken.update(p.section.line for p in child.walk() if p.section is not None)
             placements.append(Placement(node.spec, None, parent_present, unwrapped, mention,

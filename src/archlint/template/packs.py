@@ -33,6 +33,8 @@ from any template. Format::
     slot = false                          # stands for zero or more sections of the
                                           # author's own (``## [option 1]``): never
                                           # required, never in the template's order
+    group = false                         # only groups the sections under it (no text
+                                          # of its own): documents may leave it out
 
 A section nested under another (a higher ``level`` right after it) is required only
 where its parent is present. A section whose title is nothing but a placeholder or
@@ -61,6 +63,7 @@ class SectionSpec(Strict):
     required: bool = True
     example: bool = False
     slot: bool = False
+    group: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.level <= 6:
@@ -163,6 +166,8 @@ class Pack(Strict):
                 lines.append("example = true")
             if spec.slot:
                 lines.append("slot = true")
+            if spec.group:
+                lines.append("group = true")
         return "\n".join(lines) + "\n"
 
 
