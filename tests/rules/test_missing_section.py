@@ -214,7 +214,7 @@ def test_a_reworded_heading_inside_another_section_is_not_taken_for_a_chapter():
 @pytest.mark.parametrize("heading, matches", [
     ("Future Work", True), ("Open Issues", True), ("Top Quality Goals", True),
     ("Relevant Links", True), ("Links", True), ("Key Links", True), ("Web", False),
-    ("Critical Security Functions", True), ("Security Tooling", False),
+    ("Critical Security Functions", False), ("Security Tooling", False),
     ("Future", True), ("Work", False), ("Quality", True), ("Goals", True),
     ("Key People", False), ("Source", False), ("Risks", False),
 ])

@@ -86,6 +86,8 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
             spec = node.spec
             if chosen[index] is not None or titles.has_placeholder(spec.title) != wildcard:
                 continue
+            if compare is None and spec.group:
+                continue  # a heading that only groups others is there by its title or not
             if compare is None:  # loosely: a reworded title, not inside another section
                 inside = {s.line for c in chosen if c is not None for s in c.walk()
                           if s is not c or s.line not in shared}
