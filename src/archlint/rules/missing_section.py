@@ -5,12 +5,26 @@ Checks the document against its rule pack (see `archlint packs`): every section 
 pack marks as required must have a heading, and a required section nested in the pack
 under another must be under that section in the document (it is only required where
 its parent is present). Titles are compared without regard to case, spacing, a leading
-section number, "(Optional)" or trailing punctuation; the pack's aliases count as the
-same section, a placeholder in the pack's title (`Special considerations for XXX`)
-matches any text, and the heading's level does not matter. A nested section may also
-be a paragraph or list item under its parent that opens with its title in bold
-(`* **Can the feature be disabled?**`), as older templates wrote their questions.
-Optional sections are never reported.
+section number, "(Optional)" or trailing punctuation; the pack's aliases (and its titles
+in the other languages it knows) count as the same section, a placeholder in the pack's
+title (`Special considerations for XXX`) matches any text, and the heading's level does
+not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders", "Level
+2 — Order Management" for "Level 2", "Decision" for "Decision Outcome", "Goal" for
+"Goals". A nested section may also be a paragraph or list item under its parent that
+opens with its title in bold (`* **Can the feature be disabled?**`), as older templates
+wrote their questions; a nested section written elsewhere under its own title is
+misplaced, not missing. Optional sections and slots (a template's `## [option 1]`, any
+number of the author's own sections) are never reported. A missing section is told with
+the heading most like it, when one is alike enough ("not found; the closest is …"); a
+document holding none of the sections of its pack is told so once.
+
+A documentation set kept one chapter per file (a pack with `chapter-files`, as arc42) is
+checked as one: a chapter is there when any file of the set holds it, and a chapter no
+file holds is reported once, on the set's index (`index.md`, `README.md`) or else its
+first chapter file, however few of the set's files are being checked. The index of a
+folder of records (ADRs) is not checked as a record. A document written in a language
+whose titles the pack does not know (a German ADR under the English `nygard-adr`) is not
+checked: its sections cannot be told.
 
 Which pack applies comes from `[[tool.archlint.documents]]` (path globs and a `pack` or
 a `template`); a document not named there gets the pack whose title is its first-level

@@ -173,13 +173,15 @@ class SetIndex:
     def _records(self, index: Path, pack: Pack) -> DocSet | None:
         """The folder ``index`` is the index of: two or more files beside it hold most
         of the pack's sections (records), and the index itself does not."""
+        beside = [path for path in _markdown_files(index.parent) if path != index]
+        if len(beside) < 2:  # nothing to read: no folder of records
+            return None
+        records = [m for m in (self.member(path, pack) for path in beside)
+                   if _most(m.chapters, pack)]
+        if len(records) < 2:
+            return None
         own = self.member(index, pack)
         if _most(own.chapters, pack):
-            return None
-        others = [self.member(path, pack) for path in _markdown_files(index.parent)
-                  if path != index]
-        records = [m for m in others if _most(m.chapters, pack)]
-        if len(records) < 2:
             return None
         return DocSet(index.parent, pack.name, (), (own, *records), index,
                       (index.parent,), records=True)
