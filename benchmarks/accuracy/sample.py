@@ -11,7 +11,8 @@ not depend on the pack), and draws a random sample of each with a fixed seed:
 writes `<rule>.csv` (file, line, rule, message, run, verdict, reason) with the verdict
 and reason left empty for the reader, unless the file already holds verdicts for the
 same findings (then they are kept), and prints how many findings each rule has. Every
-finding is drawn where a rule has no more than `--size`.
+finding is drawn where a rule has no more than `--size`. With `--keps`, the same for the
+Kubernetes Enhancement Proposals checked with their own template (`kep-<rule>.csv`).
 """
 
 from __future__ import annotations
@@ -32,8 +33,12 @@ SEED = 12
 FIELDS = ["file", "line", "rule", "message", "run", "verdict", "reason"]
 
 
-def runs() -> list[tuple[str, list[str]]]:
-    """The runs of findings.py on the real-world sets (defaults: on those sets only)."""
+def runs(keps: bool = False) -> list[tuple[str, list[str]]]:
+    """The runs of findings.py on the real-world sets (defaults: on those sets only), or
+    with ``keps`` its run of the KEPs with the KEP template."""
+    if keps:
+        return [(name, arguments) for name, arguments in findings.RUNS
+                if name == "kep-template"]
     chosen = []
     for name, arguments in findings.RUNS:
         if name == "defaults":
@@ -43,9 +48,9 @@ def runs() -> list[tuple[str, list[str]]]:
     return chosen
 
 
-def collect(corpus: Path) -> dict[str, list[dict[str, object]]]:
+def collect(corpus: Path, keps: bool = False) -> dict[str, list[dict[str, object]]]:
     found: dict[str, dict[tuple, dict[str, object]]] = {rule: {} for rule in RULES}
-    for name, arguments in runs():
+    for name, arguments in runs(keps):
         result = subprocess.run(
             [sys.executable, "-m", "archlint", "check", "--no-cache", "--output-format",
              "json", "--select", ",".join(RULES), *arguments],
@@ -64,11 +69,13 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=Path("../shared/corpus"))
     parser.add_argument("--size", type=int, default=40)
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent)
+    parser.add_argument("--keps", action="store_true",
+                        help="the KEPs with the KEP template instead (kep-<rule>.csv)")
     args = parser.parse_args()
-    for rule, items in collect(args.corpus.resolve()).items():
+    for rule, items in collect(args.corpus.resolve(), args.keps).items():
         drawn = (items if len(items) <= args.size
                  else random.Random(SEED).sample(items, args.size))
-        path = args.out / f"{rule}.csv"
+        path = args.out / (f"kep-{rule}.csv" if args.keps else f"{rule}.csv")
         known = {}
         if path.exists():
             with path.open(encoding="utf-8", newline="") as file:

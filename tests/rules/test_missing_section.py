@@ -277,3 +277,27 @@ def test_the_language_of_a_document(text, language):
     from archlint.template import language as languages
 
     assert languages.detect([text]) == language
+
+
+PRR = Pack(name="prr", title="T", sections=(
+    SectionSpec(title="Rollout Planning"),
+    SectionSpec(title="How can a rollout or rollback fail? Can it impact running workloads?",
+                level=6),
+    SectionSpec(title="Were upgrade and rollback tested? Was the upgrade path tested?",
+                level=6)))
+
+
+@pytest.mark.parametrize("body", [
+    "###### How can a rollout fail? Can it impact running workloads?\n\nNo.\n\n"
+    "###### Were upgrade and rollback tested? Was the upgrade path tested?\n\nYes.\n",
+    "* **How can a rollout fail? Can it impact running workloads?** No.\n"
+    "* **Were upgrade and rollback tested? Was upgrade path tested?** Yes, by hand.\n",
+])
+def test_a_question_lightly_edited_over_the_template_s_versions_counts(body):
+    assert found("# T\n## Rollout Planning\n\n" + body, PRR) == []
+
+
+def test_another_question_does_not_count():
+    body = ("* **What happens when the feature is disabled?** Nothing.\n"
+            "* **Were upgrade and rollback tested? Was the upgrade path tested?** Yes.\n")
+    assert found("# T\n## Rollout Planning\n\n" + body, PRR) == [(2, 4)]

@@ -136,10 +136,28 @@ def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
 _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
 
 
-def _opens_with(text: str, titles_wanted: list[str]) -> bool:
-    """Does the text start with one of the titles, as whole words?"""
-    return any(text.startswith(title) and not text[len(title):len(title) + 1].isalnum()
-               for title in titles_wanted)
+def _opens_with(text: str, names: Sequence[str]) -> bool:
+    """Does the text start with one of the titles, as whole words, or, for a long
+    question, with a lightly edited copy of it, question marks and all ("How can a
+    rollout fail?" for "How can a rollout or rollback fail?")?"""
+    for name in names:
+        title = titles.normalize(name)
+        if text.startswith(title) and not text[len(title):len(title) + 1].isalnum():
+            return True
+        opening = _questions(text, name.count("?"))
+        if opening is not None and titles.long_and_alike(name, opening):
+            return True
+    return False
+
+
+def _questions(text: str, count: int) -> str | None:
+    """The text up to its ``count``-th question mark (None: no question, or fewer)."""
+    end = -1
+    for _ in range(count):
+        end = text.find("?", end + 1)
+        if end < 0:
+            return None
+    return text[:end + 1] if count else None
 
 
 def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBlock | None:
@@ -148,12 +166,12 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBl
     literal text."""
     if titles.has_placeholder(spec.title):
         return None
-    wanted = [titles.normalize(name) for name in (spec.title, *spec.aliases)]
+    names = (spec.title, *spec.aliases)
     for section in parent.walk():
         for block in section.blocks:
             if (block.kind is BlockKind.PARAGRAPH and 0 < block.line <= len(lines)
                     and _BOLD_OPENING.match(lines[block.line - 1])
-                    and _opens_with(titles.normalize(block.text.lstrip("*_ ")), wanted)):
+                    and _opens_with(titles.normalize(block.text.lstrip("*_ ")), names)):
                 return block
     return None
 

@@ -15,7 +15,9 @@ first or last words ("Decision" for "Decision Outcome", "Context" for "Context a
 Problem Statement", "Constraints" for "Architecture Constraints"); or both are two words
 and the first or the last is the same ("Future Work" for "Future possibilities",
 "Relevant Links" for "Security Links"); or it is the tail of a one-word compound
-("Szenarien" for "Qualitätsszenarien"). Small words (and, of, the …) do not count as
+("Szenarien" for "Qualitätsszenarien"); or the title is long (four words or more) and
+the heading a lightly edited copy of it ("How can a rollout fail?" for "How can a
+rollout or rollback fail?"). Small words (and, of, the …) do not count as
 words here, and a plural is its singular ("Goal" for "Goals").
 """
 
@@ -110,6 +112,8 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
     its first or last words?"""
     if has_placeholder(pattern_title):
         return False
+    if long_and_alike(pattern_title, title):
+        return True
     wanted = tuple(_stem(word) for word in words(pattern_title))
     found = tuple(_stem(word) for word in words(title))
     if not wanted or not found:
@@ -131,6 +135,16 @@ def holds_words(pattern_title: str, title: str) -> bool:
     stand for two sections: "Actors and Actions")?"""
     wanted = {_stem(word) for word in words(pattern_title)}
     return bool(wanted) and wanted <= {_stem(word) for word in words(title)}
+
+
+_ALIKE = 0.85  # a long title lightly edited
+_LONG = 4  # words
+
+
+def long_and_alike(pattern_title: str, title: str) -> bool:
+    """Is ``title`` a lightly edited copy of a long ``pattern_title`` (a question of a
+    questionnaire reworded over the template's versions)?"""
+    return len(words(pattern_title)) >= _LONG and closeness(pattern_title, title) >= _ALIKE
 
 
 def closeness(pattern_title: str, title: str) -> float:
