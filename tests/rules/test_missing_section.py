@@ -301,3 +301,10 @@ def test_another_question_does_not_count():
     body = ("* **What happens when the feature is disabled?** Nothing.\n"
             "* **Were upgrade and rollback tested? Was the upgrade path tested?** Yes.\n")
     assert found("# T\n## Rollout Planning\n\n" + body, PRR) == [(2, 4)]
+
+
+def test_a_bold_question_alone_in_its_list_item_counts():
+    body = ("* **How can a rollout fail? Can it impact running workloads?**\n\n"
+            "* Not at all.\n\n"
+            "* **Were upgrade and rollback tested? Was the upgrade path tested?**\n\n* Yes.\n")
+    assert found("# T\n## Rollout Planning\n\n" + body, PRR) == []

@@ -140,9 +140,10 @@ def _opens_with(text: str, names: Sequence[str]) -> bool:
     """Does the text start with one of the titles, as whole words, or, for a long
     question, with a lightly edited copy of it, question marks and all ("How can a
     rollout fail?" for "How can a rollout or rollback fail?")?"""
+    normal = titles.normalize(text)
     for name in names:
         title = titles.normalize(name)
-        if text.startswith(title) and not text[len(title):len(title) + 1].isalnum():
+        if normal.startswith(title) and not normal[len(title):len(title) + 1].isalnum():
             return True
         opening = _questions(text, name.count("?"))
         if opening is not None and titles.long_and_alike(name, opening):
@@ -171,7 +172,7 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBl
         for block in section.blocks:
             if (block.kind is BlockKind.PARAGRAPH and 0 < block.line <= len(lines)
                     and _BOLD_OPENING.match(lines[block.line - 1])
-                    and _opens_with(titles.normalize(block.text.lstrip("*_ ")), names)):
+                    and _opens_with(block.text.lstrip("*_ "), names)):
                 return block
     return None
 
