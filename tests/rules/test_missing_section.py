@@ -308,3 +308,13 @@ def test_a_bold_question_alone_in_its_list_item_counts():
             "* Not at all.\n\n"
             "* **Were upgrade and rollback tested? Was the upgrade path tested?**\n\n* Yes.\n")
     assert found("# T\n## Rollout Planning\n\n" + body, PRR) == []
+
+
+def test_a_bold_question_closer_to_another_question_does_not_count_for_this_one():
+    pack = Pack(name="scalability", title="T", sections=(
+        SectionSpec(title="Scalability"),
+        SectionSpec(title="Will using this feature result in any new API calls?", level=6),
+        SectionSpec(title="Will using this feature result in introducing new API types?",
+                    level=6)))
+    body = "* **Will using this feature result in any new API calls?** No.\n"
+    assert len(found("# T\n## Scalability\n\n" + body, pack)) == 1  # the API types one

@@ -136,10 +136,11 @@ def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
 _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
 
 
-def _opens_with(text: str, names: Sequence[str]) -> bool:
+def _opens_with(text: str, names: Sequence[str], rivals: Sequence[str] = ()) -> bool:
     """Does the text start with one of the titles, as whole words, or, for a long
     question, with a lightly edited copy of it, question marks and all ("How can a
-    rollout fail?" for "How can a rollout or rollback fail?")?"""
+    rollout fail?" for "How can a rollout or rollback fail?"), closer to it than to any
+    of its ``rivals`` (the other questions beside it)?"""
     normal = titles.normalize(text)
     for name in names:
         title = titles.normalize(name)
@@ -147,7 +148,9 @@ def _opens_with(text: str, names: Sequence[str]) -> bool:
             return True
         opening = _questions(text, name.count("?"))
         if opening is not None and titles.long_and_alike(name, opening):
-            return True
+            score = titles.closeness(name, opening)
+            if all(titles.closeness(rival, opening) < score for rival in rivals):
+                return True
     return False
 
 
@@ -161,7 +164,8 @@ def _questions(text: str, count: int) -> str | None:
     return text[:end + 1] if count else None
 
 
-def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBlock | None:
+def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str],
+             rivals: Sequence[str] = ()) -> TextBlock | None:
     """A paragraph or list item under ``parent`` that opens with the section's title in
     bold (or meant to be: ``**Question? **`` is not bold in CommonMark), the title being
     literal text."""
@@ -172,7 +176,7 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBl
         for block in section.blocks:
             if (block.kind is BlockKind.PARAGRAPH and 0 < block.line <= len(lines)
                     and _BOLD_OPENING.match(lines[block.line - 1])
-                    and _opens_with(block.text.lstrip("*_ "), names)):
+                    and _opens_with(block.text.lstrip("*_ "), names, rivals)):
                 return block
     return None
 
@@ -217,7 +221,8 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
                                   set(taken), lines)
             placements.append(Placement(node.spec, section, parent_present, children))
             continue
-        mention = _mention(node.spec, parent, lines) if parent else None
+        rivals = [other.spec.title for other in nodes if other is not node]
+        mention = _mention(node.spec, parent, lines, rivals) if parent else None
         unwrapped = _place(node.children, scope, parent_present, parent, set(taken), lines)
         if _mostly_found(unwrapped) or (node.spec.group and node.children):
             for child in unwrapped:  # claim what the unwrapped children found
