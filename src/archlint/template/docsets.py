@@ -77,7 +77,7 @@ class DocSet:
 
 def chapters(pack: Pack) -> tuple[SectionSpec, ...]:
     """The pack's top-level sections that a set must hold."""
-    return tuple(node.spec for node in pack.outline if node.spec.expected)
+    return pack.chapters
 
 
 def held(document: Document, pack: Pack) -> tuple[str, ...]:

@@ -80,6 +80,7 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
            ) -> list[Section | None]:
     chosen: list[Section | None] = [None] * len(nodes)
     shared: set[int] = set()  # headings found loosely that hold all of a title's words
+    inside: set[int] | None = None  # the sections within those found (loose pass)
     passes = ((False, titles.matches), (False, None), (True, titles.matches))
     for wildcard, compare in passes:
         for index, node in enumerate(nodes):
@@ -89,11 +90,11 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
             if compare is None and spec.group:
                 continue  # a heading that only groups others is there by its title or not
             if compare is None:  # loosely: a reworded title, not inside another section
-                inside = {s.line for c in chosen if c is not None for s in c.walk()
-                          if s is not c or s.line not in shared}
+                if inside is None:
+                    inside = {s.line for c in chosen if c is not None for s in c.walk()}
                 names = (spec.title, *spec.aliases)
                 found = [section for section in candidates
-                         if section.line not in inside
+                         if (section.line not in inside or section.line in shared)
                          and (section.line not in taken
                               or (section.line in shared and any(
                                   titles.holds_words(name, section.title) for name in names)))
@@ -104,9 +105,12 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)
-                if compare is None and any(titles.holds_words(name, chosen[index].title)
-                                           for name in (spec.title, *spec.aliases)):
-                    shared.add(chosen[index].line)  # "Actors and Actions": for both
+                if compare is None:
+                    if any(titles.holds_words(name, chosen[index].title)
+                           for name in (spec.title, *spec.aliases)):
+                        shared.add(chosen[index].line)  # "Actors and Actions": for both
+                    if inside is not None:
+                        inside.update(s.line for s in chosen[index].walk())
     return chosen
 
 
@@ -126,9 +130,10 @@ def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
     for section in candidates:
         if section.line in taken:
             continue
-        score = max(titles.closeness(name, section.title) for name in names)
-        shared = bool(wanted & set(titles.words(section.title)))
-        if score >= _CLOSE_ENOUGH or (shared and score >= _CLOSE_WITH_A_WORD):
+        least = (_CLOSE_WITH_A_WORD if wanted & set(titles.words(section.title))
+                 else _CLOSE_ENOUGH)
+        if any(titles.alike(name, section.title, least) for name in names):
+            score = max(titles.closeness(name, section.title) for name in names)
             scored.append((score, -section.line, section))
     return max(scored, key=lambda item: item[:2])[2] if scored else None
 
@@ -181,13 +186,25 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str],
     return None
 
 
+_ENOUGH = 3  # sections of an absent one found beside it to take it for an outline
+
+
 def _mostly_found(children: Sequence[Placement]) -> bool:
     """Are most of the sections the pack nests under an absent one (and at least three)
     there all the same, at its level? Then it was only an outline around them."""
     literal = [child for child in children if not child.spec.repeatable
                and not titles.has_placeholder(child.spec.title)]
     found = sum(1 for child in literal if child.section is not None)
-    return found >= 3 and found * 2 >= len(literal)
+    return found >= _ENOUGH and found * 2 >= len(literal)
+
+
+def _beside(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]) -> int:
+    """How many of these sections (with a literal title) stand among the candidates."""
+    literal = [node for node in nodes if not node.spec.repeatable
+               and not titles.has_placeholder(node.spec.title)]
+    if not literal:
+        return 0
+    return sum(1 for section in _match(literal, candidates, set(taken)) if section is not None)
 
 
 def _count(placements: Sequence[Placement]) -> int:
@@ -205,7 +222,8 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
     for node, section in zip(nodes, sections):
         if section is not None:
             children = _place(node.children, section.children, True, section, taken, lines)
-            if node.children and not _mostly_found(children):
+            if (node.children and not _mostly_found(children)
+                    and _beside(node.children, candidates, taken) > _count(children)):
                 # the template's outline heading kept, its sections written beside it
                 flat = _place(node.children, scope, True, section, set(taken), lines)
                 if _mostly_found(flat) and _count(flat) > _count(children):
@@ -223,7 +241,11 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
             continue
         rivals = [other.spec.title for other in nodes if other is not node]
         mention = _mention(node.spec, parent, lines, rivals) if parent else None
-        unwrapped = _place(node.children, scope, parent_present, parent, set(taken), lines)
+        beside = _beside(node.children, candidates, taken)
+        unwrapped: tuple[Placement, ...] = ()
+        if beside >= _ENOUGH or (node.spec.group and node.children):
+            unwrapped = _place(node.children, scope, parent_present, parent, set(taken),
+                               lines)
         if _mostly_found(unwrapped) or (node.spec.group and node.children):
             for child in unwrapped:  # claim what the unwrapped children found
                 taken.update(p.section.line for p in child.walk() if p.section is not None)
@@ -231,9 +253,10 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
                                         unwrapped=True))
             continue
         children = _place(node.children, (), False, None, taken, lines)
+        closest = (_closest(node.spec, candidates, taken)
+                   if node.spec.expected and parent_present and mention is None else None)
         placements.append(Placement(node.spec, None, parent_present, children, mention,
-                                    closest=_closest(node.spec, candidates, taken),
-                                    beside=_count(unwrapped)))
+                                    closest=closest, beside=beside))
     return tuple(placements)
 
 

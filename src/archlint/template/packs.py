@@ -137,6 +137,11 @@ class Pack(Strict):
 
         return tuple(build(0, 0)[0])
 
+    @cached_property
+    def chapters(self) -> tuple[SectionSpec, ...]:
+        """The top-level sections it requires (slots aside): a set's chapters."""
+        return tuple(node.spec for node in self.outline if node.spec.expected)
+
     def to_toml(self) -> str:
         """The pack as TOML that :func:`load_file` reads back to an equal pack."""
         lines = [f"name = {_string(self.name)}"]

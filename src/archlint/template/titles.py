@@ -71,6 +71,7 @@ def says_optional(title: str) -> bool:
     return bool(_OPTIONAL.search(title))
 
 
+@lru_cache(maxsize=8192)
 def has_literal_text(title: str) -> bool:
     """Is there more to the title than placeholders (``{title}`` alone has not)?"""
     return bool(_PLACEHOLDER.sub("", _tidy(title)).strip(" :-.#…"))
@@ -80,6 +81,7 @@ def has_placeholder(title: str) -> bool:
     return _pattern(title) is not None
 
 
+@lru_cache(maxsize=8192)
 def is_ellipsis(title: str) -> bool:
     """Is the title only an ellipsis (``## …``): anything may stand here?"""
     return title.strip() in _ELLIPSIS
@@ -144,9 +146,20 @@ _LONG = 4  # words
 def long_and_alike(pattern_title: str, title: str) -> bool:
     """Is ``title`` a lightly edited copy of a long ``pattern_title`` (a question of a
     questionnaire reworded over the template's versions)?"""
-    return len(words(pattern_title)) >= _LONG and closeness(pattern_title, title) >= _ALIKE
+    return len(words(pattern_title)) >= _LONG and alike(pattern_title, title, _ALIKE)
 
 
+@lru_cache(maxsize=65536)
+def alike(pattern_title: str, title: str, least: float) -> bool:
+    """Is :func:`closeness` at least ``least`` (its cheap upper bounds tried first)?"""
+    a, b = normalize(pattern_title), normalize(title)
+    if 2 * min(len(a), len(b)) < least * (len(a) + len(b)):
+        return False  # the lengths alone rule it out
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
+
+
+@lru_cache(maxsize=65536)
 def closeness(pattern_title: str, title: str) -> float:
     """How alike two titles are, from 0 to 1 (for "the closest is …")."""
     return difflib.SequenceMatcher(None, normalize(pattern_title), normalize(title)).ratio()
