@@ -3,26 +3,30 @@
 Top-level sections of the pack are looked for anywhere in the document (its title
 aside), the shallowest heading of a matching title winning; a nested one only under the
 section its parent was found at, so a required ``###`` is required under its own
-parent. Sections with a literal title are matched first, exactly, then loosely (a
-reworded heading that is not inside a section already found; a heading holding all the
-words of two titles, "Actors and Actions", stands for both: see
-:func:`archlint.template.titles.loosely_matches`), then those
-whose title holds a placeholder take what is left, in order.
+parent. Sections with a literal title are matched first exactly, then loosely (a
+reworded heading not inside a section already found; see
+:func:`archlint.template.titles.loosely_matches`; one heading holding the words of two
+titles, "Actors and Actions", stands for both), then those whose title holds a
+placeholder take what is left, in order.
 
-A section of the pack that is not there while most sections nested under it are, at
-its own level (a template's "Outline" heading around the chapters, which documents leave out),
-is *unwrapped*: its children are looked for where it would have been, and it is not
-missing; so is a section that only groups others (``group``) whenever it is absent. So is one that is there with none of its sections under it, but most of them
-beside it. A missing section with a heading of a similar title left over is told where
-that heading is (``closest``). A section found only by a reworded title, none of
-whose nested sections are there, is not asked for them: it may not be that section. A
-nested section absent under its parent, whose very title heads a section left over
-elsewhere in the document, is there but misplaced (``elsewhere``), not missing.
+Templates and documents are not always shaped alike:
 
-A nested section that is not a heading may still be there as a bold question opening a
-paragraph or list item under its parent (``* **Can the feature be disabled?**``), the
-form older templates used: such a section is *mentioned*, neither missing nor a
-section of its own.
+- a section of the pack that is absent while most of its sections stand where it would
+  have been (a template's "Outline" heading, which documents leave out) is *unwrapped*:
+  not missing, its sections placed where they stand; so is a section that only groups
+  others (``group``) whenever it is absent, and a section that is there with its
+  sections beside it rather than under it has them placed there;
+- a section found only by a reworded title, none of whose sections are there, is not
+  asked for them: it may not be that section;
+- a nested section absent under its parent, whose very title heads a section left over
+  elsewhere in the document, is there but misplaced (``elsewhere``), not missing;
+- a nested section that is not a heading may be a bold question opening a paragraph or
+  list item under its parent (``* **Can the feature be disabled?**``), the form older
+  templates used: such a section is *mentioned*, neither missing nor a section of its
+  own.
+
+A missing section is given the leftover heading most like its title, when one is alike
+enough to name (``closest``).
 """
 
 from __future__ import annotations
