@@ -150,6 +150,12 @@ def test_version_and_packs(project: Path) -> None:
     assert run("--version", cwd=project).stdout.startswith("archlint, version ")
     packs = run("packs", cwd=project).stdout
     assert "process-view: Process View" in packs and "optional  Avoiding 2-Phase Commit" in packs
+    # a pack whose prompts paraphrase its template says so; one derived from it does not
+    assert "madr: {short title, representative of solved problem and found solution} " \
+           "(prompts not known: configure your template file)" in packs
+    assert "process-view: Process View\n" in packs
+    assert "arc42:  (prompts not known: configure your template file; chapters may be " \
+           "files of a documentation set)" in packs
 
 
 def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:

@@ -271,3 +271,154 @@ def test_a_not_deep_inside_an_older_version_of_a_prompt_is_no_answer():
              "observable and supportable. The questionnaire must be completed, but approval "
              "is not required to move to implementable status.")
     assert index.match(older, 0.8) is not None
+
+
+def derived_optional(template: str) -> tuple[list[str], list[str], list[str]]:
+    """The derived pack's required, optional and slot sections."""
+    pack = derive.derive(textwrap.dedent(template), "t")
+    required, optional = split(pack)
+    return required, optional, [s.title for s in pack.sections if s.slot]
+
+
+def test_optional_marker_on_the_heading_line():
+    required, optional, _ = derived_optional("""\
+        # [short title]
+
+        ## Context and Problem Statement
+
+        Describe the context.
+
+        ## Decision Drivers <!-- optional -->
+
+        * [driver 1]
+
+        ## Links <!-- optional -->
+        """)
+    assert required == ["Context and Problem Statement"]
+    assert optional == ["Decision Drivers", "Links"]
+
+
+@pytest.mark.parametrize("opening", [
+    "Optional, but suggested: who reviewed the decision.",
+    "Omit this section if it is not applicable.",
+    "[Name the flags. This section may be omitted if there are none.]",
+    "*This section is optional.*",
+    "<!-- Optional. Remove when there is nothing to say. -->",
+])
+def test_a_section_whose_opening_says_it_is_optional(opening):
+    required, optional, _ = derived_optional(f"""\
+        # Title
+
+        ## Summary
+
+        One paragraph.
+
+        ## Reviewers
+
+        {opening}
+
+        More guidance.
+        """)
+    assert (required, optional) == (["Summary"], ["Reviewers"])
+
+
+@pytest.mark.parametrize("opening", [
+    "List the optional features and who may turn them on.",
+    "- [Optional] Aggregation method:",
+    "Describe the design.\n\n        Remove this section if it is not applicable.",
+])
+def test_optional_said_elsewhere_leaves_the_section_required(opening):
+    required, optional, _ = derived_optional(f"""\
+        # Title
+
+        ## Summary
+
+        One paragraph.
+
+        ## Features
+
+        {opening}
+        """)
+    assert (required, optional) == (["Summary", "Features"], [])
+
+
+def test_slot_headings():
+    required, optional, slots = derived_optional("""\
+        # {short title}
+
+        ## Considered Options
+
+        ## Pros and Cons of the Options
+
+        ### [option 1]
+
+        ### {title of option 2}
+
+        ## Runtime View
+
+        ## \\<Runtime Scenario n\\>
+
+        ## …
+
+        ## Quality
+
+        ### Significant area 1
+
+        ### Significant area 2
+
+        #### Constraint 1
+
+        #### Constraint 2
+        """)
+    assert required == ["Considered Options", "Pros and Cons of the Options",
+                        "Runtime View", "Quality"]
+    assert slots == optional == [
+        "[option 1]", "{title of option 2}", "<Runtime Scenario n>", "…",
+        "Significant area 1", "Significant area 2", "Constraint 1", "Constraint 2"]
+
+
+def test_a_numbered_heading_without_a_sibling_is_no_slot():
+    required, _, slots = derived_optional("# T\n\n## Phase 1\n\n## Rollout\n\n## Level 2\n")
+    assert required == ["Phase 1", "Rollout", "Level 2"] and slots == []
+
+
+def test_a_setext_title_placeholder_is_the_title():
+    pack = derive.derive("Title\n----\n* Author(s): [names]\n\n## Abstract\n\n"
+                         "[A summary.]\n\n## Proposal\n\n[The change.]\n", "grfc")
+    assert pack.title == "Title"
+    assert [s.title for s in pack.sections] == ["Abstract", "Proposal"]
+
+
+def test_a_derived_pack_s_slots_survive_toml(tmp_path: Path):
+    pack = derive.derive("# T\n\n## Options\n\n### Option 1\n\n### Option 2\n", "t")
+    assert [s.slot for s in pack.sections] == [False, True, True]
+    (tmp_path / "t.toml").write_text(pack.to_toml(), encoding="utf-8")
+    assert packs.load_file(tmp_path / "t.toml") == pack
+
+
+def test_a_heading_that_only_groups_sections_may_be_left_out():
+    pack = derive.derive(textwrap.dedent("""\
+        # Self-assessment
+
+        Fill in each section.
+
+        ## Outline
+
+        ### Metadata
+
+        A table.
+
+        ### Overview
+
+        What the project does.
+
+        ## Appendix
+
+        Anything else.
+        """), "assessment")
+    assert [s.title for s in pack.sections if s.group] == ["Outline"]
+    linter_text = "# Widget self-assessment\n\n## Metadata\n\nA.\n\n## Appendix\n\nB.\n"
+    from archlint.testing import run_rule
+
+    assert [p.message for p in run_rule("AL201", linter_text, pack=pack)] == [
+        'required section "Overview" is missing (rule pack assessment)']

@@ -220,7 +220,7 @@ def test_every_text_is_escaped(tmp_path: Path) -> None:
 
 def test_the_hostile_set_stays_text(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
-    result = archlint("report", "--config", str(HOSTILE / "archlint.toml"),
+    result = archlint("report", "--no-cache", "--config", str(HOSTILE / "archlint.toml"),
                       str(HOSTILE.relative_to(ROOT)), "--html", str(page))
     assert result.returncode == 0, result.stderr
     text = page.read_text(encoding="utf-8")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from functools import cached_property
 
 from archlint.links import toc
-from archlint.model import Document, Section, TextBlock
-from archlint.template import classify, examples, outline
+from archlint.model import BlockKind, Document, Section, TextBlock
+from archlint.template import classify, examples, language, outline
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 
@@ -41,6 +41,17 @@ class DocumentAnalysis:
     def outline(self) -> tuple[outline.Placement, ...]:
         """Where the rule pack's sections stand in the document (none without a pack)."""
         return outline.place(self.document, self.pack) if self.pack is not None else ()
+
+    @cached_property
+    def language(self) -> str | None:
+        """The language the document's prose is in, if it can be told."""
+        return language.detect(block.text for block in self.document.blocks
+                               if block.kind is BlockKind.PARAGRAPH)
+
+    @property
+    def titles_known(self) -> bool:
+        """Does the pack know its section titles in the document's language?"""
+        return self.pack is None or self.pack.knows_titles_in(self.language)
 
     @cached_property
     def contents(self) -> toc.TableOfContents | None:

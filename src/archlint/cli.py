@@ -477,7 +477,12 @@ def list_packs() -> None:
 
     try:
         for pack in packs.all_builtin():
-            click.echo(f"{pack.name}: {pack.title}")
+            notes = [note for note, known in (
+                ("prompts not known: configure your template file", pack.prompts_known),
+                ("chapters may be files of a documentation set", not pack.chapter_files))
+                if not known]
+            click.echo(f"{pack.name}: {pack.title}"
+                       + (f" ({'; '.join(notes)})" if notes else ""))
             for spec in pack.sections:
                 click.echo(f"  {'required' if spec.required else 'optional'}  {spec.title}")
     except ConfigError as error:

@@ -35,6 +35,7 @@ from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
+from archlint.template.docsets import DocSet
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 from archlint.validation import Strict
@@ -86,6 +87,18 @@ class NoAnchors:
         return ()
 
 
+class Sets(Protocol):
+    """What a rule may know of the documentation set a document is part of."""
+
+    def set_of(self, path: Path, pack: Pack) -> DocSet | None:
+        """The set (a folder of chapter files) the file belongs to under ``pack``."""
+
+
+class NoSets:
+    def set_of(self, path: Path, pack: Pack) -> DocSet | None:
+        return None
+
+
 O = TypeVar("O", bound=RuleOptions)
 
 
@@ -102,6 +115,7 @@ class Context:
     files: FileSystem = field(default_factory=Disk)
     anchors: Anchors = field(default_factory=NoAnchors)  # other documents' anchors
     anchor_style: AnchorStyle = AnchorStyle.GITHUB
+    sets: Sets = field(default_factory=NoSets)  # the documentation sets of the project
 
     @classmethod
     def of(cls, document: Document, pack: Pack | None = None,
@@ -118,6 +132,14 @@ class Context:
     def template_text(self) -> TemplateText:
         """What counts as template text (``[tool.archlint.template-text]``)."""
         return self.analysis.settings
+
+    @property
+    def docset(self) -> DocSet | None:
+        """The documentation set the document is part of under its pack, if any."""
+        document = self.analysis.document
+        if self.pack is None or document.path is None:
+            return None
+        return self.sets.set_of(Path(document.path), self.pack)
 
 
 def _check_defaults(options_type: type[RuleOptions], where: str) -> None:

@@ -34,7 +34,7 @@ def test_reports_after_front_matter_at_the_title():
 
 
 @pytest.mark.parametrize("text", [
-    "# Tiny View\n## Scope of the work\n## Decisions\n",
+    "# Tiny View\n## Range of the work\n## Decisions\n",
     "# Tiny View\n```\n## Scope\n```\n## Decisions\n",
     "# Tiny View\n<!-- ## Scope -->\n## Decisions\n",
 ])
@@ -107,3 +107,214 @@ def test_a_required_question_written_in_bold_under_its_parent_is_there(answer):
 ])
 def test_a_question_not_in_bold_or_not_under_its_parent_is_still_missing(text):
     assert len(found(text + "\n### Upgrade / Downgrade Strategy\n\nOk.\n", QUESTIONS)) == 1
+
+
+ARC = Pack(name="arc", sections=(
+    SectionSpec(title="Introduction and Goals", level=1),
+    SectionSpec(title="Quality Goals"), SectionSpec(title="Stakeholders"),
+    SectionSpec(title="Building Block View", level=1),
+    SectionSpec(title="Level 1"), SectionSpec(title="Level 2", required=False),
+    SectionSpec(title="Decision Outcome", level=1),
+    SectionSpec(title="Context and Problem Statement", level=1),
+    SectionSpec(title="Architecture Constraints", level=1),
+))
+
+
+@pytest.mark.parametrize("heading, section", [
+    ("## Key Stakeholders", "Stakeholders"),
+    ("## Stakeholder", "Stakeholders"),
+    ("## Top Quality Goals", "Quality Goals"),
+    ("## Level 1 — Order Management", "Level 1"),
+    ("## Level 1: Overview", "Level 1"),
+    ("# Decision", "Decision Outcome"),
+    ("# Context", "Context and Problem Statement"),
+    ("# 2. Constraints", "Architecture Constraints"),
+])
+def test_a_reworded_heading_counts(heading, section):
+    full = ("# Introduction and Goals\n## Quality Goals\n## Stakeholders\n"
+            "# Building Block View\n## Level 1\n# Decision Outcome\n"
+            "# Context and Problem Statement\n# Architecture Constraints\n")
+    original = next(line for line in full.splitlines() if line.endswith(" " + section))
+    text = full.replace(original, heading)
+    assert run_rule("AL201", text, pack=ARC) == []
+
+
+def test_a_missing_section_names_the_closest_heading_left():
+    text = ("# Introduction and Goals\n## Quality Goals\n## Stakeholdres\n"
+            "# Building Block View\n## Level 1\n# Decision Outcome\n"
+            "# Context and Problem Statement\n# Architecture Constraints\n")
+    [problem] = run_rule("AL201", text, pack=ARC)
+    assert problem.message == (
+        'required section "Stakeholders" is missing under "Introduction and Goals" '
+        '(rule pack arc): not found; the closest is "Stakeholdres" (line 3)')
+
+
+def test_no_closest_heading_when_none_is_alike():
+    text = ("# Introduction and Goals\n## Quality Goals\n## Budget\n"
+            "# Building Block View\n## Level 1\n# Decision Outcome\n"
+            "# Context and Problem Statement\n# Architecture Constraints\n")
+    [problem] = run_rule("AL201", text, pack=ARC)
+    assert problem.message.endswith("(rule pack arc)")
+
+
+def test_a_section_found_only_by_rewording_is_not_asked_for_its_sub_sections():
+    pack = Pack(name="adr", sections=(
+        SectionSpec(title="Context and Scope"), SectionSpec(title="Business Context", level=3),
+        SectionSpec(title="Technical Context", level=3), SectionSpec(title="Decision")))
+    assert found("# Use a queue\n## Context\n## Decision\n", pack) == []
+    assert found("# Use a queue\n## Context and Scope\n## Decision\n", pack) == [(2, 4), (2, 4)]
+
+
+OUTLINED = Pack(name="assessment", title="Self-assessment", sections=(
+    SectionSpec(title="Self-assessment outline"),
+    SectionSpec(title="Metadata", level=3), SectionSpec(title="Overview", level=3),
+    SectionSpec(title="Security issue resolution", level=3),
+    SectionSpec(title="Appendix", level=3),
+))
+
+
+def test_a_template_s_outline_heading_may_be_left_out():
+    text = ("# Widget self-assessment\n## Metadata\n## Overview\n"
+            "## Security issue resolution\n")
+    assert [p.message for p in run_rule("AL201", text, pack=OUTLINED)] == [
+        'required section "Appendix" is missing (rule pack assessment)']
+
+
+def test_an_outline_heading_is_missing_when_few_of_its_sections_are_there():
+    text = "# Widget self-assessment\n## Metadata\n## Overview\n"
+    assert [p.message for p in run_rule("AL201", text, pack=OUTLINED)] == [
+        'required section "Self-assessment outline" is missing (rule pack assessment)']
+
+
+def test_a_document_with_none_of_the_pack_s_sections_is_told_once():
+    [problem] = run_rule("AL201", "# Release notes\n\n## 1.2\n\nFixes.\n", pack=ARC)
+    assert problem.message == (
+        'none of the 5 sections that rule pack arc requires is here ("Introduction and '
+        'Goals", "Building Block View", "Decision Outcome" …)')
+
+
+def test_slots_are_never_missing():
+    pack = Pack(name="madr", title="{title}", sections=(
+        SectionSpec(title="Pros and Cons"), SectionSpec(title="{title of option 1}", level=3),
+        SectionSpec(title="[option 2]", level=3), SectionSpec(title="…", level=3),
+        SectionSpec(title="Option 3", level=3, slot=True)))
+    assert found("# Use a queue\n## Pros and Cons\n### Kafka\n", pack) == []
+    assert found("# Use a queue\n## Pros and Cons\n\nNone.\n", pack) == []
+
+
+def test_a_reworded_heading_inside_another_section_is_not_taken_for_a_chapter():
+    pack = Pack(name="chapters", sections=(
+        SectionSpec(title="Context and Scope", level=1),
+        SectionSpec(title="Business Context"), SectionSpec(title="Runtime View", level=1)))
+    text = "# Runtime View\n## Scenario: export\n### Scope\n\nOnly invoices.\n"
+    [problem] = run_rule("AL201", text, pack=pack)
+    assert problem.message.startswith('required section "Context and Scope" is missing')
+
+
+@pytest.mark.parametrize("heading, matches", [
+    ("Future Work", True), ("Open Issues", True), ("Top Quality Goals", True),
+    ("Relevant Links", True), ("Links", True), ("Key Links", True), ("Web", False),
+    ("Critical Security Functions", False), ("Security Tooling", False),
+    ("Future", True), ("Work", False), ("Quality", True), ("Goals", True),
+    ("Key People", False), ("Source", False), ("Risks", False),
+])
+def test_loose_title_matching(heading, matches):
+    from archlint.template import titles
+
+    wanted = {"Future Work": "Future possibilities", "Open Issues": "Open questions",
+              "Future": "Future possibilities", "Work": "Future possibilities",
+              "Key People": "Stakeholders", "Source": "Open source projects",
+              "Risks": "Technical Debts", "Relevant Links": "Security Links",
+              "Links": "Security Links", "Key Links": "Security Links",
+              "Web": "Security Links",
+              "Critical Security Functions": "Security functions and features",
+              "Security Tooling": "Security functions and features"}.get(heading,
+                                                                        "Quality Goals")
+    assert titles.loosely_matches(wanted, heading) is matches
+
+
+def test_a_nested_section_written_elsewhere_is_misplaced_not_missing():
+    pack = Pack(name="grfc", title="T", sections=(
+        SectionSpec(title="Background"), SectionSpec(title="Related Proposals", level=3),
+        SectionSpec(title="Proposal")))
+    text = "# T\n## Background\n\nWhy.\n\n## Related Proposals\n\n* A1\n\n## Proposal\n"
+    assert found(text, pack) == []
+    assert found(text.replace("Related Proposals", "See also"), pack) == [(2, 4)]
+
+
+def test_one_heading_may_stand_for_two_sections():
+    pack = Pack(name="assessment", title="T", sections=(
+        SectionSpec(title="Overview"), SectionSpec(title="Actors", level=3),
+        SectionSpec(title="Actions", level=3), SectionSpec(title="Goals", level=3)))
+    text = "# T\n## Overview\n### Actors and Actions\n### Goals\n"
+    assert found(text, pack) == []
+    assert found(text.replace("Actors and Actions", "Actors"), pack) == [(2, 4)]
+
+
+def test_a_document_in_a_language_the_pack_has_no_titles_in_is_left_alone(fixtures):
+    from dataclasses import replace
+
+    from archlint.template import packs
+
+    text = (fixtures / "languages" / "0003-warteschlange.md").read_text(encoding="utf-8")
+    nygard = packs.builtin("nygard-adr")  # English titles only
+    assert run_rule("AL201", text, pack=nygard) == []
+    assert run_rule("AL203", text, pack=nygard) == []
+    # a pack that does not say which languages it knows checks every document
+    assert len(run_rule("AL201", text, pack=replace(nygard, languages=()))) == 3
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The service is small, and it is run by the team that wrote it. " * 4, "en"),
+    ("Der Dienst ist klein, und er wird von dem Team betrieben, das ihn geschrieben hat. "
+     * 4, "de"),
+    ("El servicio es pequeño y lo opera el equipo que lo escribió, con los demás. " * 4,
+     "es"),
+    ("A few words.", None),
+    ("Der Dienst ist klein. The service is small. " * 3, None),
+])
+def test_the_language_of_a_document(text, language):
+    from archlint.template import language as languages
+
+    assert languages.detect([text]) == language
+
+
+PRR = Pack(name="prr", title="T", sections=(
+    SectionSpec(title="Rollout Planning"),
+    SectionSpec(title="How can a rollout or rollback fail? Can it impact running workloads?",
+                level=6),
+    SectionSpec(title="Were upgrade and rollback tested? Was the upgrade path tested?",
+                level=6)))
+
+
+@pytest.mark.parametrize("body", [
+    "###### How can a rollout fail? Can it impact running workloads?\n\nNo.\n\n"
+    "###### Were upgrade and rollback tested? Was the upgrade path tested?\n\nYes.\n",
+    "* **How can a rollout fail? Can it impact running workloads?** No.\n"
+    "* **Were upgrade and rollback tested? Was upgrade path tested?** Yes, by hand.\n",
+])
+def test_a_question_lightly_edited_over_the_template_s_versions_counts(body):
+    assert found("# T\n## Rollout Planning\n\n" + body, PRR) == []
+
+
+def test_another_question_does_not_count():
+    body = ("* **What happens when the feature is disabled?** Nothing.\n"
+            "* **Were upgrade and rollback tested? Was the upgrade path tested?** Yes.\n")
+    assert found("# T\n## Rollout Planning\n\n" + body, PRR) == [(2, 4)]
+
+
+def test_a_bold_question_alone_in_its_list_item_counts():
+    body = ("* **How can a rollout fail? Can it impact running workloads?**\n\n"
+            "* Not at all.\n\n"
+            "* **Were upgrade and rollback tested? Was the upgrade path tested?**\n\n* Yes.\n")
+    assert found("# T\n## Rollout Planning\n\n" + body, PRR) == []
+
+
+def test_a_bold_question_closer_to_another_question_does_not_count_for_this_one():
+    pack = Pack(name="scalability", title="T", sections=(
+        SectionSpec(title="Scalability"),
+        SectionSpec(title="Will using this feature result in any new API calls?", level=6),
+        SectionSpec(title="Will using this feature result in introducing new API types?",
+                    level=6)))
+    body = "* **Will using this feature result in any new API calls?** No.\n"
+    assert len(found("# T\n## Scalability\n\n" + body, pack)) == 1  # the API types one

@@ -48,3 +48,40 @@ def test_leaves_alone(text):
 
 def test_without_a_pack_nothing_is_reported():
     assert run_rule("AL203", "## Decision\n## Context\n") == []
+
+
+NYGARD = Pack(name="nygard", title="T", free_order=("Status",), sections=(
+    SectionSpec(title="Status"), SectionSpec(title="Context"),
+    SectionSpec(title="Decision"), SectionSpec(title="Consequences")))
+
+
+@pytest.mark.parametrize("text", [
+    "# 1. Use a queue\n## Status\n## Context\n## Decision\n## Consequences\n",  # adr-tools
+    "# 1. Use a queue\n## Context\n## Decision\n## Status\n## Consequences\n",  # Nygard
+    "# 1. Use a queue\n## Context\n## Decision\n## Consequences\n## Status\n",
+])
+def test_a_free_section_may_stand_anywhere(text):
+    assert run_rule("AL203", text, pack=NYGARD) == []
+
+
+def test_the_others_keep_their_order_around_a_free_one():
+    text = "# 1. Use a queue\n## Decision\n## Status\n## Context\n## Consequences\n"
+    assert [p.line for p in run_rule("AL203", text, pack=NYGARD)] == [2]
+
+
+SLOTS = Pack(name="s", title="S", sections=(
+    SectionSpec(title="Considered Options"), SectionSpec(title="[option 1]", required=False),
+    SectionSpec(title="{title of option 2}", required=False), SectionSpec(title="…"),
+    SectionSpec(title="Outcome")))
+
+
+def test_slots_have_no_place_in_the_order():
+    # the author's own sections, taken by the slots wherever they are, are not "moved"
+    text = "# S\n## Our own notes\n## Considered Options\n## Outcome\n## Appendix\n"
+    assert run_rule("AL203", text, pack=SLOTS) == []
+
+
+def test_a_reworded_heading_has_no_place_in_the_order():
+    # "Context of the decision" may be the Context, or another section of the author's
+    text = "# P\n## Decision\n## Context of the decision\n## Consequences\n"
+    assert found(text) == []

@@ -102,3 +102,35 @@ def test_a_toc_that_lists_the_title_and_the_section_of_the_same_name_is_right():
     text = ("# Overview\n\n## Contents\n\n- [Overview](#overview)\n  - [Overview](#overview-1)\n"
             "  - [Design](#design)\n  - [Risks](#risks)\n\n## Overview\n\n## Design\n\n## Risks\n")
     assert found(text) == []
+
+
+FAQ = """\
+## Contents
+
+* [Usage](#usage)
+* [FAQ](#faq)
+
+## Usage
+## FAQ
+### Why is it slow?
+### Can I run it offline?
+"""
+
+
+def test_a_toc_that_lists_none_of_a_section_s_children_chose_its_depth():
+    assert found(FAQ) == []
+
+
+def test_a_child_left_out_beside_listed_siblings_is_still_reported():
+    text = FAQ.replace("* [FAQ](#faq)\n", "* [FAQ](#faq)\n  * [Why is it slow?](#why-is-it-slow)\n")
+    assert found(text) == [(10, 5)]  # "Can I run it offline?"
+
+
+def test_an_unlisted_section_is_reported_but_not_its_children():
+    text = FAQ + "## Support\n### Mail\n### Chat\n"
+    assert found(text) == [(10, 4)]
+
+
+def test_a_sub_section_listed_beside_its_parent_does_not_set_the_depth():
+    text = FAQ.replace("* [FAQ](#faq)\n", "* [FAQ](#faq)\n* [Can I run it offline?](#can-i-run-it-offline)\n")
+    assert found(text) == []

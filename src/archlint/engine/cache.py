@@ -21,6 +21,7 @@ from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from archlint.links.index import AnchorIndex
 from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash
+from archlint.template.docsets import looks_around
 from archlint.version import __version__
 
 FORMAT = 1
@@ -88,6 +89,28 @@ class RecordingAnchors:
 
     def paths_named(self, name: str) -> tuple[Path, ...]:
         return self._inner.paths_named(name)
+
+
+class RecordingSets:
+    """Documentation sets that remember the folders and files they were found from."""
+
+    def __init__(self, inner, record: Dependencies) -> None:
+        self._inner, self._record = inner, record
+
+    def set_of(self, path: Path, pack):
+        found = self._inner.set_of(path, pack)
+        if not looks_around(path, pack):  # no set was looked for
+            return found
+        folder = path.resolve().parent
+        for _ in range(3):  # the folders a set's root was looked for in
+            self._record.names[str(folder)] = _names(str(folder))
+            folder = folder.parent
+        if found is not None:
+            for folder in found.folders:
+                self._record.names[str(folder)] = _names(str(folder))
+            for member in found.members:
+                self._record.anchors[str(member.path)] = member.digest
+        return found
 
 
 def _encode(d: Diagnostic) -> dict[str, Any]:

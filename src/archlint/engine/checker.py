@@ -13,23 +13,32 @@ from archlint.analysis import DocumentAnalysis
 from archlint.config import Configuration
 from archlint.diagnostics import Diagnostic
 from archlint.engine import files, suppressions
-from archlint.engine.cache import Dependencies, RecordingAnchors, RecordingFiles
+from archlint.engine.cache import (
+    Dependencies,
+    RecordingAnchors,
+    RecordingFiles,
+    RecordingSets,
+)
 from archlint.engine.packchoice import PackChoice
 from archlint.engine.reader import Reader, Source
 from archlint.engine.selection import RuleSet
 from archlint.links.index import AnchorIndex
 from archlint.model import Document
 from archlint.rule import Context, Disk
+from archlint.template.docsets import SetIndex
 from archlint.template.textsettings import TemplateText
 
 
 class Checker:
-    __slots__ = ("configuration", "rules", "packs", "anchors", "template_text", "reader")
+    __slots__ = ("configuration", "rules", "packs", "anchors", "template_text", "reader",
+                 "sets")
 
     def __init__(self, configuration: Configuration, rules: RuleSet, packs: PackChoice,
-                 anchors: AnchorIndex, template_text: TemplateText, reader: Reader) -> None:
+                 anchors: AnchorIndex, template_text: TemplateText, reader: Reader,
+                 sets: SetIndex | None = None) -> None:
         self.configuration, self.rules, self.packs = configuration, rules, packs
         self.anchors, self.template_text, self.reader = anchors, template_text, reader
+        self.sets = sets if sets is not None else SetIndex(configuration.settings.anchor_style)
 
     def check(self, source: Source, record: Dependencies | None = None) -> list[Diagnostic]:
         """The findings in a source: AL001 when it is no document."""
@@ -48,12 +57,13 @@ class Checker:
     def check_document(self, document: Document, display: str, relative: str | None,
                        record: Dependencies | None = None) -> list[Diagnostic]:
         folder = Path(document.path).parent if document.path else None
-        disk, anchors = Disk(), self.anchors
+        disk, anchors, sets = Disk(), self.anchors, self.sets
         if record is not None:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
+            sets = RecordingSets(sets, record)
         context = Context(self.analysis(document, relative), folder=folder,
                           root=self.root_for(folder), files=disk, anchors=anchors,
-                          anchor_style=self.configuration.settings.anchor_style)
+                          anchor_style=self.configuration.settings.anchor_style, sets=sets)
         suppressed = suppressions.collect(document.comments, self.rules.known,
                                           document.line_count)
         found = []

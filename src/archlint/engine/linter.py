@@ -17,7 +17,7 @@ from archlint.engine import files, running
 from archlint.engine.cache import Cache, Dependencies, settings_key
 from archlint.engine.checker import Checker
 from archlint.engine.packchoice import PackChoice
-from archlint.engine.reader import Reader, Source
+from archlint.engine.reader import Reader, Source, display_path
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
 from archlint.rule import Rule
@@ -111,8 +111,14 @@ class Linter:
         if document is None:
             return self.reader.why_unreadable(source)
         analysis = self.checker.analysis(document, source.relative)
+        docset = (self.checker.sets.set_of(path, analysis.pack)
+                  if analysis.pack is not None else None)
+        root = ""
+        if docset is not None:
+            root = display_path(docset.root)
         return completeness.assess(document, analysis.pack, analysis.template_text,
-                                   analysis.outline, analysis.examples, source.display)
+                                   analysis.outline, analysis.examples, source.display,
+                                   docset, root, analysis.language)
 
     def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None,
                    progress: running.Progress | None = None) -> tuple[list[Diagnostic], int]:

@@ -7,26 +7,56 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from archlint.template import language
+
 if TYPE_CHECKING:
     from archlint.template.completeness import DocumentStatus
 
+UNKNOWN_PROMPTS = "prompts not known: configure your template file"
+
+
+def _about(document: DocumentStatus) -> str:
+    notes = []
+    if document.pack:
+        notes.append(f"rule pack {document.pack}")
+    if document.docset is not None:
+        notes.append(f"documentation set {document.docset.root}")
+    if document.language is not None:
+        notes.append(f"the pack does not know its titles in {language.name(document.language)}")
+    if not document.prompts_known:
+        notes.append(UNKNOWN_PROMPTS)
+    return f" ({'; '.join(notes)})" if notes else ""
+
 
 def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
-    """Per document its completeness, then each section's state, indented by level."""
+    """Per document its completeness, then each section's state, indented by level;
+    then each documentation set: its chapters present, done and missing."""
+    from archlint.template.completeness import sets
+
     lines = []
     for document in statuses:
-        pack = f" (rule pack {document.pack})" if document.pack else ""
+        if document.language is not None:
+            lines.append(f"{document.path}: sections not checked{_about(document)}")
+            continue
         lines.append(f"{document.path}: {document.completeness:.0%} complete, "
-                     f"{document.done} of {document.expected} sections done{pack}")
+                     f"{document.done} of {document.expected} sections done"
+                     f"{_about(document)}")
         for section in document.sections:
             marker = "" if section.required else " (optional)"
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
                          f"{section.title}{marker}")
+    for summary in sets(statuses):
+        lines.append(f"{summary.root}/ (documentation set, rule pack {summary.pack}): "
+                     f"{len(summary.present)} of {len(summary.chapters)} chapters present, "
+                     f"{len(summary.done)} done ({summary.files} files assessed)")
+        if summary.missing:
+            lines.append("  missing      " + ", ".join(summary.missing))
     return "".join(line + "\n" for line in lines)
 
 
 def json_array(statuses: Sequence[DocumentStatus], color: bool) -> str:
     """A JSON array, one object per document: ``path``, ``pack``, ``completeness``,
     ``required``, ``done`` and ``sections`` (``title``, ``level``, ``required``,
-    ``state``, ``line``)."""
+    ``state``, ``line``); ``prompts_known`` (false) when the pack's prompts paraphrase
+    its template, and ``set``, the folder of the documentation set it is part of."""
     return json.dumps([s.as_dict() for s in statuses], indent=2, ensure_ascii=False) + "\n"

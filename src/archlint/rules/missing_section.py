@@ -5,12 +5,26 @@ Checks the document against its rule pack (see `archlint packs`): every section 
 pack marks as required must have a heading, and a required section nested in the pack
 under another must be under that section in the document (it is only required where
 its parent is present). Titles are compared without regard to case, spacing, a leading
-section number, "(Optional)" or trailing punctuation; the pack's aliases count as the
-same section, a placeholder in the pack's title (`Special considerations for XXX`)
-matches any text, and the heading's level does not matter. A nested section may also
-be a paragraph or list item under its parent that opens with its title in bold
-(`* **Can the feature be disabled?**`), as older templates wrote their questions.
-Optional sections are never reported.
+section number, "(Optional)" or trailing punctuation; the pack's aliases (and its titles
+in the other languages it knows) count as the same section, a placeholder in the pack's
+title (`Special considerations for XXX`) matches any text, and the heading's level does
+not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders", "Level
+2 — Order Management" for "Level 2", "Decision" for "Decision Outcome", "Goal" for
+"Goals". A nested section may also be a paragraph or list item under its parent that
+opens with its title in bold (`* **Can the feature be disabled?**`), as older templates
+wrote their questions; a nested section written elsewhere under its own title is
+misplaced, not missing. Optional sections and slots (a template's `## [option 1]`, any
+number of the author's own sections) are never reported. A missing section is told with
+the heading most like it, when one is alike enough ("not found; the closest is …"); a
+document holding none of the sections of its pack is told so once.
+
+A documentation set kept one chapter per file (a pack with `chapter-files`, as arc42) is
+checked as one: a chapter is there when any file of the set holds it, and a chapter no
+file holds is reported once, on the set's index (`index.md`, `README.md`) or else its
+first chapter file, however few of the set's files are being checked. The index of a
+folder of records (ADRs) is not checked as a record. A document written in a language
+whose titles the pack does not know (a German ADR under the English `nygard-adr`) is not
+checked: its sections cannot be told.
 
 Which pack applies comes from `[[tool.archlint.documents]]` (path globs and a `pack` or
 a `template`); a document not named there gets the pack whose title is its first-level
@@ -54,32 +68,92 @@ None: what is required comes from the rule pack.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from archlint.diagnostics import Problem
-from archlint.model import Document
+from archlint.model import Document, Section
 from archlint.rule import Context, RuleOptions
+from archlint.template.docsets import DocSet
+from archlint.template.outline import Placement
 
 CODE = "AL201"
 NAME = "missing-section"
 
+# a document holding none of the three or more top-level sections its pack requires is
+# no copy of the template: that is said once, not section by section
+_NONE_HERE = 3
+
+
+def _top_level(placements: Sequence[Placement]) -> list[Placement]:
+    """The pack's expected top-level sections, an outline heading (left out, or missing
+    with everything under it) counting as the sections it holds."""
+    found: list[Placement] = []
+    for placement in placements:
+        if placement.unwrapped:
+            found += _top_level(placement.children)
+        elif placement.expected:
+            found.append(placement)
+    if len(found) == 1 and found[0].missing and not found[0].beside:
+        # the template's one outline heading, missing with all it holds: count those
+        found = [child for child in found[0].children if child.spec.expected] or found
+    return found
+
+
+def _closest(placement: Placement) -> str:
+    near = placement.closest
+    if near is None:
+        return ""
+    return f': not found; the closest is "{near.title}" (line {near.line})'
+
+
+def _set_problems(document: Document, docset: DocSet, where: tuple[int, int],
+                  pack: str) -> Iterator[Problem]:
+    """The chapters no file of the set holds, told once, on the set's reporter."""
+    if document.path is None or Path(document.path).resolve() != docset.reporter:
+        return
+    folder = os.path.relpath(docset.root, Path(document.path).resolve().parent)
+    name = "this folder" if folder == "." else f'"{Path(folder).as_posix()}/"'
+    for title in docset.missing:
+        yield Problem(*where, f'required section "{title}" is missing from the '
+                              f"documentation set in {name} (rule pack {pack})")
+
+
+def _none_here(expected: list[Placement], pack: str) -> str:
+    names = ", ".join(f'"{p.spec.title}"' for p in expected[:3])
+    return (f"none of the {len(expected)} sections that rule pack {pack} requires is "
+            f"here ({names} …)")
+
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     pack = context.pack
-    if pack is None:
-        return
+    if pack is None or not context.analysis.titles_known:
+        return  # no pack, or its titles are not known in the document's language
     title = next((h for h in document.headings if h.level == 1), None)
     top = (title.line, title.column) if title else (1, 1)
+    docset = context.docset
+    if docset is not None and docset.records:
+        return  # the index of a folder of records is no record
 
-    def visit(placements, parent) -> Iterator[Problem]:
+    def visit(placements: Sequence[Placement], parent: Section | None) -> Iterator[Problem]:
         for placement in placements:
-            if placement.section is None:
-                if placement.expected and placement.mention is None:
-                    where = (parent.heading.line, parent.heading.column) if parent else top
-                    under = f' under "{parent.title}"' if parent else ""
-                    yield Problem(*where, f'required section "{placement.spec.title}" is '
-                                          f"missing{under} (rule pack {pack.name})")
-            else:
-                yield from visit(placement.children, placement.section)
+            if placement.section is not None or placement.unwrapped:
+                yield from visit(placement.children, placement.section or parent)
+            elif placement.missing and not (parent is None and docset is not None):
+                where = (parent.heading.line, parent.heading.column) if (
+                    parent and parent.heading) else top
+                under = f' under "{parent.title}"' if parent else ""
+                yield Problem(*where, f'required section "{placement.spec.title}" is '
+                                      f"missing{under} (rule pack {pack.name})"
+                                      f"{_closest(placement)}")
 
-    yield from visit(context.analysis.outline, None)
+    placements = context.analysis.outline
+    expected = _top_level(placements)
+    held = [p for p in expected if p.section is not None or p.mention or p.unwrapped]
+    if docset is None and len(expected) >= _NONE_HERE and not held:
+        yield Problem(*top, _none_here(expected, pack.name))
+        return
+    yield from visit(placements, None)
+    if docset is not None:
+        yield from _set_problems(document, docset, top, pack.name)

@@ -5,6 +5,12 @@ Compares the order of the document's sections with the order of its rule pack (s
 `archlint packs`), among sections found under the same parent. A section that breaks
 the order is reported at its heading, naming the sections it belongs between. The fewest
 sections that explain the disorder are reported (the rest are taken to be in order).
+Only sections found under their own title (or an alias) count: a reworded heading
+("Implementation Details" for "Implementation") may be another section. Slots (a
+template's `## [option 1]`, `## …`: any number of the author's own sections) have no
+place in the order, and neither have the sections a pack leaves free
+(`free-order`: the `nygard-adr` pack's Status, which Nygard's article writes after the
+Decision and adr-tools before the Context).
 
 ## Why it matters
 Readers of a set of documents made from one template find their way by its order:
@@ -41,15 +47,26 @@ from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
-from archlint.template import outline
+from archlint.template import outline, titles
 
 CODE = "AL203"
 NAME = "section-order"
 SEVERITY = Severity.WARNING
 
 
-def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
-    present = [p for p in placements if p.section is not None]
+def _ordered(placement: outline.Placement, free: frozenset[str]) -> bool:
+    """Does the section's place among its siblings count: it is there under its own
+    title (a reworded heading may be another section), it is no slot (any number of
+    the author's own sections) and its pack does not leave it free?"""
+    spec = placement.spec
+    return (placement.section is not None and not spec.repeatable
+            and spec.matches(placement.section.title)
+            and titles.normalize(spec.title) not in free)
+
+
+def _siblings(placements: Sequence[outline.Placement], free: frozenset[str]
+              ) -> Iterator[Problem]:
+    present = [p for p in placements if _ordered(p, free)]
     keep = in_order([p.section.line for p in present])  # type: ignore[union-attr]
     for index, placement in enumerate(present):
         section = placement.section
@@ -63,10 +80,12 @@ def _siblings(placements: Sequence[outline.Placement]) -> Iterator[Problem]:
             yield Problem(section.heading.line, section.heading.column,
                           f'section "{section.title}" is out of the template\'s order: '
                           f"it belongs {where}")
-        yield from _siblings(placement.children)
+    for placement in placements:
+        yield from _siblings(placement.children, free)
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
-    if context.pack is None:
+    if context.pack is None or not context.analysis.titles_known:
         return
-    yield from _siblings(context.analysis.outline)
+    free = frozenset(titles.normalize(title) for title in context.pack.free_order)
+    yield from _siblings(context.analysis.outline, free)

@@ -8,7 +8,9 @@ or else placed before every heading at the levels it lists and listing at least 
 of them, and at least half; other lists of links are cross-references, not contents. Then it reports
 each heading at those levels, after the table of contents, that has no entry in it,
 each entry that is out of the headings' order, and each heading listed twice. Headings inside list items or block
-quotes are not expected in a table of contents.
+quotes are not expected in a table of contents, and neither are the sub-sections of a
+section none of whose sub-sections it lists under the section's entry: there it chose
+its depth.
 
 Entries whose link leads nowhere are AL301's business, not this rule's.
 
@@ -96,14 +98,40 @@ def _insertion(document: Document, contents: toc.TableOfContents, heading: Headi
     return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
 
 
+def _depth_chosen(document: Document, contents: toc.TableOfContents) -> set[int]:
+    """The headings whose parent section has none of its sub-sections listed under its
+    own entry: there the table of contents chose to stop (it lists "FAQ", not its
+    thirty questions)."""
+    depth_of = {entry.heading.line: entry.item.depth for entry in contents.entries}
+    children: dict[int, list[int]] = {}
+    parents: list[Heading] = []
+    parent_of: dict[int, int] = {}
+    for heading in document.headings:
+        while parents and parents[-1].level >= heading.level:
+            parents.pop()
+        if parents:
+            parent_of[heading.line] = parents[-1].line
+            children.setdefault(parents[-1].line, []).append(heading.line)
+        parents.append(heading)
+
+    def listed_under(parent: int) -> bool:
+        own = depth_of.get(parent)
+        return any(child in depth_of and (own is None or depth_of[child] > own)
+                   for child in children[parent])
+
+    return {line for line, parent in parent_of.items() if not listed_under(parent)}
+
+
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     contents = context.analysis.contents
     if contents is None:
         return
     listed = {entry.heading.line for entry in contents.entries}
+    unlisted_depth = _depth_chosen(document, contents)
     for heading in document.headings:
         if (heading.level in contents.levels and heading.line > contents.block.end_line
-                and not heading.block.containers and heading.line not in listed):
+                and not heading.block.containers and heading.line not in listed
+                and heading.line not in unlisted_depth):
             yield Problem(heading.line, heading.column,
                           f'heading "{heading.text}" is missing from the table of contents',
 

@@ -22,7 +22,14 @@ from pygls.uris import to_fs_path
 from archlint.diagnostics import Diagnostic
 from archlint.server import answers
 from archlint.server.positions import UTF16, split_lines
-from archlint.server.workspace import Checked, Failure, Key, OpenDocument, Workspace, is_markdown
+from archlint.server.workspace import (
+    Checked,
+    Failure,
+    Key,
+    OpenDocument,
+    Workspace,
+    is_markdown,
+)
 from archlint.version import __version__
 
 DEBOUNCE = 0.2  # seconds after the last change before a document is checked

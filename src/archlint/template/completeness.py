@@ -3,6 +3,10 @@
 The figure is the share of expected sections (required by the rule pack, and whose
 parent is present) that are there *and* hold text of the author's own; template text
 never counts. Without a pack, every section under the title counts.
+
+A document that is part of a documentation set (a folder of chapter files) answers
+for the chapters it holds; the chapters no file of the set holds are missing on the
+set's index (or first file), and :func:`sets` sums the set up.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from archlint.model import BlockKind, Document, Section, TextBlock
 from archlint.template import classify, outline
+from archlint.template.docsets import DocSet
 from archlint.template.packs import Pack
 
 
@@ -31,6 +37,7 @@ class SectionStatus:
     required: bool
     state: State
     line: int | None
+    chapter: bool = False  # a top-level section of the pack
 
     def as_dict(self) -> dict[str, object]:
         return {"title": self.title, "level": self.level, "required": self.required,
@@ -38,10 +45,23 @@ class SectionStatus:
 
 
 @dataclass(frozen=True, slots=True)
+class SetInfo:
+    """The documentation set a document belongs to."""
+
+    root: str  # the set's folder, as the document's path is shown
+    chapters: tuple[str, ...]  # the chapters its pack requires
+    missing: tuple[str, ...]  # those no file of the set holds
+    held: tuple[str, ...] = ()  # those some file of the set holds
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentStatus:
     path: str
     pack: str | None
     sections: tuple[SectionStatus, ...]
+    prompts_known: bool = True  # False: the pack's prompts paraphrase its template
+    docset: SetInfo | None = None
+    language: str | None = None  # set when the pack does not know titles in it
 
     @property
     def expected(self) -> int:
@@ -56,9 +76,55 @@ class DocumentStatus:
         return self.done / self.expected if self.expected else 1.0
 
     def as_dict(self) -> dict[str, object]:
-        return {"path": self.path, "pack": self.pack,
-                "completeness": round(self.completeness, 4), "required": self.expected,
-                "done": self.done, "sections": [s.as_dict() for s in self.sections]}
+        data: dict[str, object] = {
+            "path": self.path, "pack": self.pack,
+            "completeness": round(self.completeness, 4), "required": self.expected,
+            "done": self.done, "sections": [s.as_dict() for s in self.sections]}
+        if not self.prompts_known:
+            data["prompts_known"] = False
+        if self.docset is not None:
+            data["set"] = self.docset.root
+        if self.language is not None:
+            data["titles_unknown_in"] = self.language
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class SetStatus:
+    """A documentation set summed up from the statuses of its files."""
+
+    root: str
+    pack: str | None
+    files: int  # how many of its files were assessed
+    chapters: tuple[str, ...]
+    present: tuple[str, ...]  # chapters some file of the set holds
+    done: tuple[str, ...]  # those an assessed file holds with text of its own
+    missing: tuple[str, ...]  # chapters no file of the set holds
+
+    def as_dict(self) -> dict[str, object]:
+        return {"set": self.root, "pack": self.pack, "files": self.files,
+                "chapters": len(self.chapters), "present": list(self.present),
+                "done": list(self.done), "missing": list(self.missing)}
+
+
+def sets(statuses: Sequence[DocumentStatus]) -> list[SetStatus]:
+    """The documentation sets among ``statuses``, each summed up once."""
+    grouped: dict[str, list[DocumentStatus]] = {}
+    for status in statuses:
+        if status.docset is not None:
+            grouped.setdefault(status.docset.root, []).append(status)
+    summaries = []
+    for root, members in grouped.items():
+        info = members[0].docset
+        assert info is not None
+        held = set(info.held)
+        done = {s.title for m in members for s in m.sections
+                if s.chapter and s.state is State.DONE} & held
+        summaries.append(SetStatus(
+            root, members[0].pack, len(members), info.chapters,
+            tuple(t for t in info.chapters if t in held),
+            tuple(t for t in info.chapters if t in done), info.missing))
+    return summaries
 
 
 def _state(section: Section, classified: classify.Classified, examples: set[int]) -> State:
@@ -74,10 +140,14 @@ def _state(section: Section, classified: classify.Classified, examples: set[int]
 
 def assess(document: Document, pack: Pack | None, classified: classify.Classified,
            placements: Sequence[outline.Placement],
-           examples: Iterable[tuple[Section, TextBlock]], path: str) -> DocumentStatus:
+           examples: Iterable[tuple[Section, TextBlock]], path: str,
+           docset: DocSet | None = None, set_root: str = "",
+           language: str | None = None) -> DocumentStatus:
     """The document's status: ``classified`` is which of its text is template text,
     ``placements`` where its pack's sections stand, ``examples`` its example sections
-    (all three as :class:`archlint.analysis.DocumentAnalysis` works them out)."""
+    (all three as :class:`archlint.analysis.DocumentAnalysis` works them out);
+    ``docset`` the documentation set it is part of, shown as ``set_root``; ``language``
+    the document's language, when it can be told."""
     left = {section.line for section, _ in examples}
     statuses: list[SectionStatus] = []
     if pack is None:
@@ -89,12 +159,29 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
             statuses.append(SectionStatus(heading.text, heading.level, True,
                                           _state(section, classified, left), heading.line))
         return DocumentStatus(path, None, tuple(statuses))
+    if docset is not None and docset.records:  # the index of a folder of records
+        return DocumentStatus(path, pack.name, (), pack.prompts_known)
+    if not pack.knows_titles_in(language):  # its sections' titles cannot be told
+        return DocumentStatus(path, pack.name, (), pack.prompts_known, language=language)
+    top = {id(p) for p in placements}
     for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section
+        chapter = id(placement) in top
         if section is None:
-            if placement.expected and placement.mention is None:  # a bold question: untold
-                statuses.append(SectionStatus(spec.title, spec.level, True, State.MISSING, None))
+            # a bold question, an unwrapped outline: untold; a chapter of a set: its own
+            if placement.missing and not (chapter and docset is not None):
+                statuses.append(SectionStatus(spec.title, spec.level, True, State.MISSING,
+                                              None, chapter))
             continue
         statuses.append(SectionStatus(spec.title, spec.level, placement.expected,
-                                      _state(section, classified, left), section.line))
-    return DocumentStatus(path, pack.name, tuple(statuses))
+                                      _state(section, classified, left), section.line,
+                                      chapter))
+    info = None
+    if docset is not None:
+        info = SetInfo(set_root, docset.expected, docset.missing,
+                       tuple(t for t in docset.expected if t in docset.chapters))
+        if document.path is not None and Path(document.path).resolve() == docset.reporter:
+            level = min((p.spec.level for p in placements), default=1)
+            statuses += [SectionStatus(title, level, True, State.MISSING, None, True)
+                         for title in docset.missing]
+    return DocumentStatus(path, pack.name, tuple(statuses), pack.prompts_known, info)

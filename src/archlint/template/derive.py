@@ -1,8 +1,18 @@
 """The template is the schema: derive a rule pack from a template's Markdown.
 
-From the template's headings come the sections (levels, order, nesting); a heading
-says "(Optional)", or an HTML comment just above it says the element is optional, or
-its section is an example to "remove if not relevant" — otherwise it is required. The
+From the template's headings come the sections (levels, order, nesting). A section is
+optional when its heading says "(Optional)" or "(if applicable)", an ``<!-- optional
+-->`` comment stands on its line, an HTML comment just above it says the element is
+optional, its own text says so ("Optional, but suggested …", "Omit this section if it
+is not applicable"), or it is an example to "remove if not relevant"; otherwise it is
+required. A heading that is only a placeholder (``## [option 1]``, ``### {title of
+option 2}``, ``## \\<Runtime Scenario n\\>``) or "…", or one of siblings named alike but
+for a number (``### Significant area 1``, ``### Significant area 2``), is a *slot*: it
+stands for any number of the author's own sections. A heading with no text of its own
+over two or more sections (a template's "Outline" heading) only *groups* them:
+documents may leave it out, its sections standing where it would have been. A template without a title whose
+chapters are ``#`` headings (arc42's) may be kept one chapter per file: the pack says
+so (``chapter-files``), and a folder of such files is checked as one set. The
 template's prompts are its text meant to be replaced, found by the way the template
 marks them:
 
@@ -28,7 +38,7 @@ from archlint.errors import ConfigError, UnparsableError
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
 from archlint.model import BlockKind, Comment, Document, Heading, TextBlock
-from archlint.template import classify, promptindex, sources, titles
+from archlint.template import classify, language, promptindex, sources, titles
 from archlint.template.examples import example_sections
 from archlint.template.packs import Pack, SectionSpec
 from archlint.template.textsettings import EXAMPLE_PHRASES, TemplateText
@@ -60,20 +70,94 @@ def _optional_by_comment(document: Document, heading: Heading) -> bool:
 
 
 def _title_heading(document: Document) -> Heading | None:
-    """The document's title: its first heading, if that is the only level-1 heading."""
+    """The document's title: its first heading, if that is the only level-1 heading, or
+    if it comes first at the shallowest level and says it is a title (``Title``,
+    ``{short title}``, "Replace this with your title")."""
     level_one = [h for h in document.headings if h.level == 1]
     if len(level_one) == 1 and document.headings[0] is level_one[0]:
         return level_one[0]
+    if document.headings:
+        first = document.headings[0]
+        if (first.level <= min(h.level for h in document.headings)
+                and _TITLE_WORD.search(first.text)):
+            return first
     return None
+
+
+_TITLE_WORD = re.compile(r"\btitle\b", re.IGNORECASE)
+# a section's own first words saying it may be left out
+_OPTIONAL_BODY = re.compile(
+    r"^\W*(?:\(?optional\b|this (?:section|element) is optional\b)|"
+    r"\b(?:omit|remove|skip|delete) this (?:section|element) if\b|"
+    r"\bthis (?:section|element) (?:may|can) be (?:omitted|removed|skipped|left out)\b",
+    re.IGNORECASE)
+_OPTIONAL_MARK = re.compile(r"^\s*optional\s*$", re.IGNORECASE)
+# a heading that is a numbered example of a repeatable section: "Option 1", "Constraint 2"
+_NUMBERED = re.compile(r"^(.*?\S)\s+(?:\d+|[nmxyNM])$")
+
+
+def _optional_on_line(document: Document, heading: Heading) -> bool:
+    """An ``<!-- optional -->`` comment on the heading's own line."""
+    return any(c.line == heading.line and _OPTIONAL_MARK.match(c.text)
+               for c in document.comments)
+
+
+def _optional_by_body(document: Document, heading: Heading, end: int) -> bool:
+    """The section's opening (its first paragraph or comment, before any sub-heading)
+    says it is optional or may be omitted ("Optional, but suggested", "Omit this
+    section if it is not applicable", "This section may be omitted if …")."""
+    texts = [(b.line, b.text) for b in document.blocks if heading.line < b.line < end
+             and b.kind is BlockKind.PARAGRAPH and not b.containers]
+    texts += [(c.line, c.text) for c in document.comments if heading.line < c.line < end]
+    opening = min(texts, default=None)
+    if opening is None:
+        return False
+    text = opening[1].strip(" *_[]{}")
+    return bool(_OPTIONAL_BODY.search(text)) or any(
+        _OPTIONAL_BODY.search(sentence) for sentence in re.split(r"(?<=[.!?])\s+", text))
+
+
+def _slots(document: Document, title: Heading | None) -> set[int]:
+    """The lines of headings that stand for any number of the author's own sections: a
+    placeholder or "…" alone, or one of two or more siblings named alike but for a
+    number (``### Significant area 1``, ``### Significant area 2``)."""
+    found = {h.line for h in document.headings if h is not title
+             and (not titles.has_literal_text(h.text) or titles.is_ellipsis(h.text))}
+    groups: dict[tuple[int, str], list[int]] = {}
+    for heading in document.headings:
+        match = _NUMBERED.match(titles.normalize(heading.text))
+        if match:
+            groups.setdefault((heading.level, match.group(1)), []).append(heading.line)
+    for lines in groups.values():
+        if len(lines) >= 2:
+            found.update(lines)
+    return found
+
+
+def _groups(document: Document, heading: Heading, after: list[Heading]) -> bool:
+    """Does the heading only group the two or more sections under it, with no text of
+    its own (a template's "Outline" heading)?"""
+    children = [h for h in after[:next((i for i, h in enumerate(after)
+                                        if h.level <= heading.level), len(after))]
+                if h.level == min((c.level for c in after if c.level > heading.level),
+                                  default=0)]
+    if len(children) < 2 or not after or after[0].level <= heading.level:
+        return False
+    first = after[0].line
+    return not any(heading.line < b.line < first and b.kind is not BlockKind.HEADING
+                   for b in document.blocks) and not any(
+        heading.line < c.line < first for c in document.comments)
 
 
 def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, ...]:
     examples = {section.heading.line for section, _ in example_sections(document,
                                                                         EXAMPLE_PHRASES)
                 if section.heading}
+    slots = _slots(document, title)
     specs: list[SectionSpec] = []
     example_level: int | None = None
-    for heading in document.headings:
+    headings = document.headings
+    for index, heading in enumerate(headings):
         if heading is title:
             continue
         if example_level is not None and heading.level <= example_level:
@@ -81,10 +165,16 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
         is_example = heading.line in examples or example_level is not None
         if heading.line in examples:
             example_level = heading.level
-        optional = (is_example or titles.says_optional(heading.text)
-                    or _optional_by_comment(document, heading))
+        end = headings[index + 1].line if index + 1 < len(headings) else document.line_count + 1
+        slot = heading.line in slots
+        group = _groups(document, heading, headings[index + 1:])
+        optional = (is_example or slot or titles.says_optional(heading.text)
+                    or _optional_on_line(document, heading)
+                    or _optional_by_comment(document, heading)
+                    or _optional_by_body(document, heading, end))
         specs.append(SectionSpec(title=heading.text, level=heading.level,
-                                 required=not optional, example=is_example))
+                                 required=not optional, example=is_example, slot=slot,
+                                 group=group))
     return tuple(specs)
 
 
@@ -172,6 +262,7 @@ def derive(text: str, name: str, source: str = "") -> Pack:
 def derive_document(document: Document, name: str, source: str = "") -> Pack:
     """The rule pack a template implies."""
     title = _title_heading(document)
+    sections = _sections(document, title)
     prompts, comment_prompts, boilerplate = _prompts(document)
     return Pack(
         name=name,
@@ -182,7 +273,9 @@ def derive_document(document: Document, name: str, source: str = "") -> Pack:
         prompts=prompts,
         comment_prompts=comment_prompts,
         boilerplate=boilerplate,
-        sections=_sections(document, title),
+        chapter_files=_chapters(sections, title),
+        languages=_language(document),
+        sections=sections,
     )
 
 
@@ -192,6 +285,21 @@ def name_for(path: Path) -> str:
     stem = path.stem if path.stem.lower() not in ("readme", "index", "template") else (
         path.parent.name or path.stem)
     return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "template"
+
+
+def _language(document: Document) -> tuple[str, ...]:
+    """The language of the template's text, as far as it can be told."""
+    found = language.detect(b.text for b in document.blocks
+                            if b.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING))
+    found = found or language.detect(c.text for c in document.comments)
+    return (found,) if found else ()
+
+
+def _chapters(sections: tuple[SectionSpec, ...], title: Heading | None) -> bool:
+    """Is the template a book of chapters (no title, three or more required ``#``
+    chapters, as arc42's), which a project may keep one per file?"""
+    return title is None and sum(
+        1 for spec in sections if spec.level == 1 and spec.expected) >= 3
 
 
 def derive_file(path: Path) -> Pack:

@@ -3,20 +3,37 @@
 Top-level sections of the pack are looked for anywhere in the document (its title
 aside), the shallowest heading of a matching title winning; a nested one only under the
 section its parent was found at, so a required ``###`` is required under its own
-parent. Sections with a literal title are matched
-first, then those whose title holds a placeholder take what is left, in order.
+parent. Sections with a literal title are matched first exactly, then loosely (a
+reworded heading not inside a section already found; see
+:func:`archlint.template.titles.loosely_matches`; one heading holding the words of two
+titles, "Actors and Actions", stands for both), then those whose title holds a
+placeholder take what is left, in order.
 
-A nested section that is not a heading may still be there as a bold question opening a
-paragraph or list item under its parent (``* **Can the feature be disabled?**``), the
-form older templates used: such a section is *mentioned*, neither missing nor a
-section of its own.
+Templates and documents are not always shaped alike:
+
+- a section of the pack that is absent while most of its sections stand where it would
+  have been (a template's "Outline" heading, which documents leave out) is *unwrapped*:
+  not missing, its sections placed where they stand; so is a section that only groups
+  others (``group``) whenever it is absent, and a section that is there with its
+  sections beside it rather than under it has them placed there;
+- a section found only by a reworded title, none of whose sections are there, is not
+  asked for them: it may not be that section;
+- a nested section absent under its parent, whose very title heads a section left over
+  elsewhere in the document, is there but misplaced (``elsewhere``), not missing;
+- a nested section that is not a heading may be a bold question opening a paragraph or
+  list item under its parent (``* **Can the feature be disabled?**``), the form older
+  templates used: such a section is *mentioned*, neither missing nor a section of its
+  own.
+
+A missing section is given the leftover heading most like its title, when one is alike
+enough to name (``closest``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from archlint.model import BlockKind, Document, Section, TextBlock
 from archlint.template import titles
@@ -32,6 +49,11 @@ class Placement:
     parent_present: bool  # top-level sections count as having their parent
     children: tuple[Placement, ...]
     mention: TextBlock | None = None  # a bold question standing for the section
+    unwrapped: bool = False  # absent, but its children stand where it would have been
+    closest: Section | None = None  # when absent: the leftover heading most like it
+    beside: int = 0  # when absent: how many of its sections stand where it would have
+    elsewhere: Section | None = None  # absent under its parent, but a heading of its
+    #                                   very title stands elsewhere in the document
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -40,8 +62,15 @@ class Placement:
 
     @property
     def expected(self) -> bool:
-        """Required, and its parent (if any) is there."""
-        return self.spec.required and self.parent_present
+        """Required (not a slot), and its parent (if any) is there."""
+        return self.spec.expected and self.parent_present
+
+    @property
+    def missing(self) -> bool:
+        """Expected and not there in any form: no heading, no bold mention, not
+        unwrapped."""
+        return (self.section is None and self.expected and self.mention is None
+                and not self.unwrapped and self.elsewhere is None)
 
 
 def _candidates(scope: Sequence[Section]) -> list[Section]:
@@ -54,41 +83,136 @@ def _candidates(scope: Sequence[Section]) -> list[Section]:
 def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
            ) -> list[Section | None]:
     chosen: list[Section | None] = [None] * len(nodes)
-    for wildcard in (False, True):
+    shared: set[int] = set()  # headings found loosely that hold all of a title's words
+    inside: set[int] | None = None  # the sections within those found (loose pass)
+    passes = ((False, titles.matches), (False, None), (True, titles.matches))
+    for wildcard, compare in passes:
         for index, node in enumerate(nodes):
-            if titles.has_placeholder(node.spec.title) != wildcard:
+            spec = node.spec
+            if chosen[index] is not None or titles.has_placeholder(spec.title) != wildcard:
                 continue
-            found = [section for section in candidates
-                     if section.line not in taken and node.spec.matches(section.title)]
+            if compare is None and spec.group:
+                continue  # a heading that only groups others is there by its title or not
+            if compare is None:  # loosely: a reworded title, not inside another section
+                if inside is None:
+                    inside = {s.line for c in chosen if c is not None for s in c.walk()}
+                names = (spec.title, *spec.aliases)
+                found = [section for section in candidates
+                         if (section.line not in inside or section.line in shared)
+                         and (section.line not in taken
+                              or (section.line in shared and any(
+                                  titles.holds_words(name, section.title) for name in names)))
+                         and any(titles.loosely_matches(name, section.title) for name in names)]
+            else:
+                found = [section for section in candidates
+                         if section.line not in taken and spec.matches(section.title)]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)
+                if compare is None:
+                    if any(titles.holds_words(name, chosen[index].title)
+                           for name in (spec.title, *spec.aliases)):
+                        shared.add(chosen[index].line)  # "Actors and Actions": for both
+                    if inside is not None:
+                        inside.update(s.line for s in chosen[index].walk())
     return chosen
+
+
+_CLOSE_ENOUGH = 0.75  # alike enough to name, or with a word in common and
+_CLOSE_WITH_A_WORD = 0.5  # alike enough to name
+
+
+def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
+             ) -> Section | None:
+    """The heading not claimed by another section whose title is most like the
+    section's, if it is alike enough to be worth naming."""
+    if titles.has_placeholder(spec.title):
+        return None
+    names = (spec.title, *spec.aliases)
+    wanted = {word for name in names for word in titles.words(name)}
+    scored = []
+    for section in candidates:
+        if section.line in taken:
+            continue
+        least = (_CLOSE_WITH_A_WORD if wanted & set(titles.words(section.title))
+                 else _CLOSE_ENOUGH)
+        if any(titles.alike(name, section.title, least) for name in names):
+            score = max(titles.closeness(name, section.title) for name in names)
+            scored.append((score, -section.line, section))
+    return max(scored, key=lambda item: item[:2])[2] if scored else None
 
 
 _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
 
 
-def _opens_with(text: str, titles_wanted: list[str]) -> bool:
-    """Does the text start with one of the titles, as whole words?"""
-    return any(text.startswith(title) and not text[len(title):len(title) + 1].isalnum()
-               for title in titles_wanted)
+def _opens_with(text: str, names: Sequence[str], rivals: Sequence[str] = ()) -> bool:
+    """Does the text start with one of the titles, as whole words, or, for a long
+    question, with a lightly edited copy of it, question marks and all ("How can a
+    rollout fail?" for "How can a rollout or rollback fail?"), closer to it than to any
+    of its ``rivals`` (the other questions beside it)?"""
+    normal = titles.normalize(text)
+    for name in names:
+        title = titles.normalize(name)
+        if normal.startswith(title) and not normal[len(title):len(title) + 1].isalnum():
+            return True
+        opening = _questions(text, name.count("?"))
+        if opening is not None and titles.long_and_alike(name, opening):
+            score = titles.closeness(name, opening)
+            if all(titles.closeness(rival, opening) < score for rival in rivals):
+                return True
+    return False
 
 
-def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str]) -> TextBlock | None:
+def _questions(text: str, count: int) -> str | None:
+    """The text up to its ``count``-th question mark (None: no question, or fewer)."""
+    end = -1
+    for _ in range(count):
+        end = text.find("?", end + 1)
+        if end < 0:
+            return None
+    return text[:end + 1] if count else None
+
+
+def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str],
+             rivals: Sequence[str] = ()) -> TextBlock | None:
     """A paragraph or list item under ``parent`` that opens with the section's title in
     bold (or meant to be: ``**Question? **`` is not bold in CommonMark), the title being
     literal text."""
     if titles.has_placeholder(spec.title):
         return None
-    wanted = [titles.normalize(name) for name in (spec.title, *spec.aliases)]
+    names = (spec.title, *spec.aliases)
     for section in parent.walk():
         for block in section.blocks:
             if (block.kind is BlockKind.PARAGRAPH and 0 < block.line <= len(lines)
                     and _BOLD_OPENING.match(lines[block.line - 1])
-                    and _opens_with(titles.normalize(block.text.lstrip("*_ ")), wanted)):
+                    and _opens_with(block.text.lstrip("*_ "), names, rivals)):
                 return block
     return None
+
+
+_ENOUGH = 3  # sections of an absent one found beside it to take it for an outline
+
+
+def _mostly_found(children: Sequence[Placement]) -> bool:
+    """Are most of the sections the pack nests under an absent one (and at least three)
+    there all the same, at its level? Then it was only an outline around them."""
+    literal = [child for child in children if not child.spec.repeatable
+               and not titles.has_placeholder(child.spec.title)]
+    found = sum(1 for child in literal if child.section is not None)
+    return found >= _ENOUGH and found * 2 >= len(literal)
+
+
+def _beside(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]) -> int:
+    """How many of these sections (with a literal title) stand among the candidates."""
+    literal = [node for node in nodes if not node.spec.repeatable
+               and not titles.has_placeholder(node.spec.title)]
+    if not literal:
+        return 0
+    return sum(1 for section in _match(literal, candidates, set(taken)) if section is not None)
+
+
+def _count(placements: Sequence[Placement]) -> int:
+    return sum(1 for placement in placements if placement.section is not None)
 
 
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
@@ -96,21 +220,82 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
            ) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
     at the top, where the parent counts as present)."""
-    sections = _match(nodes, _candidates(scope), taken)
-    return tuple(
-        Placement(node.spec, section, parent_present,
-                  _place(node.children, section.children if section else (),
-                         section is not None, section, taken, lines),
-                  _mention(node.spec, parent, lines) if section is None and parent else None)
-        for node, section in zip(nodes, sections))
+    candidates = _candidates(scope)
+    sections = _match(nodes, candidates, taken)
+    placements = []
+    for node, section in zip(nodes, sections):
+        if section is not None:
+            children = _place(node.children, section.children, True, section, taken, lines)
+            if (node.children and not _mostly_found(children)
+                    and _beside(node.children, candidates, taken) > _count(children)):
+                # the template's outline heading kept, its sections written beside it
+                flat = _place(node.children, scope, True, section, set(taken), lines)
+                if _mostly_found(flat) and _count(flat) > _count(children):
+                    taken.update(p.section.line for child in flat for p in child.walk()
+                                 if p.section is not None)
+                    placements.append(Placement(node.spec, section, parent_present, flat))
+                    continue
+            if not node.spec.matches(section.title) and not any(
+                    child.section is not None for child in children):
+                # found only by a reworded title, and nothing of it inside: not sure
+                # enough that this is the section to ask for what it should hold
+                children = _place(node.children, section.children, False, section,
+                                  set(taken), lines)
+            placements.append(Placement(node.spec, section, parent_present, children))
+            continue
+        rivals = [other.spec.title for other in nodes if other is not node]
+        mention = _mention(node.spec, parent, lines, rivals) if parent else None
+        beside = _beside(node.children, candidates, taken)
+        unwrapped: tuple[Placement, ...] = ()
+        if beside >= _ENOUGH or (node.spec.group and node.children):
+            unwrapped = _place(node.children, scope, parent_present, parent, set(taken),
+                               lines)
+        if _mostly_found(unwrapped) or (node.spec.group and node.children):
+            for child in unwrapped:  # claim what the unwrapped children found
+                taken.update(p.section.line for p in child.walk() if p.section is not None)
+            placements.append(Placement(node.spec, None, parent_present, unwrapped, mention,
+                                        unwrapped=True))
+            continue
+        children = _place(node.children, (), False, None, taken, lines)
+        closest = (_closest(node.spec, candidates, taken)
+                   if node.spec.expected and parent_present and mention is None else None)
+        placements.append(Placement(node.spec, None, parent_present, children, mention,
+                                    closest=closest, beside=beside))
+    return tuple(placements)
 
 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     """The pack's top-level sections, each with its placement and its children's."""
     title = next((h for h in document.headings if h.level == 1), None)
+    if title is None and document.headings and pack.title:
+        # no level-1 heading: the first one is the title (a setext "Title\n----")
+        # unless it is one of the pack's sections
+        first = document.headings[0]
+        if not any(spec.matches(first.text) for spec in pack.sections):
+            title = first
     taken = {title.line} if title is not None and pack.title else set()
-    return _place(pack.outline, list(document.root.children), True, None, taken,
-                  document.lines)
+    placed = _place(pack.outline, list(document.root.children), True, None, taken,
+                    document.lines)
+    left = [section for section in document.root.walk()
+            if section.heading is not None and section.line not in taken]
+    return _elsewhere(placed, left, top=True)
+
+
+def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
+               ) -> tuple[Placement, ...]:
+    """Nested sections missing under their parent whose very title (or an alias) heads
+    a section left over elsewhere: there, only misplaced (``elsewhere``)."""
+    result = []
+    for placement in placements:
+        children = _elsewhere(placement.children, left, top=False)
+        found = None
+        if not top and placement.missing:
+            found = next((section for section in left
+                          if placement.spec.matches(section.title)), None)
+            if found is not None:
+                left.remove(found)
+        result.append(replace(placement, children=children, elsewhere=found))
+    return tuple(result)
 
 
 def walk(placements: Sequence[Placement]) -> Iterator[Placement]:

@@ -14,6 +14,15 @@ from any template. Format::
     comment-prompts = ["What are the risks?"]  # the template's HTML comments (AL101)
     boilerplate = ["Items marked with (R) are required"]  # visible template text that
                                           # may stay, but is not the author's content
+    prompts-known = true                  # false: the prompts above paraphrase the
+                                          # template; its own wording is not known
+    chapter-files = false                 # true: the top-level sections (chapters) may
+                                          # each stand in a file of their own (a set)
+    free-order = ["Status"]               # sections that may stand anywhere among
+                                          # their siblings (AL203)
+    languages = ["en"]                    # the languages its titles are in: a document
+                                          # written in another is not checked for its
+                                          # sections (their titles are not known)
 
     [[sections]]                          # in template order; nesting follows `level`
     title = "State models"                # case, spacing, numbering, "(Optional)" and
@@ -21,9 +30,15 @@ from any template. Format::
     level = 2                             # placeholder (XXX, NNNN, {…}, \\<…\\>) in a
     required = true                       # title matches any text
     example = false                       # the template's example, to remove
+    slot = false                          # stands for zero or more sections of the
+                                          # author's own (``## [option 1]``): never
+                                          # required, never in the template's order
+    group = false                         # only groups the sections under it (no text
+                                          # of its own): documents may leave it out
 
 A section nested under another (a higher ``level`` right after it) is required only
-where its parent is present.
+where its parent is present. A section whose title is nothing but a placeholder or
+"…" is a slot whatever it says.
 """
 
 from __future__ import annotations
@@ -47,6 +62,8 @@ class SectionSpec(Strict):
     level: int = 2
     required: bool = True
     example: bool = False
+    slot: bool = False
+    group: bool = False
 
     def __post_init__(self) -> None:
         if not 1 <= self.level <= 6:
@@ -54,6 +71,17 @@ class SectionSpec(Strict):
 
     def matches(self, heading_text: str) -> bool:
         return any(titles.matches(name, heading_text) for name in (self.title, *self.aliases))
+
+    @property
+    def repeatable(self) -> bool:
+        """A slot: stands for any number of the author's own sections."""
+        return (self.slot or not titles.has_literal_text(self.title)
+                or titles.is_ellipsis(self.title))
+
+    @property
+    def expected(self) -> bool:
+        """Required, and not a slot."""
+        return self.required and not self.repeatable
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +108,15 @@ class Pack(Strict):
     prompts: tuple[str, ...] = ()
     comment_prompts: tuple[str, ...] = ()
     boilerplate: tuple[str, ...] = ()
+    prompts_known: bool = True
+    chapter_files: bool = False
+    free_order: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
+
+    def knows_titles_in(self, language: str | None) -> bool:
+        """Are the pack's titles known in this language (or is either unknown)?"""
+        return not self.languages or language is None or language in self.languages
 
     def matches_title(self, document_title: str) -> bool:
         names = (self.title, *self.title_aliases)
@@ -101,6 +137,11 @@ class Pack(Strict):
 
         return tuple(build(0, 0)[0])
 
+    @cached_property
+    def chapters(self) -> tuple[SectionSpec, ...]:
+        """The top-level sections it requires (slots aside): a set's chapters."""
+        return tuple(node.spec for node in self.outline if node.spec.expected)
+
     def to_toml(self) -> str:
         """The pack as TOML that :func:`load_file` reads back to an equal pack."""
         lines = [f"name = {_string(self.name)}"]
@@ -108,10 +149,15 @@ class Pack(Strict):
             value = getattr(self, key)
             if value:
                 lines.append(f"{key} = {_string(value)}")
+        if not self.prompts_known:
+            lines.append("prompts-known = false")
+        if self.chapter_files:
+            lines.append("chapter-files = true")
         for key, values in (("title-aliases", self.title_aliases),
                             ("placeholders", self.placeholders), ("prompts", self.prompts),
                             ("comment-prompts", self.comment_prompts),
-                            ("boilerplate", self.boilerplate)):
+                            ("boilerplate", self.boilerplate),
+                            ("free-order", self.free_order), ("languages", self.languages)):
             if values:
                 lines.append(f"{key} = [\n" + "".join(f"    {_string(v)},\n" for v in values)
                              + "]")
@@ -123,6 +169,10 @@ class Pack(Strict):
             lines.append(f"required = {'true' if spec.required else 'false'}")
             if spec.example:
                 lines.append("example = true")
+            if spec.slot:
+                lines.append("slot = true")
+            if spec.group:
+                lines.append("group = true")
         return "\n".join(lines) + "\n"
 
 

@@ -1,24 +1,44 @@
 """How section and document titles are compared.
 
 Two titles match when they are equal after ignoring case, runs of whitespace,
-surrounding whitespace, whitespace around a slash (``Upgrade / Downgrade``), a leading section number (``4.2``, ``1.``, ``III.``), an
-"(Optional)" marker and trailing punctuation. So ``## 3. State Models:`` matches the
+surrounding whitespace, whitespace around a slash (``Upgrade / Downgrade``), a leading
+section number (``4.2``, ``1.``, ``III.``, ``01.``), an "(Optional)" or "(if
+applicable)" marker and trailing punctuation. So ``## 3. State Models:`` matches the
 pack's ``State models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NNNN``,
-``{…}``, ``<…>``) matches any text: ``Special considerations for XXX`` matches
+``{…}``, ``<…>``, ``[…]``) matches any text: ``Special considerations for XXX`` matches
 ``Special considerations for billing``.
+
+Titles may also match *loosely*, which a pack's outline tries only after the exact
+matches: the heading holds every word of the pack's title and more ("Key Stakeholders"
+for "Stakeholders", "Level 2 — Order Management" for "Level 2"); or it is the title's
+first or last words ("Decision" for "Decision Outcome", "Context" for "Context and
+Problem Statement", "Constraints" for "Architecture Constraints"); or both are two words
+and the first or the last is the same ("Future Work" for "Future possibilities",
+"Relevant Links" for "Security Links"); or it is the tail of a one-word compound
+("Szenarien" for "Qualitätsszenarien"); or the title is long (four words or more) and
+the heading a lightly edited copy of it ("How can a rollout fail?" for "How can a
+rollout or rollback fail?"). Small words (and, of, the …) do not count as
+words here, and a plural is its singular ("Goal" for "Goals").
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from functools import lru_cache
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[IVXLC]+\.)\s+")
-_OPTIONAL = re.compile(r"\s*\((?:optional)\)\s*", re.IGNORECASE)
+_OPTIONAL = re.compile(r"\s*\((?:optional|if applicable|if any)\)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 _SLASH = re.compile(r"\s*/\s*")
-_PLACEHOLDER = re.compile(r"\\?<[^<>]+?\\?>|\{[^{}]+\}|(?<![^\W_])(?:x{2,}|X{2,}|N{3,})(?![^\W_])")
+_PLACEHOLDER = re.compile(r"\\?<[^<>]+?\\?>|\{[^{}]+\}|^\[[^\[\]]+\]$|"
+                          r"(?<![^\W_])(?:x{2,}|X{2,}|N{3,})(?![^\W_])")
+_WORD = re.compile(r"[^\W_]+")
+# words that say nothing of a section's subject, in the languages of the built-in packs
+_SMALL_WORDS = frozenset({"a", "an", "and", "the", "of", "for", "to", "in", "on", "or",
+                          "with", "und", "der", "die", "das", "des", "oder", "von", "zu"})
+_ELLIPSIS = frozenset({"…", "...", "⋯"})
 
 
 @lru_cache(maxsize=8192)
@@ -46,17 +66,25 @@ def _pattern(title: str) -> re.Pattern[str] | None:
 
 
 def says_optional(title: str) -> bool:
-    """Does the title mark its section as optional, as in "User Stories (Optional)"?"""
+    """Does the title mark its section as optional, as in "User Stories (Optional)" or
+    "Open issues (if applicable)"?"""
     return bool(_OPTIONAL.search(title))
 
 
+@lru_cache(maxsize=8192)
 def has_literal_text(title: str) -> bool:
     """Is there more to the title than placeholders (``{title}`` alone has not)?"""
-    return bool(_PLACEHOLDER.sub("", _tidy(title)).strip(" :-.#"))
+    return bool(_PLACEHOLDER.sub("", _tidy(title)).strip(" :-.#…"))
 
 
 def has_placeholder(title: str) -> bool:
     return _pattern(title) is not None
+
+
+@lru_cache(maxsize=8192)
+def is_ellipsis(title: str) -> bool:
+    """Is the title only an ellipsis (``## …``): anything may stand here?"""
+    return title.strip() in _ELLIPSIS
 
 
 @lru_cache(maxsize=65536)
@@ -67,3 +95,71 @@ def matches(pattern_title: str, title: str) -> bool:
         return normalize(pattern_title) == normalize(title)
     return bool(pattern.match(normalize(title)))
 
+
+@lru_cache(maxsize=65536)
+def words(title: str) -> tuple[str, ...]:
+    """The title's words that carry meaning, in order, lower-cased."""
+    return tuple(word for word in _WORD.findall(normalize(title)) if word not in _SMALL_WORDS)
+
+
+def _stem(word: str) -> str:
+    """A word without a plural's -s ("Goals", "Goal"; "Stakeholders", "Stakeholder")."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") \
+        else word
+
+
+@lru_cache(maxsize=65536)
+def loosely_matches(pattern_title: str, title: str) -> bool:
+    """Does ``title`` reword the literal ``pattern_title``: all its words and more, or
+    its first or last words?"""
+    if has_placeholder(pattern_title):
+        return False
+    if long_and_alike(pattern_title, title):
+        return True
+    wanted = tuple(_stem(word) for word in words(pattern_title))
+    found = tuple(_stem(word) for word in words(title))
+    if not wanted or not found:
+        return False
+    if set(wanted) <= set(found):
+        return True
+    if len(wanted) == len(found) == 1 and len(found[0]) >= 6 and wanted[0].endswith(found[0]):
+        return True  # the tail of a compound: "Szenarien" for "Qualitätsszenarien"
+    if len(wanted) == len(found) == 2 and any(
+            wanted[i] == found[i] and len(found[i]) > 3 for i in (0, 1)):
+        return True  # "Future Work" for "Future possibilities", "Relevant Links" for
+        #              "Security Links"
+    return len(found) < len(wanted) and found in (wanted[:len(found)], wanted[-len(found):])
+
+
+@lru_cache(maxsize=65536)
+def holds_words(pattern_title: str, title: str) -> bool:
+    """Does ``title`` hold every word of ``pattern_title`` (so that one heading may
+    stand for two sections: "Actors and Actions")?"""
+    wanted = {_stem(word) for word in words(pattern_title)}
+    return bool(wanted) and wanted <= {_stem(word) for word in words(title)}
+
+
+_ALIKE = 0.85  # a long title lightly edited
+_LONG = 4  # words
+
+
+def long_and_alike(pattern_title: str, title: str) -> bool:
+    """Is ``title`` a lightly edited copy of a long ``pattern_title`` (a question of a
+    questionnaire reworded over the template's versions)?"""
+    return len(words(pattern_title)) >= _LONG and alike(pattern_title, title, _ALIKE)
+
+
+@lru_cache(maxsize=65536)
+def alike(pattern_title: str, title: str, least: float) -> bool:
+    """Is :func:`closeness` at least ``least`` (its cheap upper bounds tried first)?"""
+    a, b = normalize(pattern_title), normalize(title)
+    if 2 * min(len(a), len(b)) < least * (len(a) + len(b)):
+        return False  # the lengths alone rule it out
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
+
+
+@lru_cache(maxsize=65536)
+def closeness(pattern_title: str, title: str) -> float:
+    """How alike two titles are, from 0 to 1 (for "the closest is …")."""
+    return difflib.SequenceMatcher(None, normalize(pattern_title), normalize(title)).ratio()
