@@ -13,7 +13,6 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import jsonschema
@@ -21,7 +20,6 @@ import pytest
 
 from archlint import config, engine
 from archlint.report import changes, gather, html, overview, terminal
-from archlint.template.completeness import SectionStatus, State
 
 ROOT = Path(__file__).resolve().parent.parent
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
@@ -96,39 +94,45 @@ def test_least_finished_first_and_unreadable_before_all(tmp_path: Path) -> None:
                                             "in-progress": 1, "complete": 1}
 
 
-@dataclass(frozen=True)
-class FakeSet:
-    """What a documentation set's status will offer (issue: sets as a unit)."""
+def arc42_set(root: Path) -> Path:
+    """An arc42 documentation set, one chapter per file: one chapter written, one with
+    only its prompt, the other ten absent."""
+    (root / "archlint.toml").write_text(
+        '[[documents]]\npaths = ["docs/arc42/*.md"]\npack = "arc42"\n', encoding="utf-8")
+    folder = root / "docs" / "arc42"
+    folder.mkdir(parents=True)
+    (folder / "01_introduction_and_goals.md").write_text(
+        "# Introduction and Goals\n\nThe shop sells books.\n\n## Requirements Overview\n\n"
+        "Customers order books.\n\n## Quality Goals\n\nFast.\n\n## Stakeholders\n\n"
+        "Customers. The xxx team.\n", encoding="utf-8")
+    (folder / "02_architecture_constraints.md").write_text(
+        "# Architecture Constraints\n\n_Describe the constraints that bind the team._\n",
+        encoding="utf-8")
+    return folder
 
-    name: str
-    pack: str | None
-    paths: tuple[str, ...]
-    sections: tuple[SectionStatus, ...]
 
-
-def test_a_documentation_set_is_a_card_of_its_own() -> None:
-    linter = engine.Linter.create(config.discover(ROOT))
-    paths = sorted((ROOT / "examples").glob("*.md"))
-    statuses = [(status.path, status) for status in map(linter.assess_file, paths)]
-    diagnostics, count = linter.lint_paths(paths)
-    members = (statuses[0][0], statuses[2][0])  # the overview and the deployment view
-    chapters = (SectionStatus("Introduction", 1, True, State.DONE, 1),
-                SectionStatus("Constraints", 1, True, State.MISSING, None))
-    the_set = FakeSet("views", "arc42", members, chapters)
-    alone = overview.build(statuses, diagnostics, linter.rules, count)
-    picture = overview.build(statuses, diagnostics, linter.rules, count, sets=[the_set])
+def test_a_documentation_set_is_a_card_of_its_own(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    arc42_set(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    linter = engine.Linter.create(config.discover(tmp_path))
+    picture = gather.gather(linter, [Path("docs")])
     [card] = picture.sets
-    assert card.kind == "set" and card.members == members
-    assert card.completeness == 0.5 and card.state == "in-progress"
-    assert {f.path for f in card.findings} == set(members)
-    assert len(card.findings) == sum(len(c.findings) for c in alone.cards
-                                     if c.name in members)
-    assert picture.documents == alone.documents  # its documents keep their own cards
+    members = ("docs/arc42/01_introduction_and_goals.md",
+               "docs/arc42/02_architecture_constraints.md")
+    assert card.kind == "set" and card.name == "docs/arc42/" and card.members == members
+    states = {section.title: section.state for section in card.sections}
+    assert len(states) == 12 and states["Introduction and Goals"] == "done"
+    assert states["Architecture Constraints"] == "prompt-only"
+    assert sorted(set(states.values())) == ["done", "missing", "prompt-only"]
+    assert card.completeness == 1 / 12 and card.state == "in-progress"
+    findings = {(f.path, f.code) for f in card.findings}
+    assert (members[1], "AL101") in findings and (members[0], "AL102") in findings
+    assert len(card.findings) == sum(len(c.findings) for c in picture.documents)
+    assert {c.name for c in picture.documents} == set(members)  # cards of their own too
     assert picture.sets_by_state()["in-progress"] == 1
-    assert picture.expected == alone.expected  # a set's sections never count twice
-    assert picture.cards.index(card) < picture.cards.index(picture.documents[1])
     jsonschema.validate(picture.as_dict(), SCHEMA)
-    assert "views (set of 2)" in terminal.render(picture, False, 100)
+    assert "docs/arc42/ (set of 2)" in terminal.render(picture, False, 100)
     assert 'data-kind="set"' in html.render(picture)
 
 

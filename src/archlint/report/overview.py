@@ -4,9 +4,10 @@ set), least finished first, and the summary of them all. Every format of the rep
 
 A card is made from what the engine already knows: a document's
 :class:`~archlint.template.completeness.DocumentStatus` (its sections in template order,
-each with a state) and the diagnostics found in it. A documentation set is a card too,
-made by :func:`set_card` from its own section statuses and its documents' cards; today
-no set is configured, so every document is its own card.
+each with a state) and the diagnostics found in it. A documentation set (a folder of
+chapter files, :mod:`archlint.template.docsets`) is a card too, made by :func:`set_card`
+from its summary (:func:`archlint.template.completeness.sets`) and its documents' cards:
+its chapters, each done, missing or as the file holding it has it.
 """
 
 from __future__ import annotations
@@ -16,14 +17,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from archlint.diagnostics import Diagnostic
 
 if TYPE_CHECKING:
     from archlint.report.changes import Changes
     from archlint.rule import Rule
-    from archlint.template.completeness import DocumentStatus, SectionStatus
+    from archlint.template.completeness import DocumentStatus, SectionStatus, SetStatus
 
 SCHEMA_VERSION = 1
 
@@ -246,24 +247,23 @@ def document_card(path: str, status: DocumentStatus | None,
                 tuple(Section.of(s) for s in status.sections), findings)
 
 
-class SetStatus(Protocol):
-    """What a documentation set's status offers: its name, pack, the paths of its
-    documents and the state of each of its chapters, in template order."""
-
-    name: str
-    pack: str | None
-    paths: Sequence[str]
-    sections: Sequence[SectionStatus]
-
-
-def set_card(status: SetStatus, documents: Iterable[Card]) -> Card:
-    """A documentation set's card: its own sections (chapters), and the findings of
-    its documents."""
-    members = [card for card in documents if card.name in set(status.paths)]
-    return Card("set", status.name, status.pack, True,
-                tuple(Section.of(s) for s in status.sections),
-                tuple(f for card in members for f in card.findings),
-                tuple(card.name for card in members))
+def set_card(status: SetStatus, members: Sequence[tuple[DocumentStatus, Card]]) -> Card:
+    """A documentation set's card: its chapters in template order, each done, missing
+    (no file of the set holds it) or as the file that holds it has it; and the findings
+    of its documents."""
+    states: dict[str, str] = {}
+    for document, _ in members:
+        for section in document.sections:
+            if section.chapter and section.title in status.present:
+                states.setdefault(section.title, section.state.value)
+    sections = tuple(
+        Section(title, 1, True, "done" if title in status.done
+                else "missing" if title not in status.present
+                else states.get(title, "empty"), None)
+        for title in status.chapters)
+    return Card("set", status.root + "/", status.pack, True, sections,
+                tuple(f for _, card in members for f in card.findings),
+                tuple(card.name for _, card in members))
 
 
 def least_finished_first(cards: Iterable[Card]) -> tuple[Card, ...]:
@@ -273,16 +273,23 @@ def least_finished_first(cards: Iterable[Card]) -> tuple[Card, ...]:
 
 
 def build(statuses: Sequence[tuple[str, DocumentStatus | None]],
-          diagnostics: Iterable[Diagnostic], rules: Iterable[Rule], files_checked: int,
-          sets: Iterable[SetStatus] = ()) -> Overview:
+          diagnostics: Iterable[Diagnostic], rules: Iterable[Rule], files_checked: int
+          ) -> Overview:
     """The overview of documents (``statuses``: each path with its status, None when
-    it could not be read), the diagnostics of the run, and the rules that ran."""
+    it could not be read), the documentation sets they make up, the diagnostics of the
+    run, and the rules that ran."""
+    from archlint.template.completeness import sets
+
     by_path: dict[str, list[Diagnostic]] = {}
     for diagnostic in diagnostics:
         by_path.setdefault(diagnostic.path, []).append(diagnostic)
     documents = [document_card(path, status, by_path.get(path, ()))
                  for path, status in statuses]
-    set_cards = [set_card(status, documents) for status in sets]
+    assessed = [(status, card) for (_, status), card in zip(statuses, documents)
+                if status is not None]
+    set_cards = [set_card(summary, [(status, card) for status, card in assessed
+                                    if status.docset and status.docset.root == summary.root])
+                 for summary in sets([status for status, _ in assessed])]
     return Overview(least_finished_first([*set_cards, *documents]),
                     tuple(RuleSummary.of(rule) for rule in rules), files_checked)
 
