@@ -43,6 +43,7 @@ def test_message_names_the_section():
     "# T\n\n## A\n\nText.\n",                       # a parent whose child has content
     "## A\n\n_Note the italic aside here_ and text.\n",
     "## A\n\n*Figure 1: the context*\n\nText.\n",
+    "# T\n\nText.\n\n##\n\n## B\n\nMore text.\n",     # a bare "##": no section at all
 ])
 def test_leaves_alone(text):
     assert found(text) == []

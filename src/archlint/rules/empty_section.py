@@ -14,7 +14,8 @@ model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a
 (`###### Does it increase resource usage? No`), or a
 sentence written as a heading (`### For more, see the [security policy](SECURITY.md).`).
 Nor is a heading that titles the document: its first heading at level 1, or a heading
-right above the table of contents.
+right above the table of contents; nor a heading with no text at all (a bare `##`, a
+stray mark), which names no section anyone was asked to write.
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -102,7 +103,8 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     for section in document.sections():
         heading = section.heading
         assert heading is not None
-        if (not section.children and not classify.has_content(section, classified)
+        if (heading.text.strip() and not section.children
+                and not classify.has_content(section, classified)
                 and not classify.has_boilerplate(section, classified)
                 and not _says_it_all(heading) and heading.line not in titles):
             yield Problem(heading.line, heading.column,
