@@ -91,6 +91,8 @@ def _insertion(document: Document, contents: toc.TableOfContents, heading: Headi
         items = contents.block.items
         following = [i for i in items if i.line > after.line and i.depth <= after.depth]
         at = following[0].line if following else contents.block.end_line + 1
+        while at - 1 > after.line and not document.lines[at - 2].strip():
+            at -= 1  # before the blank lines that end the list, not after them
     else:
         at = entries[0].item.line
     return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
