@@ -250,7 +250,10 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
         _fail(str(error))
     statuses = [r for r in results if not isinstance(r, Diagnostic)]
     for problem in (r for r in results if isinstance(r, Diagnostic)):
-        click.echo(f"archlint: {problem.path}: {problem.message}", err=True)
+        from archlint.report.printable import printable
+
+        click.echo(f"archlint: {printable(problem.path)}: {printable(problem.message)}",
+                   err=True)
     click.echo(formats.STATUS[output_format](statuses, _use_color()), nl=False)
     sys.exit(EXIT_ERROR if len(statuses) != len(results) else EXIT_CLEAN)
 

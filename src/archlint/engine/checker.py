@@ -19,6 +19,7 @@ from archlint.engine.reader import Reader, Source
 from archlint.engine.selection import RuleSet
 from archlint.links.index import AnchorIndex
 from archlint.model import Document
+from archlint.paths import real
 from archlint.rule import Context, Disk
 from archlint.template.textsettings import TemplateText
 
@@ -68,15 +69,20 @@ class Checker:
         return _fingerprinted(found, document.lines, relative or display)
 
     def _root_for(self, folder: Path | None) -> Path | None:
-        """The project a document belongs to, where links starting with ``/`` lead: the
-        configuration file's folder if the document is in it, or else the git work tree
-        the document is in."""
+        """The project a document belongs to, where links starting with ``/`` lead and
+        beyond which no link is followed: the configuration file's folder if the
+        document is in it, or else the git work tree the document is in, or else the
+        folder the run started in (the project root without a configuration file), or
+        else the document's own folder."""
         if folder is None:
             return None
-        if self.configuration.path is not None and files.relative_to(
-                folder, self.configuration.root) is not None:
-            return self.configuration.root
-        return files.git_root(folder)
+        root = self.configuration.root
+        if self.configuration.path is not None and files.relative_to(folder, root) is not None:
+            return root
+        found = files.git_root(folder)
+        if found is not None:
+            return found
+        return root if files.relative_to(folder, root) is not None else real(folder)
 
 
 def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str
@@ -88,7 +94,8 @@ def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: st
     result = []
     for d in diagnostics:
         text = lines[d.line - 1].strip() if 0 < d.line <= len(lines) else ""
-        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode()).hexdigest()
+        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode(
+            "utf-8", "surrogatepass")).hexdigest()  # text given to lint_text may have any
         seen[key] = seen.get(key, 0) + 1
         result.append(replace(d, fingerprint=f"{key[:32]}-{seen[key]}"))
     return result

@@ -26,18 +26,42 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_core import StateCore
 
+from archlint.errors import UnparsableError
 from archlint.markdown import inline
+
+
+# How deeply blocks may nest (block quotes, lists): markdown-it-py's default of 20 would
+# drop a list's tenth level. Deeper content is refused, never dropped silently.
+MAX_NESTING = 100
 
 
 @cache
 def markdown(links_only: bool = False) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"])
+    _refuse_too_deep(md)
     md.core.ruler.at("normalize", _normalize)
     md.block.ruler.at("lheading", _setext_heading)
     md.normalizeLink = _kept_as_written  # type: ignore[method-assign]
     if links_only:
         md.core.ruler.at("inline", _inline_where_links_may_be)
     return inline.configure(md)
+
+
+def _refuse_too_deep(md: MarkdownIt) -> None:
+    """Raise UnparsableError where markdown-it-py would skip content nested deeper than
+    its limit (it drops it without a word)."""
+    tokenize = md.block.tokenize
+
+    def watched(state: StateBlock, start: int, end: int) -> None:
+        if state.level >= MAX_NESTING:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                raise UnparsableError(f"nested deeper than {MAX_NESTING} levels at line "
+                                      f"{line + 1}: not read")
+        tokenize(state, start, end)
+
+    md.block.tokenize = watched  # type: ignore[method-assign]
 
 
 def _kept_as_written(url: str) -> str:

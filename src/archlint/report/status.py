@@ -7,6 +7,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from archlint.report.printable import printable
+
 if TYPE_CHECKING:
     from archlint.template.completeness import DocumentStatus
 
@@ -16,12 +18,12 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
     lines = []
     for document in statuses:
         pack = f" (rule pack {document.pack})" if document.pack else ""
-        lines.append(f"{document.path}: {document.completeness:.0%} complete, "
+        lines.append(f"{printable(document.path)}: {document.completeness:.0%} complete, "
                      f"{document.done} of {document.expected} sections done{pack}")
         for section in document.sections:
             marker = "" if section.required else " (optional)"
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
-                         f"{section.title}{marker}")
+                         f"{printable(section.title)}{marker}")
     return "".join(line + "\n" for line in lines)
 
 
