@@ -76,7 +76,8 @@ class RecordingFiles:
 
     def names(self, folder: Path) -> list[str] | None:
         answer = self._inner.names(folder)
-        self._record.names[str(folder)] = sorted(answer) if answer is not None else None
+        if str(folder) not in self._record.names:
+            self._record.names[str(folder)] = sorted(answer) if answer is not None else None
         return answer
 
 

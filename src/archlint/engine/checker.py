@@ -52,9 +52,11 @@ class Checker:
         disk, anchors = Disk(), self.anchors
         if record is not None:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
-        context = Context(self.analysis(document, relative), folder=folder,
-                          root=self._root_for(folder), files=disk, anchors=anchors,
-                          anchor_style=self.configuration.settings.anchor_style)
+        root = self._root_for(folder)
+        context = Context(self.analysis(document, relative), folder=folder, root=root,
+                          files=disk, anchors=anchors,
+                          anchor_style=self.configuration.settings.anchor_style,
+                          boundary=root or self._boundary_for(folder))
         suppressed = suppressions.collect(document.comments, self.rules.known,
                                           document.line_count)
         found = []
@@ -69,19 +71,22 @@ class Checker:
         return _fingerprinted(found, document.lines, relative or display)
 
     def _root_for(self, folder: Path | None) -> Path | None:
-        """The project a document belongs to, where links starting with ``/`` lead and
-        beyond which no link is followed: the configuration file's folder if the
-        document is in it, or else the git work tree the document is in, or else the
-        folder the run started in (the project root without a configuration file), or
-        else the document's own folder."""
+        """The project a document belongs to, where links starting with ``/`` lead: the
+        configuration file's folder if the document is in it, or else the git work tree
+        the document is in."""
+        if folder is None:
+            return None
+        if self.configuration.path is not None and files.relative_to(
+                folder, self.configuration.root) is not None:
+            return self.configuration.root
+        return files.git_root(folder)
+
+    def _boundary_for(self, folder: Path | None) -> Path | None:
+        """Without a project root, the folder no link is followed out of: the one the run
+        started in if the document is in it, or else the document's own."""
         if folder is None:
             return None
         root = self.configuration.root
-        if self.configuration.path is not None and files.relative_to(folder, root) is not None:
-            return root
-        found = files.git_root(folder)
-        if found is not None:
-            return found
         return root if files.relative_to(folder, root) is not None else real(folder)
 
 
@@ -89,13 +94,28 @@ def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: st
                    ) -> list[Diagnostic]:
     """Give each diagnostic a fingerprint from its file (relative to the project), rule,
     message and the text of its line (not the line's number), numbered when the same
-    finding recurs in the file."""
+    finding recurs in the file. A line longer than :data:`LONG_LINE` characters stands
+    in by its hash, made once, so that many findings on one huge line cost no more than
+    as many on short lines."""
     seen: dict[str, int] = {}
     result = []
+    texts: dict[int, str] = {}
     for d in diagnostics:
-        text = lines[d.line - 1].strip() if 0 < d.line <= len(lines) else ""
+        text = texts.get(d.line)
+        if text is None:
+            text = texts[d.line] = _line_text(lines, d.line)
         key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode(
             "utf-8", "surrogatepass")).hexdigest()  # text given to lint_text may have any
         seen[key] = seen.get(key, 0) + 1
         result.append(replace(d, fingerprint=f"{key[:32]}-{seen[key]}"))
     return result
+
+
+LONG_LINE = 1000
+
+
+def _line_text(lines: Sequence[str], line: int) -> str:
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if len(text) <= LONG_LINE:
+        return text
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -173,7 +173,8 @@ def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int
     else:
         target = token.attrGet("href") or ""
         depth, parts = 0, []
-        for inner in children[index + 1:]:
+        for position in range(index + 1, len(children)):  # not a copy of the rest
+            inner = children[position]
             if inner.type == "link_open":
                 depth += 1
             elif inner.type == "link_close":
