@@ -95,3 +95,13 @@ def test_a_missing_last_entry_goes_before_the_blank_line_that_ends_the_list(
              if d.fix for edit in d.fix.edits]
     fixed = fixing.apply(text, edits)
     assert fixed == text.replace("- [B](#b)\n", "- [B](#b)\n- [C](#c)\n")
+
+
+def test_no_entry_is_offered_for_a_heading_without_an_anchor() -> None:
+    import archlint
+    from archlint.config import Settings
+
+    text = "# Doc\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\n## B\n\n## ...\n\ntext\n"
+    found = [d for d in archlint.lint_text(text, path="doc.md", settings=Settings())
+             if d.code == "AL304"]
+    assert [(d.line, d.fix) for d in found] == [(12, None)]  # "#" would lead to the top

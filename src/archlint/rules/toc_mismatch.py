@@ -93,7 +93,8 @@ class _Insertions:
             waiting.append(position)
 
     def fix(self, heading: Heading) -> Fix | None:
-        """A new entry for ``heading`` (asked in document order)."""
+        """A new entry for ``heading`` (asked in document order); none for a heading
+        without an anchor (``#`` would lead to the top, so the entry would list nothing)."""
         entries = self.contents.entries
         while (self.seen < len(self.by_line)
                and entries[self.by_line[self.seen]].heading.line < heading.line):
@@ -106,6 +107,8 @@ class _Insertions:
         if chosen is None:
             chosen = self.last if self.last is not None else 0
         model = entries[chosen]
+        if not heading.anchor:
+            return None
         line = self.document.lines[model.item.line - 1]
         match = _ENTRY_LINK.search(line)
         if match is None:
