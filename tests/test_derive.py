@@ -225,3 +225,12 @@ def test_similarity_option(similarity: float, expected: int) -> None:
     text = "# Process View\n\n## State models\n\nDiscuss the state models we actually use.\n"
     settings = Settings(rules={"template-prompt": {"similarity": similarity}})
     assert len(archlint.lint_text(text, settings=settings, select=["AL101"])) == expected
+
+
+def test_a_heading_without_text_is_no_section_of_the_derived_pack(tmp_path: Path) -> None:
+    template = tmp_path / "template.md"
+    template.write_text("# My Template\n\n## Goals\n\n##\n\n## Risks\n\n### \n")
+    pack = derive.derive_file(template)
+    assert [s.title for s in pack.sections] == ["Goals", "Risks"]
+    (tmp_path / "pack.toml").write_text(pack.to_toml())
+    assert packs.load_file(tmp_path / "pack.toml") == pack  # it loads back as it is
