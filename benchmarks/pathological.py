@@ -126,12 +126,14 @@ def run_once(folder: Path) -> tuple[float, float]:
 
 
 def measure(name: str, runs: int, scale: float) -> str:
-    generate, n, unit = CASES[name]
+    _, n, unit = CASES[name]
     n = max(1, int(n * scale))
     with tempfile.TemporaryDirectory() as temporary:
         small, large = Path(temporary, "n"), Path(temporary, "2n")
-        write(small, generate(n))
-        write(large, generate(2 * n))
+        for folder, size in ((small, n), (large, 2 * n)):
+            # in a process of its own: a child's peak memory counts its parent's at fork
+            subprocess.run([sys.executable, __file__, "--generate", name, str(size),
+                            str(folder)], check=True)
         times: dict[Path, list[float]] = {small: [], large: []}
         peaks: dict[Path, float] = {small: 0.0, large: 0.0}
         for round_number in range(runs):
@@ -151,7 +153,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="multiply every case's n (e.g. 0.1 for a quick look)")
+    parser.add_argument("--generate", nargs=3, metavar=("CASE", "N", "FOLDER"),
+                        help=argparse.SUPPRESS)
     arguments = parser.parse_args()
+    if arguments.generate:
+        name, size, folder = arguments.generate
+        write(Path(folder), CASES[name][0](int(size)))
+        return
     print("| input | n | CPU at n | CPU at 2n | ratio | peak memory |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for name in arguments.case or list(CASES):

@@ -130,3 +130,51 @@ def test_findings_on_one_huge_line_hash_it_once(monkeypatch) -> None:
 
     small, large = _work(measure, 1_000)
     assert large <= 2.2 * small, (small, large)
+
+
+def test_a_long_list_is_not_read_again_for_each_item(monkeypatch) -> None:
+    from markdown_it import parser_block
+    from markdown_it.rules_block import StateBlock
+
+    reads = [0]
+
+    class Counting(list):
+        def __getitem__(self, key):
+            reads[0] += 1
+            return list.__getitem__(self, key)
+
+    class CountingState(StateBlock):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.bMarks = Counting(self.bMarks)
+
+    monkeypatch.setattr(parser_block, "StateBlock", CountingState)
+
+    def measure(n: int) -> int:
+        reads[0] = 0
+        parser.parse("# A\n\n" + "".join(f"- [Heading {i}](#heading-{i})\n"
+                                         for i in range(n)), "a.md")
+        return reads[0]
+
+    small, large = _work(measure, 2_000)
+    assert large <= 2.2 * small, (small, large)
+
+
+def test_the_order_of_many_entries_is_worked_out_in_n_log_n() -> None:
+    from archlint import sequences
+
+    compared = [0]
+
+    class Value(int):
+        def __lt__(self, other):
+            compared[0] += 1
+            return int.__lt__(self, other)
+
+    def measure(n: int) -> int:
+        compared[0] = 0
+        values = [Value((i * 7919) % n) for i in range(n)]
+        sequences.in_order(values)
+        return compared[0]
+
+    small, large = _work(measure, 2_000)
+    assert large <= 2.5 * small, (small, large)
