@@ -275,6 +275,26 @@ def test_a_new_file_of_the_same_name_changes_a_cached_suggestion(tmp_path: Path)
     assert run("check", ".", cwd=tmp_path).stdout == plain
 
 
+def test_making_the_cache_folder_changes_no_recorded_listing(tmp_path: Path,
+                                                            monkeypatch) -> None:
+    from archlint.engine import cache as caching
+
+    (tmp_path / "a.md").write_text("# A\n\nSee [it](./gone.md).\n")
+    checked: list[Path] = []
+    real_check = Linter.check_recording
+
+    def counting(self, path, data=None):
+        checked.append(path)
+        return real_check(self, path, data)
+
+    monkeypatch.setattr(Linter, "check_recording", counting)
+    for _ in range(2):
+        linter = Linter.create(Configuration(Settings(), None, tmp_path))
+        store = caching.Cache(tmp_path / caching.DEFAULT_FOLDER, linter.settings_key())
+        linter.lint_paths([tmp_path], 1, store)
+    assert checked == [tmp_path / "a.md"]  # the second run answered from the cache
+
+
 # -- 6. no tracebacks ----------------------------------------------------------------
 
 def test_a_symlink_loop_is_an_al001(tmp_path: Path) -> None:
