@@ -192,7 +192,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         _fail(f"cannot write {error.filename}: {error.strerror}")
     report = Report(tuple(diagnostics), count, linter.rules)
     render = formats.STATISTICS if statistics else formats.CHECK[output_format]
-    color = output_file is None and _use_color()
+    color = (output_file is None or str(output_file) == "-") and _use_color()
     _write_report(output_file, render(report, color), color)
     failing = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
     sys.exit(EXIT_PROBLEMS if failing and not exit_zero else EXIT_CLEAN)
