@@ -422,3 +422,12 @@ def test_a_heading_that_only_groups_sections_may_be_left_out():
 
     assert [p.message for p in run_rule("AL201", linter_text, pack=pack)] == [
         'required section "Overview" is missing (rule pack assessment)']
+
+
+def test_a_heading_without_text_is_no_section_of_the_derived_pack(tmp_path: Path) -> None:
+    template = tmp_path / "template.md"
+    template.write_text("# My Template\n\n## Goals\n\n##\n\n## Risks\n\n### \n")
+    pack = derive.derive_file(template)
+    assert [s.title for s in pack.sections] == ["Goals", "Risks"]
+    (tmp_path / "pack.toml").write_text(pack.to_toml())
+    assert packs.load_file(tmp_path / "pack.toml") == pack  # it loads back as it is

@@ -80,3 +80,28 @@ def test_a_failed_write_leaves_the_original(tmp_path: Path,
         atomic.write_text(view, "changed\n")
     assert view.read_text() == "original\n"
     assert [p.name for p in tmp_path.iterdir()] == ["view.md"]  # no temporary left over
+
+
+@pytest.mark.parametrize("after_list", ["Some paragraph after.\n\n", "\n\n", "<!-- tocstop -->\n\n"])
+def test_a_missing_last_entry_goes_before_the_blank_line_that_ends_the_list(
+        tmp_path: Path, after_list: str) -> None:
+    import archlint
+    from archlint.config import Settings
+    from archlint.engine import fixing
+
+    text = (f"# Doc\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n{after_list}"
+            "## A\n\ntext\n\n## B\n\ntext\n\n## C\n\ntext\n")
+    edits = [edit for d in archlint.lint_text(text, path="doc.md", settings=Settings())
+             if d.fix for edit in d.fix.edits]
+    fixed = fixing.apply(text, edits)
+    assert fixed == text.replace("- [B](#b)\n", "- [B](#b)\n- [C](#c)\n")
+
+
+def test_no_entry_is_offered_for_a_heading_without_an_anchor() -> None:
+    import archlint
+    from archlint.config import Settings
+
+    text = "# Doc\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n\n## A\n\n## B\n\n## ...\n\ntext\n"
+    found = [d for d in archlint.lint_text(text, path="doc.md", settings=Settings())
+             if d.code == "AL304"]
+    assert [(d.line, d.fix) for d in found] == [(12, None)]  # "#" would lead to the top

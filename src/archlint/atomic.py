@@ -1,25 +1,154 @@
-"""Writing files so that a failure never leaves half of one behind."""
+"""Writing files so that a failure never leaves half of one behind, and a write never
+changes what the path is.
+
+A symbolic link is written through to the file it leads to. A regular file is replaced
+by a new one written next to it (an anonymous file where the system has them, so that
+even a process killed with SIGKILL leaves nothing behind) and renamed over it, with the
+original's mode and owner. A file with other hard links, or whose owner cannot be kept,
+is rewritten in place instead, and restored if that fails. A FIFO, a device, a socket or
+a folder is refused. Every error is an OSError that names the path given, never a
+temporary file.
+"""
 
 from __future__ import annotations
 
 import os
-import shutil
+import signal
+import stat
 import tempfile
 from pathlib import Path
 
+from archlint.paths import not_regular, real
+
+_CRITICAL = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
+
 
 def write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` (UTF-8, no newline translation) through a temporary file
-    in the same folder and a rename; an existing file keeps its permissions. On failure
-    the original is untouched and the OSError is raised."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    """Write ``text`` to ``path`` (UTF-8, no newline translation). On failure the
+    original is untouched and an OSError naming ``path`` is raised."""
+    write_bytes(path, text.encode("utf-8"))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        try:
+            status: os.stat_result | None = os.stat(path)  # what the path leads to
+        except FileNotFoundError:
+            status = None
+        target = real(path)
+        if status is not None:
+            why = not_regular(status.st_mode)
+            if why:
+                raise OSError(0, why)
+        if status is not None and (status.st_nlink > 1 or not _can_own_as(status)):
+            _rewrite_in_place(target, data)
+        else:
+            _replace(target, data, status)
+    except OSError as error:
+        raise OSError(error.errno, error.strerror or str(error), str(path)) from None
+
+
+def _can_own_as(status: os.stat_result) -> bool:
+    """Can a new file get this file's owner and group?"""
+    return os.geteuid() == 0 or (status.st_uid, status.st_gid) == (os.geteuid(), os.getegid())
+
+
+_ANONYMOUS: dict[int, bool] = {}  # by device: can a file be made without a name there?
+
+
+def anonymous_files(folder: Path) -> bool:
+    """Can a file be made in ``folder`` without a name and be given one later (Linux's
+    O_TMPFILE, and a link from /proc/self/fd)? Asked once per device."""
+    try:
+        device = os.stat(folder).st_dev
+    except OSError:
+        return False
+    if device not in _ANONYMOUS:
+        try:
+            fd = _anonymous(folder)
+        except OSError:
+            _ANONYMOUS[device] = False
+        else:
+            probe = tempfile.mktemp(prefix=".archlint-probe.", dir=folder)
+            try:
+                os.link(f"/proc/self/fd/{fd}", probe, follow_symlinks=True)
+                os.unlink(probe)
+                _ANONYMOUS[device] = True
+            except OSError:
+                _ANONYMOUS[device] = False
+            finally:
+                os.close(fd)
+    return _ANONYMOUS[device]
+
+
+def _anonymous(folder: Path) -> int:
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        raise OSError(0, "no anonymous files here")
+    return os.open(folder, flag | os.O_WRONLY | os.O_CLOEXEC, 0o666)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+def _replace(target: Path, data: bytes, status: os.stat_result | None) -> None:
+    folder = target.parent
+    named: str | None = None
+    if anonymous_files(folder):
+        fd = _anonymous(folder)
+    else:
+        fd, named = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        _write_all(fd, data)
+        if status is not None:
+            os.fchmod(fd, stat.S_IMODE(status.st_mode))
+            if (status.st_uid, status.st_gid) != (os.geteuid(), os.getegid()):
+                os.fchown(fd, status.st_uid, status.st_gid)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+        os.fsync(fd)
+        # from here to the rename, a signal would leave a named temporary file behind
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _CRITICAL)
+        try:
+            if named is None:
+                named = tempfile.mktemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+                os.link(f"/proc/self/fd/{fd}", named, follow_symlinks=True)
+            os.replace(named, target)
+            named = None
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    finally:
+        os.close(fd)
+        if named is not None:
+            Path(named).unlink(missing_ok=True)
+
+
+def _rewrite_in_place(target: Path, data: bytes) -> None:
+    """Overwrite the file itself (its inode, so its hard links, owner and mode stay);
+    if that fails, put the original bytes back before raising."""
+    fd = os.open(target, os.O_RDWR | os.O_CLOEXEC)
+    try:
+        original = b""
+        while chunk := os.pread(fd, 1 << 20, len(original)):
+            original += chunk
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _CRITICAL)
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            _write_all(fd, data)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except OSError:
+            written = 0
+            while written < len(original):  # the original's own blocks: no new space
+                written += os.pwrite(fd, original[written:], written)
+            os.ftruncate(fd, len(original))
+            raise
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    finally:
+        os.close(fd)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,6 +38,22 @@ def _write_atomically(path: Path, content: str) -> None:
         atomic.write_text(path, content)
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror}")
+
+
+def _write_report(path: Path | None, content: str, color: bool) -> None:
+    """The report to standard output (no ``--output-file``, or ``-``), or else to a file,
+    atomically; a FIFO or a device is refused, with a hint: ``-`` streams."""
+    if path is None or str(path) == "-":
+        click.echo(content, nl=False, color=color)
+        return
+    from archlint import atomic
+
+    try:
+        atomic.write_text(path, content)
+    except OSError as error:
+        hint = ("; use --output-file - to write to standard output"
+                if (error.strerror or "").startswith("not a regular file") else "")
+        _fail(f"cannot write {path}: {error.strerror}{hint}")
 
 
 def _use_color() -> bool:
@@ -91,14 +108,25 @@ def main() -> None:
     # Parsing makes many small objects that live as long as their document; collecting
     # cycles every 700 allocations (Python's default) costs a tenth of a run's time.
     gc.set_threshold(50_000, 20, 20)
+    # Interrupted or terminated, exit through the code's clean-up (a write in progress
+    # removes its temporary file) and without a traceback.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, _exit_on_signal)
+
+
+def _exit_on_signal(number: int, frame: object) -> None:
+    raise SystemExit(128 + number)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False,
+                                                   path_type=Path))
 @click.option("--output-format", type=click.Choice(formats.names(formats.CHECK)),
               default="text", show_default=True, help="How to print the problems found.")
-@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the report to this file instead of standard output.")
+@click.option("--output-file", type=click.Path(dir_okay=False, allow_dash=True,
+              path_type=Path),
+              help="Write the report to this file instead of standard output ('-': "
+                   "standard output).")
 @click.option("--statistics", is_flag=True, help="Print how many problems each rule found.")
 @click.option("--select", multiple=True, metavar="RULES",
               help="Run only these rules (codes, names or code prefixes; comma-separated).")
@@ -150,9 +178,10 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         targets: tuple[Path, ...] = paths or (Path("."),)
         if since is not None:
             from archlint.engine import changes
+            from archlint.paths import real
 
             changed = changes.changed_since(since, Path.cwd())
-            targets = tuple(p for p in linter.discover(targets) if p.resolve() in changed)
+            targets = tuple(p for p in linter.discover(targets) if real(p) in changed)
         if diff:
             sys.exit(_show_diff(linter, targets))
         if fix:
@@ -185,10 +214,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         _fail(f"cannot write {error.filename}: {error.strerror}")
     report = Report(tuple(diagnostics), count, linter.rules)
     render = formats.STATISTICS if statistics else formats.CHECK[output_format]
-    if output_file is not None:
-        _write_atomically(output_file, render(report, False))
-    else:
-        click.echo(render(report, _use_color()), nl=False, color=_use_color())
+    color = (output_file is None or str(output_file) == "-") and _use_color()
+    _write_report(output_file, render(report, color), color)
     failing = [d for d in diagnostics if strict or d.severity is Severity.ERROR]
     sys.exit(EXIT_PROBLEMS if failing and not exit_zero else EXIT_CLEAN)
 
@@ -243,7 +270,8 @@ def _fix(linter, paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False,
+                                                   path_type=Path))
 @click.option("--output-format", type=click.Choice(formats.names(formats.STATUS)),
               default="text", show_default=True, help="How to print the completeness report.")
 @click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
@@ -264,7 +292,10 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
         _fail(str(error))
     statuses = [r for r in results if not isinstance(r, Diagnostic)]
     for problem in (r for r in results if isinstance(r, Diagnostic)):
-        click.echo(f"archlint: {problem.path}: {problem.message}", err=True)
+        from archlint.report.printable import printable
+
+        click.echo(f"archlint: {printable(problem.path)}: {printable(problem.message)}",
+                   err=True)
     click.echo(formats.STATUS[output_format](statuses, _use_color()), nl=False)
     sys.exit(EXIT_ERROR if len(statuses) != len(results) else EXIT_CLEAN)
 
@@ -401,8 +432,10 @@ def schema() -> None:
 @schema.command()
 @click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--name", help="The pack's name (default: from the file name).")
-@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the pack to this file instead of standard output.")
+@click.option("--output-file", type=click.Path(dir_okay=False, allow_dash=True,
+              path_type=Path),
+              help="Write the pack to this file instead of standard output ('-': "
+                   "standard output).")
 def derive(template: Path, name: str | None, output_file: Path | None) -> None:
     """Print the rule pack a Markdown TEMPLATE implies, as TOML to commit and tune."""
     from archlint.template import derive as deriving
@@ -413,11 +446,7 @@ def derive(template: Path, name: str | None, output_file: Path | None) -> None:
         _fail(str(error))
     if name:
         pack = dataclasses.replace(pack, name=name)
-    text = pack.to_toml()
-    if output_file is not None:
-        _write_atomically(output_file, text)
-    else:
-        click.echo(text, nl=False)
+    _write_report(output_file, pack.to_toml(), False)
 
 
 @main.command()

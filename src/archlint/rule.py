@@ -57,16 +57,21 @@ class FileSystem(Protocol):
 
 
 class Disk:
-    """The real file system."""
+    """The real file system; each folder is listed once (a Disk serves one document)."""
+
+    def __init__(self) -> None:
+        self._listed: dict[Path, list[str] | None] = {}
 
     def exists(self, path: Path) -> bool:
         return os.path.exists(path)
 
     def names(self, folder: Path) -> list[str] | None:
-        try:
-            return os.listdir(folder)
-        except OSError:
-            return None
+        if folder not in self._listed:
+            try:
+                self._listed[folder] = os.listdir(folder)
+            except OSError:
+                self._listed[folder] = None
+        return self._listed[folder]
 
 
 class Anchors(Protocol):
@@ -116,6 +121,9 @@ class Context:
     anchors: Anchors = field(default_factory=NoAnchors)  # other documents' anchors
     anchor_style: AnchorStyle = AnchorStyle.GITHUB
     sets: Sets = field(default_factory=NoSets)  # the documentation sets of the project
+    # the folder no link is followed out of: the project root, or without one the
+    # folder the run started in (or the document's own); None: the root, if any
+    boundary: Path | None = None
 
     @classmethod
     def of(cls, document: Document, pack: Pack | None = None,

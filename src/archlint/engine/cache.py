@@ -20,11 +20,12 @@ from typing import Any
 from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from archlint.links.index import AnchorIndex
-from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash
+from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash, read_bytes
+from archlint.paths import real
 from archlint.template.docsets import looks_around
 from archlint.version import __version__
 
-FORMAT = 1
+FORMAT = 2  # 2: dependencies name the files of the set that share a name
 DEFAULT_FOLDER = ".archlint_cache"
 
 
@@ -32,10 +33,8 @@ def _anchor_source(path: str) -> str | None:
     """The hash of a linked Markdown file's bytes, as :class:`AnchorIndex` keeps it."""
     if not path.lower().endswith(MARKDOWN_SUFFIXES):
         return None
-    try:
-        return content_hash(Path(path).read_bytes())
-    except OSError:
-        return None
+    data = read_bytes(Path(path))
+    return content_hash(data) if isinstance(data, bytes) else None
 
 
 @dataclass
@@ -45,11 +44,17 @@ class Dependencies:
     exists: dict[str, bool] = field(default_factory=dict)
     names: dict[str, list[str] | None] = field(default_factory=dict)
     anchors: dict[str, str | None] = field(default_factory=dict)
+    named: dict[str, list[str]] = field(default_factory=dict)  # the set's files by name
 
-    def still_hold(self) -> bool:
+    def still_hold(self, index: AnchorIndex) -> bool:
         return (all(os.path.exists(p) == e for p, e in self.exists.items())
                 and all(_names(p) == n for p, n in self.names.items())
-                and all(_anchor_source(p) == h for p, h in self.anchors.items()))
+                and all(_anchor_source(p) == h for p, h in self.anchors.items())
+                and all(_paths_named(index, n) == p for n, p in self.named.items()))
+
+
+def _paths_named(index: AnchorIndex, name: str) -> list[str]:
+    return [str(path) for path in index.paths_named(name)]
 
 
 def _names(folder: str) -> list[str] | None:
@@ -72,7 +77,8 @@ class RecordingFiles:
 
     def names(self, folder: Path) -> list[str] | None:
         answer = self._inner.names(folder)
-        self._record.names[str(folder)] = sorted(answer) if answer is not None else None
+        if str(folder) not in self._record.names:
+            self._record.names[str(folder)] = sorted(answer) if answer is not None else None
         return answer
 
 
@@ -84,11 +90,13 @@ class RecordingAnchors:
 
     def anchors_of(self, path: Path) -> frozenset[str] | None:
         found = self._inner.anchors_of(path)
-        self._record.anchors[str(path.resolve())] = self._inner.digest_of(path)
+        self._record.anchors[str(real(path))] = self._inner.digest_of(path)
         return found
 
     def paths_named(self, name: str) -> tuple[Path, ...]:
-        return self._inner.paths_named(name)
+        found = self._inner.paths_named(name)
+        self._record.named[name] = [str(path) for path in found]
+        return found
 
 
 class RecordingSets:
@@ -148,12 +156,14 @@ class Cache:
         """The cache holds nothing (so there is nothing to look up)."""
         return not self._entries
 
-    def lookup(self, path: Path, digest: str) -> list[Diagnostic] | None:
-        entry = self._entries.get(str(path.resolve()))
+    def lookup(self, path: Path, digest: str, index: AnchorIndex) -> list[Diagnostic] | None:
+        """The file's cached findings, if its content (``digest``) and everything they
+        depend on are as they were; ``index`` knows the files of this run's set."""
+        entry = self._entries.get(str(real(path)))
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return None
         try:
-            if not Dependencies(**entry["dependencies"]).still_hold():
+            if not Dependencies(**entry["dependencies"]).still_hold(index):
                 return None
             return [_decode(dict(item)) for item in entry["diagnostics"]]
         except (KeyError, TypeError, ValueError):
@@ -161,19 +171,27 @@ class Cache:
 
     def store(self, path: Path, digest: str, diagnostics: list[Diagnostic],
               dependencies: Dependencies) -> None:
-        self._entries[str(path.resolve())] = {
+        self._entries[str(real(path))] = {
             "hash": digest, "diagnostics": [_encode(d) for d in diagnostics],
             "dependencies": asdict(dependencies)}
         self._changed = True
 
-    def save(self) -> None:
-        if not self._changed:
-            return
+    def prepare(self) -> None:
+        """Make the cache's folder before any file is checked, so that a listing of the
+        folder it is in is the same in this run as in the next."""
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             ignore = self.path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n")
+        except OSError:
+            pass  # then save() fails too, and the next run is only slower
+
+    def save(self) -> None:
+        if not self._changed:
+            return
+        try:
+            self.prepare()
             atomic.write_text(self.path, json.dumps(
                 {"format": FORMAT, "version": __version__, "entries": self._entries}))
         except OSError:

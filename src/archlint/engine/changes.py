@@ -22,6 +22,9 @@ def _git(arguments: list[str], cwd: Path) -> str:
 
 def changed_since(revision: str, cwd: Path) -> frozenset[Path]:
     """Files added or changed since ``revision``: committed, staged, unstaged and new."""
+    if revision.startswith("-") or not revision.strip():
+        # git would take it for an option (--output=FILE writes a file)
+        raise ConfigError(f"--since: {revision!r} is not a git revision")
     top = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     changed = _git(["diff", "--name-only", "--diff-filter=d", revision, "--"], cwd)
     untracked = _git(["ls-files", "--others", "--exclude-standard", "--full-name"], top)

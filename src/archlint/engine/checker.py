@@ -24,6 +24,7 @@ from archlint.engine.reader import Reader, Source
 from archlint.engine.selection import RuleSet
 from archlint.links.index import AnchorIndex
 from archlint.model import Document
+from archlint.paths import real
 from archlint.rule import Context, Disk
 from archlint.template.docsets import SetIndex
 from archlint.template.textsettings import TemplateText
@@ -61,9 +62,11 @@ class Checker:
         if record is not None:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
             sets = RecordingSets(sets, record)
-        context = Context(self.analysis(document, relative), folder=folder,
-                          root=self.root_for(folder), files=disk, anchors=anchors,
-                          anchor_style=self.configuration.settings.anchor_style, sets=sets)
+        root = self.root_for(folder)
+        context = Context(self.analysis(document, relative), folder=folder, root=root,
+                          files=disk, anchors=anchors,
+                          anchor_style=self.configuration.settings.anchor_style, sets=sets,
+                          boundary=root or self._boundary_for(folder))
         suppressed = suppressions.collect(document.comments, self.rules.known,
                                           document.line_count)
         found = []
@@ -88,17 +91,41 @@ class Checker:
             return self.configuration.root
         return files.git_root(folder)
 
+    def _boundary_for(self, folder: Path | None) -> Path | None:
+        """Without a project root, the folder no link is followed out of: the one the run
+        started in if the document is in it, or else the document's own."""
+        if folder is None:
+            return None
+        root = self.configuration.root
+        return root if files.relative_to(folder, root) is not None else real(folder)
+
 
 def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str
                    ) -> list[Diagnostic]:
     """Give each diagnostic a fingerprint from its file (relative to the project), rule,
     message and the text of its line (not the line's number), numbered when the same
-    finding recurs in the file."""
+    finding recurs in the file. A line longer than :data:`LONG_LINE` characters stands
+    in by its hash, made once, so that many findings on one huge line cost no more than
+    as many on short lines."""
     seen: dict[str, int] = {}
     result = []
+    texts: dict[int, str] = {}
     for d in diagnostics:
-        text = lines[d.line - 1].strip() if 0 < d.line <= len(lines) else ""
-        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode()).hexdigest()
+        text = texts.get(d.line)
+        if text is None:
+            text = texts[d.line] = _line_text(lines, d.line)
+        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode(
+            "utf-8", "surrogatepass")).hexdigest()  # text given to lint_text may have any
         seen[key] = seen.get(key, 0) + 1
         result.append(replace(d, fingerprint=f"{key[:32]}-{seen[key]}"))
     return result
+
+
+LONG_LINE = 1000
+
+
+def _line_text(lines: Sequence[str], line: int) -> str:
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    if len(text) <= LONG_LINE:
+        return text
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -4,17 +4,25 @@ Folders are searched recursively for ``*.md`` and ``*.markdown``, skipping versi
 control folders, virtual environments, ``node_modules``, caches and, in a git work
 tree, what git ignores. A file named explicitly is always checked, whatever its
 extension.
+
+Only regular files are documents: a FIFO, socket or device found in a folder is skipped
+(reading a FIFO would wait forever); named on the command line, it is checked, which
+reports why it cannot be read. A symbolic link that leads nowhere (or in a loop) and a
+folder that cannot be listed are kept, so that the run reports them rather than
+silently checking less.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from archlint.markdown.reading import MARKDOWN_SUFFIXES
+from archlint.paths import real
 
 SKIPPED_FOLDERS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", ".venv", "venv", ".tox", ".nox",
@@ -61,13 +69,13 @@ def glob_matches(pattern: str, relative_path: str) -> bool:
 
 def relative_to(path: Path, root: Path) -> str | None:
     try:
-        return path.resolve().relative_to(root).as_posix()
+        return real(path).relative_to(root).as_posix()
     except ValueError:
         return None
 
 
 def _is_virtualenv(folder: Path) -> bool:
-    return (folder / "pyvenv.cfg").is_file()
+    return os.path.isfile(folder / "pyvenv.cfg")
 
 
 def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None
@@ -82,13 +90,13 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
         return relative is not None and any(glob_matches(p, relative) for p in exclude)
 
     for given in paths:
-        if given.is_file():
+        if not os.path.isdir(given):
             candidates: Iterator[Path] = iter([given])
         else:
             found = sorted(_walk(given, excluded), key=lambda p: p.as_posix())
             candidates = iter(_not_git_ignored(given, found))
         for path in candidates:
-            key = path.resolve()
+            key = real(path)
             if key not in seen:
                 seen.add(key)
                 yield path
@@ -103,18 +111,22 @@ def _not_git_ignored(folder: Path, paths: list[Path]) -> list[Path]:
 
     try:
         result = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder,
-                                input="\0".join(str(p.resolve()) for p in paths) + "\0",
+                                input="\0".join(str(real(p)) for p in paths) + "\0",
                                 capture_output=True, text=True, check=False)
     except OSError:
         return paths
     if result.returncode not in (0, 1):  # 1: nothing is ignored
         return paths
     ignored = {Path(name) for name in result.stdout.split("\0") if name}
-    return [p for p in paths if p.resolve() not in ignored]
+    return [p for p in paths if real(p) not in ignored]
 
 
 def _walk(folder: Path, excluded) -> Iterator[Path]:
-    for current, folders, names in os.walk(folder):
+    unlisted: list[Path] = []  # folders that cannot be listed, reported as they come
+    for current, folders, names in os.walk(folder,
+                                           onerror=lambda e: unlisted.append(Path(e.filename))):
+        yield from unlisted
+        unlisted.clear()
         base = Path(current)
         folders[:] = sorted(
             name for name in folders
@@ -123,12 +135,22 @@ def _walk(folder: Path, excluded) -> Iterator[Path]:
         )
         for name in sorted(names):
             path = base / name
-            if name.lower().endswith(MARKDOWN_SUFFIXES) and not excluded(path):
+            if (name.lower().endswith(MARKDOWN_SUFFIXES) and _document_or_broken(path)
+                    and not excluded(path)):
                 yield path
+    yield from unlisted
+
+
+def _document_or_broken(path: Path) -> bool:
+    """A regular file, or a symbolic link that leads to none (nowhere, or in a loop)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True
 
 
 @lru_cache(maxsize=1024)
 def git_root(folder: Path) -> Path | None:
     """The git work tree that ``folder`` is in, if any."""
-    folder = folder.resolve()
-    return next((f for f in (folder, *folder.parents) if (f / ".git").exists()), None)
+    folder = real(folder)
+    return next((f for f in (folder, *folder.parents) if os.path.exists(f / ".git")), None)

@@ -5,6 +5,9 @@ the same, in the same order, however it was reached."""
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
@@ -45,6 +48,8 @@ def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 
     """Diagnostics for every file of ``found``, in order; worker processes make their
     own checker with ``factory``; ``progress`` is told as files are done."""
     linter.anchors.know(found)
+    if cache is not None:
+        cache.prepare()
     results: list[list[Diagnostic]] = [[] for _ in found]
     tell = progress or _silent
     if jobs <= 1 or len(found) < WORTH_A_PROCESS * jobs:
@@ -54,15 +59,15 @@ def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 
     else:
         missing = []
         for index, path in enumerate(found):
-            recalled = _recalled(path, cache)
+            recalled = _recalled(linter, path, cache)
             if recalled is None:
                 missing.append(index)
             else:
                 results[index] = recalled
         done = len(found) - len(missing)
         tell(done, len(found))
-        checked = _in_processes(linter, [found[index] for index in missing], factory, jobs,
-                                lambda count: tell(done + count, len(found)))
+        checked = _in_processes(linter, [found[index] for index in missing], found, factory,
+                                jobs, lambda count: tell(done + count, len(found)))
         for index, (diagnostics, digest, dependencies) in zip(missing, checked):
             results[index] = diagnostics
             if cache is not None and digest is not None:
@@ -83,7 +88,7 @@ def _check_or_recall(linter: Checks, path: Path, cache: Cache | None) -> list[Di
         return linter.check_recording(path)[0]
     data = reading.read_bytes(path)
     if isinstance(data, bytes):
-        recalled = cache.lookup(path, reading.content_hash(data))
+        recalled = cache.lookup(path, reading.content_hash(data), linter.anchors)
         if recalled is not None:
             return recalled
     diagnostics, digest, dependencies = linter.check_recording(path, data)
@@ -92,22 +97,40 @@ def _check_or_recall(linter: Checks, path: Path, cache: Cache | None) -> list[Di
     return diagnostics
 
 
-def _recalled(path: Path, cache: Cache | None) -> list[Diagnostic] | None:
+def _recalled(linter: Checks, path: Path, cache: Cache | None) -> list[Diagnostic] | None:
     if cache is None or cache.empty:
         return None
     data = reading.read_bytes(path)
-    return cache.lookup(path, reading.content_hash(data)) if isinstance(data, bytes) else None
+    if not isinstance(data, bytes):
+        return None
+    return cache.lookup(path, reading.content_hash(data), linter.anchors)
 
 
 _worker: Checks | None = None
 
 
 def _start_worker(factory: Factory, configuration: Configuration, selection: Selection,
-                  known: list[Path], gc_threshold: tuple[int, int, int]) -> None:
+                  known: list[Path], gc_threshold: tuple[int, int, int], parent: int) -> None:
     global _worker
+    _end_with(parent)
     gc.set_threshold(*gc_threshold)  # collect as the parent does, however it was started
     _worker = factory(configuration, selection)
     _worker.anchors.know(known)
+
+
+def _end_with(parent: int) -> None:
+    """Have the system end this worker when its parent ends, however it ends (Linux's
+    PR_SET_PDEATHSIG; elsewhere the parent stops its workers when it can)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent ended before that took effect
+        os._exit(1)
 
 
 def _check_in_worker(path: Path) -> Checked:
@@ -115,11 +138,12 @@ def _check_in_worker(path: Path) -> Checked:
     return _worker.check_recording(path)
 
 
-def _in_processes(linter: Checks, paths: list[Path], factory: Factory, jobs: int,
-                  tell: Callable[[int], None]) -> list[Checked]:
-    """``check_recording`` for each path, in order, in up to ``jobs`` processes (``tell``
-    hears how many are back). The largest files are handed out first and the smallest
-    last, in small batches, so that the processes finish together."""
+def _in_processes(linter: Checks, paths: list[Path], known: list[Path], factory: Factory,
+                  jobs: int, tell: Callable[[int], None]) -> list[Checked]:
+    """``check_recording`` for each path, in order, in up to ``jobs`` processes that
+    know every file of the set (``known``), as this one does; ``tell`` hears how many are
+    back. The largest files are handed out first and the smallest last, in small
+    batches, so that the processes finish together."""
     if jobs <= 1 or len(paths) < WORTH_A_PROCESS * jobs:
         here = []
         for path in paths:
@@ -129,15 +153,22 @@ def _in_processes(linter: Checks, paths: list[Path], factory: Factory, jobs: int
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
     order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
-                             initargs=(factory, linter.configuration, linter.selection,
-                                       paths, gc.get_threshold())) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+                               initargs=(factory, linter.configuration, linter.selection,
+                                         known, gc.get_threshold(), os.getpid()))
+    try:
         results = pool.map(_check_in_worker, [paths[i] for i in order],
                            chunksize=max(1, len(paths) // (jobs * 32)))
         checked = {}
         for index, result in zip(order, results):
             checked[index] = result
             tell(len(checked))
+    except BaseException:  # interrupted, terminated, or a worker failed: stop them all
+        for process in list(getattr(pool, "_processes", {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
     return [checked[index] for index in range(len(paths))]
 
 

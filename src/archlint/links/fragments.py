@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from urllib.parse import unquote
 
 from archlint.diagnostics import Edit, Fix, Problem
+from archlint.links.nearest import closest, same_but_case
 from archlint.markdown.slugs import STYLES, AnchorStyle
 from archlint.model import Link
 
@@ -22,12 +21,6 @@ def always_valid(fragment: str, style: AnchorStyle = AnchorStyle.GITHUB) -> bool
     return STYLES[style].line_links and bool(_LINE_LINK.match(fragment))
 
 
-def closest(wanted: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The candidate most like ``wanted``, if any is close enough to suggest."""
-    found = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=cutoff)
-    return found[0] if found else None
-
-
 def problem_with(fragment: str, anchors: frozenset[str], style: AnchorStyle,
                  where: str) -> tuple[str, str | None] | None:
     """What is wrong with ``#fragment`` among ``anchors`` (None if nothing): the message,
@@ -36,8 +29,7 @@ def problem_with(fragment: str, anchors: frozenset[str], style: AnchorStyle,
     fragment = unquote(fragment)
     if fragment in anchors or always_valid(fragment, style):
         return None
-    by_case = {anchor.casefold(): anchor for anchor in anchors}
-    right = by_case.get(fragment.casefold())
+    right = same_but_case(fragment, anchors)
     if right is not None:
         elsewhere = "" if where == "this document" else f" in {where}"
         return f'"#{fragment}" differs from the anchor "#{right}"{elsewhere} only in case', right

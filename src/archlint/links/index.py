@@ -8,10 +8,12 @@ goes the hash of the bytes they came from, so that a cache can tell when they ch
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from archlint.markdown import reading
 from archlint.markdown.slugs import AnchorStyle
+from archlint.paths import real
 
 
 class AnchorIndex:
@@ -23,14 +25,14 @@ class AnchorIndex:
     def know(self, paths: list[Path]) -> None:
         """The files of the set, so that a link to a moved file can be pointed to it."""
         for path in paths:
-            self._by_name.setdefault(path.name.casefold(), []).append(path.resolve())
+            self._by_name.setdefault(path.name.casefold(), []).append(real(path))
 
     def paths_named(self, name: str) -> tuple[Path, ...]:
         return tuple(self._by_name.get(name.casefold(), ()))
 
     def add(self, path: Path, names: frozenset[str], digest: str | None) -> None:
         """A document being checked: its anchors, and the hash of the bytes it was read from."""
-        self._anchors[path.resolve()] = (names, digest)
+        self._anchors[real(path)] = (names, digest)
 
     def forget(self, path: Path) -> None:
         """Drop what is known of the file's anchors: the next link to it reads it again
@@ -46,13 +48,13 @@ class AnchorIndex:
         return self._entry(path)[1]
 
     def _entry(self, path: Path) -> tuple[frozenset[str] | None, str | None]:
-        key = path.resolve()
+        key = real(path)
         if key not in self._anchors:
             self._anchors[key] = self._read(key)
         return self._anchors[key]
 
     def _read(self, path: Path) -> tuple[frozenset[str] | None, str | None]:
-        if not path.name.lower().endswith(reading.MARKDOWN_SUFFIXES) or not path.is_file():
+        if not path.name.lower().endswith(reading.MARKDOWN_SUFFIXES) or not os.path.isfile(path):
             return None, None
         read = reading.read(path, self._style, links_only=True)
         return (read.document.anchor_names if read.document else None), read.digest

@@ -33,9 +33,11 @@ class Target:
     fragment: str | None = None
 
 
-def resolve(link: Link, folder: Path | None, root: Path | None) -> Target | None:
+def resolve(link: Link, folder: Path | None, root: Path | None,
+            boundary: Path | None = None) -> Target | None:
     """The link's target, or None for links checked elsewhere (reference usages).
-    ``folder`` is the document's folder, ``root`` the project's."""
+    ``folder`` is the document's folder, ``root`` the project's, ``boundary`` the folder
+    a target may not leave (the root when not given)."""
     if link.reference or link.kind is LinkKind.AUTOLINK:
         return None
     written = link.path.partition("?")[0]
@@ -51,7 +53,8 @@ def resolve(link: Link, folder: Path | None, root: Path | None) -> Target | None
         if folder is None:
             return Target(Where.UNKNOWN)
         path = Path(os.path.normpath(folder / written))
-    if root is not None and not _inside(path, root):
+    boundary = boundary or root
+    if boundary is not None and not _inside(path, boundary):
         return Target(Where.OUTSIDE, path, link.fragment)
     return Target(Where.FILE, path, link.fragment)
 

@@ -62,9 +62,12 @@ def configure(md: MarkdownIt) -> MarkdownIt:
 
 
 class LineMap:
-    """Maps offsets in an inline token's content to (line, column) in the source."""
+    """Maps offsets in an inline token's content to (line, column) in the source.
+    ``gaps`` are the offsets of one-line content before which the source has one more
+    character than the content (the backslash of a table cell's ``\\|``)."""
 
-    def __init__(self, content: str, first_line: int, columns: Sequence[int]) -> None:
+    def __init__(self, content: str, first_line: int, columns: Sequence[int],
+                 gaps: Sequence[int] = ()) -> None:
         self._starts = [0]
         index = content.find("\n")
         while index >= 0:
@@ -72,16 +75,25 @@ class LineMap:
             index = content.find("\n", index + 1)
         self._first_line = first_line
         self._columns = columns
+        self._gaps = gaps
+
+    def gaps_within(self, start: int, end: int) -> list[int]:
+        """The gaps strictly inside ``start``…``end``: a run of text is split there."""
+        return [gap for gap in self._gaps if start < gap < end]
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
         column = self._columns[index] if index < len(self._columns) else 1
+        if self._gaps:
+            column += bisect.bisect_right(self._gaps, offset)
         return self._first_line + index, column + offset - self._starts[index]
 
 
 def line_map(content: str, first_line: int, source_lines: Sequence[str],
-             first_column: int | None = None) -> LineMap:
+             first_column: int | None = None, gaps: Sequence[int] = ()) -> LineMap:
     """Locate each line of ``content`` in the source lines starting at ``first_line``."""
+    if gaps:
+        return LineMap(content, first_line, [first_column or 1], gaps)
     columns = []
     for index, text in enumerate(content.split("\n")):
         if index == 0 and first_column is not None:
@@ -161,7 +173,8 @@ def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int
     else:
         target = token.attrGet("href") or ""
         depth, parts = 0, []
-        for inner in children[index + 1:]:
+        for position in range(index + 1, len(children)):  # not a copy of the rest
+            inner = children[position]
             if inner.type == "link_open":
                 depth += 1
             elif inner.type == "link_close":
@@ -240,8 +253,13 @@ def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[Tex
         if start > cursor:
             offset = cursor
             for piece in source[cursor:start].split("\n"):
-                if piece.strip():
-                    runs.append(TextRun(piece, *where.position(offset)))
+                at = offset
+                for gap in [*where.gaps_within(offset, offset + len(piece)),
+                            offset + len(piece)]:
+                    part = source[at:gap]
+                    if part.strip():
+                        runs.append(TextRun(part, *where.position(at)))
+                    at = gap
                 offset += len(piece) + 1
         cursor = max(cursor, end)
     return runs

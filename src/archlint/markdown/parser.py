@@ -36,7 +36,10 @@ from archlint.model import (
 )
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
-_CELL_BORDER = re.compile(r"\\.|\|")  # an escaped character, or a "|" between cells
+# a "|" between cells: one not right after a backslash (markdown-it-py's rule, which
+# counts no backslashes: "\\\\|" is an escaped pipe too)
+_CELL_BORDER = re.compile(r"(?<!\\)\|")
+_ESCAPED_PIPE = re.compile(r"\\\|")
 
 
 def split_lines(text: str) -> list[str]:
@@ -100,7 +103,8 @@ class _Walker:
         self.root = _SectionBuilder(None, 1)
         self.stack: list[_SectionBuilder] = [self.root]
         self.row_line = 0  # the table row being read
-        self.row_columns: list[int] | None = None  # where its cells start, once needed
+        # where its cells' text starts, and the gaps of each, once needed
+        self.row_columns: list[tuple[int, tuple[int, ...]]] | None = None
         self.cells_seen = 0
 
     # -- helpers -------------------------------------------------------------
@@ -135,8 +139,9 @@ class _Walker:
     # -- token handlers ------------------------------------------------------
     def inline_block(self, kind: BlockKind, token: Token, line: int,
                      first_column: int | None = None, end_line: int | None = None,
-                     masked: Sequence[tuple[int, int]] = ()) -> tuple[TextBlock, inline.InlineContent]:
-        where = inline.line_map(token.content, line, self.lines, first_column)
+                     masked: Sequence[tuple[int, int]] = (), gaps: Sequence[int] = ()
+                     ) -> tuple[TextBlock, inline.InlineContent]:
+        where = inline.line_map(token.content, line, self.lines, first_column, gaps)
         content = inline.analyse(token, where, masked=masked, with_runs=not self.links_only)
         column = where.position(0)[1]
         block = TextBlock(
@@ -175,9 +180,10 @@ class _Walker:
         self.stack[-1].children.append(section)
         self.stack.append(section)
 
-    def read_links(self, token: Token, line: int, first_column: int | None = None) -> None:
+    def read_links(self, token: Token, line: int, first_column: int | None = None,
+                   gaps: Sequence[int] = ()) -> None:
         """Only the links and HTML of a paragraph or cell, for a links-only document."""
-        where = inline.line_map(token.content, line, self.lines, first_column)
+        where = inline.line_map(token.content, line, self.lines, first_column, gaps)
         links, html, _ = inline.links_and_html(token, where)
         self._add_links(links, html)
 
@@ -205,39 +211,47 @@ class _Walker:
         self.cells_seen = 0
 
     def table_cell(self, token: Token) -> None:
-        column = self._next_cell_column()
+        column, gaps = self._next_cell_column()
         block, _ = self.inline_block(BlockKind.TABLE_CELL, token, self.row_line,
-                                     first_column=column)
+                                     first_column=column, gaps=gaps)
         self._add_block(block)
 
     def table_cell_links(self, token: Token) -> None:
         """Only the links and HTML of a cell, for a links-only document."""
-        column = self._next_cell_column()
+        column, gaps = self._next_cell_column()
         if inline.holds_links(token):
-            self.read_links(token, self.row_line, column)
+            self.read_links(token, self.row_line, column, gaps)
 
-    def _next_cell_column(self) -> int:
-        """Where the text of the row's next cell starts (rows are measured when needed)."""
+    def _next_cell_column(self) -> tuple[int, tuple[int, ...]]:
+        """Where the text of the row's next cell starts, and where its text lost the
+        backslash of a ``\\|`` (rows are measured when needed)."""
         index = self.cells_seen
         self.cells_seen += 1
         if self.row_columns is None:
             self.row_columns = self._cell_columns(self.row_line)
-        return self.row_columns[index] if index < len(self.row_columns) else 1
+        return self.row_columns[index] if index < len(self.row_columns) else (1, ())
 
-    def _cell_columns(self, line: int) -> list[int]:
-        """Where the text of each cell of the table row on ``line`` starts."""
+    def _cell_columns(self, line: int) -> list[tuple[int, tuple[int, ...]]]:
+        """For each cell of the table row on ``line``: where its text starts, and the
+        offsets in that text before which the source has a backslash more."""
         row = self.lines[line - 1] if line - 1 < len(self.lines) else ""
+        # a table in a block quote: its rows start after the quote's markers
+        skip = " \t>" if Container.BLOCKQUOTE in self.containers else " \t"
+        begin = len(row) - len(row.lstrip(skip))
         cells = []
-        begin = 0
-        for border in _CELL_BORDER.finditer(row):
-            if border.group() == "|":
-                cells.append((begin, border.start()))
-                begin = border.end()
+        for border in _CELL_BORDER.finditer(row, begin):
+            cells.append((begin, border.start()))
+            begin = border.end()
         cells.append((begin, len(row)))
-        if not row[cells[0][0]:cells[0][1]].strip() and row.lstrip().startswith("|"):
+        if not row[cells[0][0]:cells[0][1]].strip() and len(cells) > 1:
             cells = cells[1:]
-        return [start + len(row[start:end]) - len(row[start:end].lstrip()) + 1
-                for start, end in cells]
+        found = []
+        for start, end in cells:
+            text_start = start + len(row[start:end]) - len(row[start:end].lstrip())
+            gaps = tuple(match.start() - number for number, match in enumerate(
+                _ESCAPED_PIPE.finditer(row, text_start, end)))
+            found.append((text_start + 1, tuple(g - text_start for g in gaps)))
+        return found
 
     def html_block(self, token: Token) -> None:
         line = token.map[0] + 1
@@ -361,6 +375,8 @@ def parse(text: str, path: str | None = None,
     env: dict = {}
     try:
         tokens = tokenizer.markdown(links_only).parse(source, env)
+    except UnparsableError:
+        raise
     except Exception as error:  # every text is Markdown: this is markdown-it-py's fault
         raise UnparsableError(f"markdown-it-py could not parse it ({type(error).__name__}: "
                               f"{error})") from error

@@ -9,6 +9,7 @@ as a configuration error, or a linked file to be taken as having no anchors.
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 from typing import NamedTuple
 
@@ -16,6 +17,7 @@ from archlint.errors import UnparsableError
 from archlint.markdown.parser import parse
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
+from archlint.paths import not_regular
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -35,10 +37,24 @@ class Read(NamedTuple):
 
 
 def read_bytes(path: Path) -> bytes | str:
-    """The file's bytes, or why they cannot be read."""
+    """The file's bytes, or why they cannot be read: only a regular file is read (a
+    FIFO would wait for a writer, a device never end); a folder is named as one, or as
+    one that cannot be listed."""
     try:
-        return path.read_bytes()
+        why = not_regular(os.stat(path).st_mode)
+        if why is None:
+            # opened without waiting, in case it became a FIFO since
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | os.O_CLOEXEC)
+            with open(fd, "rb") as stream:
+                why = not_regular(os.fstat(fd).st_mode)
+                if why is None:
+                    return stream.read()
+        if os.path.isdir(path):
+            os.listdir(path)
+        return why
     except OSError as error:
+        if os.path.isdir(path):
+            return f"cannot list the folder: {error.strerror or error}"
         return error.strerror or str(error)
 
 

@@ -19,6 +19,8 @@ names are not turned into punycode.
 
 from __future__ import annotations
 
+import bisect
+import re
 from functools import cache
 
 from markdown_it import MarkdownIt
@@ -26,18 +28,41 @@ from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_core import StateCore
 
+from archlint.errors import UnparsableError
 from archlint.markdown import inline
+
+# How deeply blocks may nest (block quotes, lists): markdown-it-py's default of 20 would
+# drop a list's tenth level. Deeper content is refused, never dropped silently.
+MAX_NESTING = 100
 
 
 @cache
 def markdown(links_only: bool = False) -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
+        ["table", "strikethrough"])
+    _refuse_too_deep(md)
     md.core.ruler.at("normalize", _normalize)
     md.block.ruler.at("lheading", _setext_heading)
     md.normalizeLink = _kept_as_written  # type: ignore[method-assign]
     if links_only:
         md.core.ruler.at("inline", _inline_where_links_may_be)
     return inline.configure(md)
+
+
+def _refuse_too_deep(md: MarkdownIt) -> None:
+    """Raise UnparsableError where markdown-it-py would skip content nested deeper than
+    its limit (it drops it without a word)."""
+    tokenize = md.block.tokenize
+
+    def watched(state: StateBlock, start: int, end: int) -> None:
+        if state.level >= MAX_NESTING:
+            line = state.skipEmptyLines(start)
+            if line < end and state.sCount[line] >= state.blkIndent:
+                raise UnparsableError(f"nested deeper than {MAX_NESTING} levels at line "
+                                      f"{line + 1}: not read")
+        tokenize(state, start, end)
+
+    md.block.tokenize = watched  # type: ignore[method-assign]
 
 
 def _kept_as_written(url: str) -> str:
@@ -62,8 +87,12 @@ def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bo
     of the paragraph starting at ``start`` (up to the first blank line) is made of ``=``
     or ``-`` alone. When it cannot, what the rule leaves behind is left the same way."""
     source, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
-    line = start + 1
-    while line < end:
+    candidates = _candidate_lines(state)
+    position = bisect.bisect_left(candidates, start + 1)
+    # only lines that could be blank or an underline in any container are looked at:
+    # the others are neither, so a long paragraph (or list) is not read again and again
+    while position < len(candidates) and candidates[position] < end:
+        line = candidates[position]
         first, last = begins[line] + shifts[line], ends[line]
         if first >= last:
             break
@@ -72,10 +101,25 @@ def _setext_heading(state: StateBlock, start: int, end: int, silent: bool) -> bo
             underline = source[first:last].rstrip(" \t")
             if underline.count(marker) == len(underline):
                 return lheading(state, start, end, silent)
-        line += 1
+        position += 1
     if not state.is_code_block(start):
         state.parentType = "paragraph"  # as markdown-it-py's rule leaves it on failure
     return False
+
+
+_CANDIDATE = re.compile(r"[ \t>]*(?:=+|-+)?[ \t]*")
+
+
+def _candidate_lines(state: StateBlock) -> list[int]:
+    """The lines that are blank or a setext underline once block quote markers and
+    indentation are taken off (what containers can take off), found once per source."""
+    kept = state.env.get("archlint_candidates")
+    if kept is not None and kept[0] is state.src:
+        return kept[1]
+    found = [number for number, line in enumerate(state.src.split("\n"))
+             if _CANDIDATE.fullmatch(line)]
+    state.env["archlint_candidates"] = (state.src, found)
+    return found
 
 
 def _inline_where_links_may_be(state: StateCore) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import click
 
 from archlint.diagnostics import Diagnostic, Severity
+from archlint.report.printable import printable, xml_safe
 from archlint.version import __version__
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def summary(report: Report) -> str:
 
 
 def _where(d: Diagnostic, color: bool) -> tuple[str, str]:
-    where = f"{d.path}:{d.line}:{d.column}:"
+    where = f"{printable(d.path)}:{d.line}:{d.column}:"
     code = d.code
     if color:
         where = click.style(where, bold=True)
@@ -64,13 +65,14 @@ def text(report: Report, color: bool) -> str:
     lines = []
     for d in report.diagnostics:
         where, code = _where(d, color)
-        lines.append(f"{where} {code} {d.message} [{d.name}]")
+        lines.append(f"{where} {code} {printable(d.message)} [{d.name}]")
     return "\n".join([*lines, summary(report)]) + "\n"
 
 
 def concise(report: Report, color: bool) -> str:
     """``path:line:column: CODE message``, one per line, nothing else."""
-    return "".join(f"{' '.join(_where(d, color))} {d.message}\n" for d in report.diagnostics)
+    return "".join(f"{' '.join(_where(d, color))} {printable(d.message)}\n"
+                   for d in report.diagnostics)
 
 
 def json_array(report: Report, color: bool) -> str:
@@ -180,10 +182,11 @@ def junit(report: Report, color: bool) -> str:
     suite = ElementTree.SubElement(suites, "testsuite", name="archlint",
                                    tests=str(max(failures, 1)), failures=str(failures))
     for d in report.diagnostics:
-        case = ElementTree.SubElement(suite, "testcase", classname=d.path,
+        path, message = xml_safe(d.path), xml_safe(d.message)
+        case = ElementTree.SubElement(suite, "testcase", classname=path,
                                       name=f"{d.code} {d.name} at {d.line}:{d.column}")
-        failure = ElementTree.SubElement(case, "failure", type=d.code, message=d.message)
-        failure.text = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message} [{d.name}]"
+        failure = ElementTree.SubElement(case, "failure", type=d.code, message=message)
+        failure.text = f"{path}:{d.line}:{d.column}: {d.code} {message} [{d.name}]"
     if not failures:
         ElementTree.SubElement(suite, "testcase", classname="archlint",
                                name=f"{report.files_checked} files checked")

@@ -7,6 +7,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from archlint.report.printable import printable
 from archlint.template import language
 
 if TYPE_CHECKING:
@@ -36,21 +37,22 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
     lines = []
     for document in statuses:
         if document.language is not None:
-            lines.append(f"{document.path}: sections not checked{_about(document)}")
+            lines.append(f"{printable(document.path)}: sections not checked{_about(document)}")
             continue
-        lines.append(f"{document.path}: {document.completeness:.0%} complete, "
+        lines.append(f"{printable(document.path)}: {document.completeness:.0%} complete, "
                      f"{document.done} of {document.expected} sections done"
                      f"{_about(document)}")
         for section in document.sections:
             marker = "" if section.required else " (optional)"
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
-                         f"{section.title}{marker}")
+                         f"{printable(section.title)}{marker}")
     for summary in sets(statuses):
-        lines.append(f"{summary.root}/ (documentation set, rule pack {summary.pack}): "
-                     f"{len(summary.present)} of {len(summary.chapters)} chapters present, "
-                     f"{len(summary.done)} done ({summary.files} files assessed)")
+        lines.append(f"{printable(summary.root)}/ (documentation set, rule pack "
+                     f"{summary.pack}): {len(summary.present)} of {len(summary.chapters)} "
+                     f"chapters present, {len(summary.done)} done ({summary.files} files "
+                     f"assessed)")
         if summary.missing:
-            lines.append("  missing      " + ", ".join(summary.missing))
+            lines.append("  missing      " + ", ".join(printable(m) for m in summary.missing))
     return "".join(line + "\n" for line in lines)
 
 

@@ -54,7 +54,7 @@ READS = "links"  # links, anchors and lines only
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
-        target = targets.resolve(link, context.folder, context.root)
+        target = targets.resolve(link, context.folder, context.root, context.boundary)
         if target is None or target.where is not targets.Where.HERE:
             continue
         problem = check_fragment(link, target.fragment or "", document.anchor_names,

@@ -4,7 +4,9 @@
 Checks that the file or folder a relative link, image or link reference definition
 points at exists, relative to the document's own folder. A target starting with `/` is
 taken from the project root: the configuration file's folder, or else the git work tree
-the document is in; with neither, such links are not checked. The `#fragment` and
+the document is in; with neither, such links are not checked, and no link is followed
+out of the folder the run started in (or, for a document outside it, the document's
+own folder). The `#fragment` and
 `?query` parts are ignored here (AL303 checks fragments), percent-encoded names are
 decoded, and links with a scheme (`https:`, `mailto:` …) are never fetched.
 
@@ -40,7 +42,7 @@ from pathlib import Path
 
 from archlint.diagnostics import Problem
 from archlint.links import targets
-from archlint.links.fragments import closest
+from archlint.links.nearest import closest, same_but_case
 from archlint.model import Document, LinkKind
 from archlint.rule import Context, FileSystem, RuleOptions
 
@@ -52,9 +54,7 @@ READS = "links"  # links, anchors and lines only
 def _case_only(path: Path, files: FileSystem) -> str | None:
     """The existing name that differs from the target's only in case, if any."""
     names = files.names(path.parent)
-    if names is None or path.name in names:
-        return None
-    return next((name for name in names if name.casefold() == path.name.casefold()), None)
+    return None if names is None else same_but_case(path.name, names)
 
 
 def _missing(path: Path, written: str, context: Context) -> str | None:
@@ -78,7 +78,7 @@ def _missing(path: Path, written: str, context: Context) -> str | None:
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     for link in document.links:
-        target = targets.resolve(link, context.folder, context.root)
+        target = targets.resolve(link, context.folder, context.root, context.boundary)
         if target is None or target.path is None:
             continue
         written = link.path.partition("?")[0]

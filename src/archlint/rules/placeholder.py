@@ -107,6 +107,10 @@ class Options(RuleOptions):
     words: tuple[str, ...] = ("TBD", "TODO", "FIXME", "NNNN",
                               "xx", "xxx", "xxxx", "XX", "XXX", "XXXX")
 
+    def __post_init__(self) -> None:
+        if any(not word.strip() for word in self.words):
+            raise ValueError("words: an empty word would match everywhere")
+
 
 @lru_cache(maxsize=16)
 def _prefilter(words: tuple[str, ...]) -> re.Pattern[str]:

@@ -70,32 +70,65 @@ SEVERITY = Severity.WARNING
 _ENTRY_LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
 
 
-def _insertion(document: Document, contents: toc.TableOfContents, heading: Heading
-               ) -> Fix | None:
-    """A new entry for ``heading``, in the style of the entry it follows (or precedes)."""
-    entries = contents.entries
-    before = [e for e in entries if e.heading.line < heading.line]
-    same_level = [e for e in entries if e.heading.level == heading.level]
-    model = (next((e for e in reversed(before) if e.heading.level == heading.level), None)
-             or (same_level[0] if same_level else None) or (before[-1] if before else entries[0]))
-    line = document.lines[model.item.line - 1]
-    match = _ENTRY_LINK.search(line)
-    if match is None:
-        return None
-    text = heading.text.replace("[", "\\[").replace("]", "\\]")
-    new = line[:match.start()] + f"[{text}](#{heading.anchor})" + line[match.end():]
-    if model.heading.level != heading.level:
-        indent = len(line) - len(line.lstrip())
-        step = 2 * (heading.level - model.heading.level)
-        new = " " * max(indent + step, 0) + new.lstrip()
-    if before:
-        after = before[-1].item
+class _Insertions:
+    """Where and how a missing heading's entry goes: after the last entry (in the list's
+    order) for a heading above it, in the style of the last such entry of the same level
+    (or else the first entry of that level, or else that last entry). Worked out for the
+    headings in document order, in one pass over the entries, however many are missing."""
+
+    def __init__(self, document: Document, contents: toc.TableOfContents) -> None:
+        self.document, self.contents = document, contents
+        entries = contents.entries
+        self.by_line = sorted(range(len(entries)), key=lambda i: entries[i].heading.line)
+        self.first_of_level: dict[int, int] = {}
+        for index, entry in enumerate(entries):
+            self.first_of_level.setdefault(entry.heading.level, index)
+        self.seen = 0  # how many of by_line lie above the heading asked about
+        self.last: int | None = None  # the latest (in list order) of those
+        self.last_of_level: dict[int, int] = {}
         items = contents.block.items
-        following = [i for i in items if i.line > after.line and i.depth <= after.depth]
-        at = following[0].line if following else contents.block.end_line + 1
-    else:
-        at = entries[0].item.line
-    return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
+        self.next_item: dict[int, int] = {}  # an item's line → the next not nested in it
+        waiting: list[int] = []
+        for position, item in enumerate(items):
+            while waiting and items[waiting[-1]].depth >= item.depth:
+                self.next_item[items[waiting.pop()].line] = item.line
+            waiting.append(position)
+
+    def fix(self, heading: Heading) -> Fix | None:
+        """A new entry for ``heading`` (asked in document order); none for a heading
+        without an anchor (``#`` would lead to the top, so the entry would list nothing)."""
+        entries = self.contents.entries
+        while (self.seen < len(self.by_line)
+               and entries[self.by_line[self.seen]].heading.line < heading.line):
+            index = self.by_line[self.seen]
+            self.seen += 1
+            self.last = index if self.last is None else max(self.last, index)
+            level = entries[index].heading.level
+            self.last_of_level[level] = max(self.last_of_level.get(level, index), index)
+        chosen = self.last_of_level.get(heading.level, self.first_of_level.get(heading.level))
+        if chosen is None:
+            chosen = self.last if self.last is not None else 0
+        model = entries[chosen]
+        if not heading.anchor:
+            return None
+        line = self.document.lines[model.item.line - 1]
+        match = _ENTRY_LINK.search(line)
+        if match is None:
+            return None
+        text = heading.text.replace("[", "\\[").replace("]", "\\]")
+        new = line[:match.start()] + f"[{text}](#{heading.anchor})" + line[match.end():]
+        if model.heading.level != heading.level:
+            indent = len(line) - len(line.lstrip())
+            step = 2 * (heading.level - model.heading.level)
+            new = " " * max(indent + step, 0) + new.lstrip()
+        if self.last is not None:
+            after = entries[self.last].item
+            at = self.next_item.get(after.line, self.contents.block.end_line + 1)
+            while at - 1 > after.line and not self.document.lines[at - 2].strip():
+                at -= 1  # before the blank lines that end the list, not after them
+        else:
+            at = entries[0].item.line
+        return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
 
 
 def _depth_chosen(document: Document, contents: toc.TableOfContents) -> set[int]:
@@ -128,14 +161,14 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
         return
     listed = {entry.heading.line for entry in contents.entries}
     unlisted_depth = _depth_chosen(document, contents)
+    insertions = _Insertions(document, contents)
     for heading in document.headings:
         if (heading.level in contents.levels and heading.line > contents.block.end_line
                 and not heading.block.containers and heading.line not in listed
                 and heading.line not in unlisted_depth):
             yield Problem(heading.line, heading.column,
                           f'heading "{heading.text}" is missing from the table of contents',
-
-                          _insertion(document, contents, heading))
+                          insertions.fix(heading))
     for entry in contents.entries:
         if entry.reaches is not None:
             yield Problem(entry.item.line, entry.item.column,

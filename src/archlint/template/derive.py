@@ -158,8 +158,8 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
     example_level: int | None = None
     headings = document.headings
     for index, heading in enumerate(headings):
-        if heading is title:
-            continue
+        if heading is title or not heading.text:
+            continue  # a heading with no text names no section a document could have
         if example_level is not None and heading.level <= example_level:
             example_level = None
         is_example = heading.line in examples or example_level is not None

@@ -55,6 +55,11 @@ from archlint.template import titles
 from archlint.validation import Strict, read_toml, validate
 
 
+def _no_blank(key: str, values: Iterable[str]) -> None:
+    if any(not value.strip() for value in values):
+        raise ValueError(f"{key}: an empty text is not allowed")
+
+
 @dataclass(frozen=True)
 class SectionSpec(Strict):
     title: str
@@ -68,6 +73,8 @@ class SectionSpec(Strict):
     def __post_init__(self) -> None:
         if not 1 <= self.level <= 6:
             raise ValueError(f"level {self.level} is not a heading level (1 to 6)")
+        _no_blank("title", (self.title,))
+        _no_blank("aliases", self.aliases)
 
     def matches(self, heading_text: str) -> bool:
         return any(titles.matches(name, heading_text) for name in (self.title, *self.aliases))
@@ -113,6 +120,9 @@ class Pack(Strict):
     free_order: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     sections: tuple[SectionSpec, ...] = ()
+
+    def __post_init__(self) -> None:
+        _no_blank("placeholders", self.placeholders)  # an empty one would match everywhere
 
     def knows_titles_in(self, language: str | None) -> bool:
         """Are the pack's titles known in this language (or is either unknown)?"""

@@ -22,6 +22,7 @@ still read, as aliases:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from archlint.validation import Strict
@@ -68,6 +69,14 @@ class TemplateText(Strict):
     def __post_init__(self) -> None:
         if not 0.0 <= self.similarity <= 1.0:
             raise ValueError(f"similarity {self.similarity} is not between 0 and 1")
+        if self.min_words < 0:
+            raise ValueError(f"min-words {self.min_words} is negative")
+        for pattern in self.ignore_patterns:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"ignore-patterns: {pattern!r} is not a regular "
+                                 f"expression: {error}") from None
 
 
 # The rule tables whose keys are aliases of these settings: rule names and codes, and

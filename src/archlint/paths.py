@@ -1,0 +1,32 @@
+"""Paths as the file system has them: where a path really leads (through symbolic
+links, never failing on a loop) and what kind of file is there. Only regular files are
+documents; anything else is named, so that a message can say what it found."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+          (stat.S_ISSOCK, "a socket"))
+
+
+def real(path: Path) -> Path:
+    """The absolute path with every symbolic link followed (a loop, or a part that does
+    not exist, is left as it is written rather than raising)."""
+    return Path(os.path.realpath(path))
+
+
+def kind(mode: int) -> str | None:
+    """What a file of this ``st_mode`` is, when it is not a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    return next((name for test, name in _KINDS if test(mode)), "a special file")
+
+
+def not_regular(mode: int) -> str | None:
+    """Why a file of this ``st_mode`` is no document or report (None for a regular file)."""
+    found = kind(mode)
+    return None if found is None else f"not a regular file ({found})"
