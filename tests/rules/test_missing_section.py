@@ -186,11 +186,93 @@ def test_an_outline_heading_is_missing_when_few_of_its_sections_are_there():
         'required section "Self-assessment outline" is missing (rule pack assessment)']
 
 
+SCOPE = ("(if this is not a document of that kind, leave it out of the pack's "
+         "[[tool.archlint.documents]] paths)")
+
+
 def test_a_document_with_none_of_the_pack_s_sections_is_told_once():
     [problem] = run_rule("AL201", "# Release notes\n\n## 1.2\n\nFixes.\n", pack=ARC)
     assert problem.message == (
-        'none of the 5 sections that rule pack arc requires is here ("Introduction and '
-        'Goals", "Building Block View", "Decision Outcome" …)')
+        'none of the 5 sections that rule pack arc requires is here; missing: '
+        '"Introduction and Goals", "Building Block View", "Decision Outcome", '
+        f'"Context and Problem Statement", "Architecture Constraints" {SCOPE}')
+
+
+SIX = Pack(name="assessment", sections=tuple(
+    SectionSpec(title=title) for title in ("Metadata", "Overview", "Threat model",
+                                          "Secure development", "Incident response",
+                                          "Appendix")))
+
+
+def test_a_file_holding_a_small_part_of_the_pack_is_told_once():
+    # another kind of file in the folder the pack is applied to: a summary of an
+    # assessment holding one of the six sections (fewer than a third)
+    text = "# Widget: joint review\n\n## Overview\n\nA widget.\n\n## Findings\n\nTwo.\n"
+    [problem] = run_rule("AL201", text, pack=SIX)
+    assert problem.message == (
+        'only 1 of the 6 sections that rule pack assessment requires is here; missing: '
+        '"Metadata", "Threat model", "Secure development", "Incident response", '
+        f'"Appendix" {SCOPE}')
+    assert (problem.line, problem.column) == (1, 3)
+
+
+def test_a_document_mostly_there_hears_of_each_missing_section():
+    # two of six is a third: not a small part, each missing section is its own finding
+    text = "# Widget self-assessment\n\n## Metadata\n\nv1\n\n## Overview\n\nA widget.\n"
+    assert [p.message for p in run_rule("AL201", text, pack=SIX)] == [
+        f'required section "{title}" is missing (rule pack assessment)'
+        for title in ("Threat model", "Secure development", "Incident response", "Appendix")]
+    text += "\n## Threat model\n\nSpoofing.\n\n## Appendix\n\nNone.\n"
+    assert len(run_rule("AL201", text, pack=SIX)) == 2
+
+
+def test_a_document_titled_as_its_pack_hears_of_each_missing_section():
+    # "# Process View" says what the document is: a stub, not another kind of file
+    problems = run_rule("AL201", "# Process View\n## Processing pipelines\n",
+                        pack="process-view")
+    assert len(problems) == 5
+    assert all(p.message.startswith("required section") for p in problems)
+
+
+MADRISH = Pack(name="madrish", sections=tuple(
+    SectionSpec(title=title) for title in ("Context and Problem Statement",
+                                          "Considered Options", "Decision Outcome")))
+
+
+def test_top_level_sections_written_as_bold_paragraphs_are_there():
+    text = ("# Store exports in a bucket\n\n**Context and Problem Statement**\n\n"
+            "Exports pile up.\n\n**Considered Options:** a bucket, a share.\n\n"
+            "__Decision Outcome__\n\nA bucket.\n")
+    assert run_rule("AL201", text, pack=MADRISH) == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The **Considered Options** were few.",  # bold words in a sentence
+    "**Considered Options** were few, and cheap.",  # a sentence opening in bold
+    "- **Considered Options**",  # a list item
+    "> **Considered Options**",  # a quote
+    "**Considered Options and their costs**",  # more than the title
+    "`**Considered Options**`",  # code
+])
+def test_bold_words_that_are_no_section_title_do_not_count(paragraph):
+    text = (f"# Store exports\n\n## Context and Problem Statement\n\nExports.\n\n"
+            f"{paragraph}\n\n## Decision Outcome\n\nA bucket.\n")
+    assert [p.message for p in run_rule("AL201", text, pack=MADRISH)] == [
+        'required section "Considered Options" is missing (rule pack madrish)']
+
+
+def test_a_heading_s_custom_id_names_the_section_it_was_converted_from():
+    pack = Pack(name="ctx", sections=(SectionSpec(title="Context and Scope", level=1),
+                                      SectionSpec(title="Business Context"),
+                                      SectionSpec(title="Technical Context")))
+    text = ("# Context and Scope\n\n## Context Boundary {#_business_context}\n\nUsers.\n\n"
+            "## Wiring {#technical-context}\n\nHTTPS.\n")
+    assert run_rule("AL201", text, pack=pack) == []
+    # an id of other words, or none, is no such section
+    text = text.replace("{#technical-context}", "{#wiring}")
+    assert [p.message for p in run_rule("AL201", text, pack=pack)] == [
+        'required section "Technical Context" is missing under "Context and Scope" '
+        "(rule pack ctx)"]
 
 
 def test_slots_are_never_missing():
@@ -261,7 +343,10 @@ def test_a_document_in_a_language_the_pack_has_no_titles_in_is_left_alone(fixtur
     assert run_rule("AL201", text, pack=nygard) == []
     assert run_rule("AL203", text, pack=nygard) == []
     # a pack that does not say which languages it knows checks every document
-    assert len(run_rule("AL201", text, pack=replace(nygard, languages=()))) == 3
+    [problem] = run_rule("AL201", text, pack=replace(nygard, languages=()))
+    assert problem.message.startswith('only 1 of the 4 sections that rule pack nygard-adr '
+                                      'requires is here; missing: "Context", "Decision", '
+                                      '"Consequences"')
 
 
 @pytest.mark.parametrize("text, language", [

@@ -23,7 +23,11 @@ Templates and documents are not always shaped alike:
 - a nested section that is not a heading may be a bold question opening a paragraph or
   list item under its parent (``* **Can the feature be disabled?**``), the form older
   templates used: such a section is *mentioned*, neither missing nor a section of its
-  own.
+  own; so is a top-level section whose very title, in bold, is a paragraph of its own
+  or opens one (``**Context and Problem Statement**`` written instead of a heading);
+- a heading's ``{#custom-id}`` (a converted document's: ``## Context Boundary
+  {#_business_context}``) keeps the title it was converted from: its words stand for
+  the heading's title as well.
 
 A missing section is given the leftover heading most like its title, when one is alike
 enough to name (``closest``).
@@ -73,6 +77,26 @@ class Placement:
                 and not self.unwrapped and self.elsewhere is None)
 
 
+def _id_words(section: Section) -> str | None:
+    """The words of the heading's ``{#custom-id}``, ``_`` and ``-`` read as spaces: a
+    converted document's id keeps the title it was converted from
+    (``## Context Boundary {#_business_context}``)."""
+    custom = section.heading.custom_id if section.heading is not None else None
+    if not custom:
+        return None
+    words = custom.replace("_", " ").replace("-", " ").strip()
+    return words or None
+
+
+def exactly(spec: SectionSpec, section: Section) -> bool:
+    """Is ``section`` the pack's section under its very title (or an alias), in its
+    heading or in the ``{#custom-id}`` its heading carries?"""
+    if spec.matches(section.title):
+        return True
+    words = _id_words(section)
+    return words is not None and not titles.has_placeholder(spec.title) and spec.matches(words)
+
+
 def _candidates(scope: Sequence[Section]) -> list[Section]:
     found: list[Section] = []
     for section in scope:
@@ -105,7 +129,7 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
                          and any(titles.loosely_matches(name, section.title) for name in names)]
             else:
                 found = [section for section in candidates
-                         if section.line not in taken and spec.matches(section.title)]
+                         if section.line not in taken and exactly(spec, section)]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)
@@ -190,6 +214,31 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str],
     return None
 
 
+# a bold phrase opening a line: alone on it, or followed by a colon, stop or dash
+# (outside the bold or inside it: "**Decision Outcome**: …", "**Decision Outcome:** …")
+_BOLD_TITLE = re.compile(r"^ {0,3}(\*\*|__)(?P<title>(?:(?!\1).)+?)\1"
+                         r"(?:\s*(?:$|[:.—–-])|(?<=[:.]\*\*)|(?<=[:.]__))")
+
+
+def _bold_title(spec: SectionSpec, root: Section, lines: Sequence[str]) -> TextBlock | None:
+    """A paragraph of its own, anywhere in the document, that is (or opens with) the
+    section's very title (or an alias) in bold: ``**Context and Problem Statement**``
+    written instead of a heading, alone on its line or followed by a colon, stop or
+    dash (``**Considered Options:** a bucket, a share``). Bold words in a sentence (``**Context** matters here``), in a list or a
+    quote, or a bold phrase that only begins with the title do not count."""
+    if titles.has_placeholder(spec.title):
+        return None
+    for section in root.walk():
+        for block in section.blocks:
+            if (block.kind is not BlockKind.PARAGRAPH or block.containers
+                    or not 0 < block.line <= len(lines)):
+                continue
+            bold = _BOLD_TITLE.match(lines[block.line - 1])
+            if bold is not None and spec.matches(bold.group("title")):
+                return block
+    return None
+
+
 _ENOUGH = 3  # sections of an absent one found beside it to take it for an outline
 
 
@@ -216,10 +265,10 @@ def _count(placements: Sequence[Placement]) -> int:
 
 
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
-           parent: Section | None, taken: set[int], lines: Sequence[str]
-           ) -> tuple[Placement, ...]:
+           parent: Section | None, taken: set[int], lines: Sequence[str],
+           root: Section | None = None) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
-    at the top, where the parent counts as present)."""
+    at the top, where the parent counts as present; ``root``, the document's, there)."""
     candidates = _candidates(scope)
     sections = _match(nodes, candidates, taken)
     placements = []
@@ -235,7 +284,7 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
                                  if p.section is not None)
                     placements.append(Placement(node.spec, section, parent_present, flat))
                     continue
-            if not node.spec.matches(section.title) and not any(
+            if not exactly(node.spec, section) and not any(
                     child.section is not None for child in children):
                 # found only by a reworded title, and nothing of it inside: not sure
                 # enough that this is the section to ask for what it should hold
@@ -244,12 +293,13 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
             placements.append(Placement(node.spec, section, parent_present, children))
             continue
         rivals = [other.spec.title for other in nodes if other is not node]
-        mention = _mention(node.spec, parent, lines, rivals) if parent else None
+        mention = (_mention(node.spec, parent, lines, rivals) if parent
+                   else _bold_title(node.spec, root, lines) if root is not None else None)
         beside = _beside(node.children, candidates, taken)
         unwrapped: tuple[Placement, ...] = ()
         if beside >= _ENOUGH or (node.spec.group and node.children):
             unwrapped = _place(node.children, scope, parent_present, parent, set(taken),
-                               lines)
+                               lines, root)
         if _mostly_found(unwrapped) or (node.spec.group and node.children):
             for child in unwrapped:  # claim what the unwrapped children found
                 taken.update(p.section.line for p in child.walk() if p.section is not None)
@@ -275,7 +325,7 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
             title = first
     taken = {title.line} if title is not None and pack.title else set()
     placed = _place(pack.outline, list(document.root.children), True, None, taken,
-                    document.lines)
+                    document.lines, document.root)
     left = [section for section in document.root.walk()
             if section.heading is not None and section.line not in taken]
     return _elsewhere(placed, left, top=True)
@@ -291,7 +341,7 @@ def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
         found = None
         if not top and placement.missing:
             found = next((section for section in left
-                          if placement.spec.matches(section.title)), None)
+                          if exactly(placement.spec, section)), None)
             if found is not None:
                 left.remove(found)
         result.append(replace(placement, children=children, elsewhere=found))
