@@ -109,6 +109,22 @@ def test_a_question_not_in_bold_or_not_under_its_parent_is_still_missing(text):
     assert len(found(text + "\n### Upgrade / Downgrade Strategy\n\nOk.\n", QUESTIONS)) == 1
 
 
+OVERVIEW = Pack(name="overview", sections=(
+    SectionSpec(title="Overview"), SectionSpec(title="Background", level=3),
+    SectionSpec(title="Goals", level=3)))
+
+
+@pytest.mark.parametrize("item, missing", [
+    ("* **Goal.**\n\n    The goal is a small widget.", []),  # the singular
+    ("* **Goals:** a small widget.", []),
+    ("* **Goalkeeper.** Ada.", ["Goals"]),  # another word
+    ("* **Our goals** are small.", ["Goals"]),  # not the opening word
+])
+def test_a_bold_section_title_under_its_parent_may_be_singular(item, missing):
+    text = f"# Widget\n\n## Overview\n\nA widget.\n\n* **Background.** Old.\n\n{item}\n"
+    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=OVERVIEW)] == missing
+
+
 ARC = Pack(name="arc", sections=(
     SectionSpec(title="Introduction and Goals", level=1),
     SectionSpec(title="Quality Goals"), SectionSpec(title="Stakeholders"),

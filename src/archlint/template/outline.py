@@ -170,14 +170,17 @@ _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
 
 
 def _opens_with(text: str, names: Sequence[str], rivals: Sequence[str] = ()) -> bool:
-    """Does the text start with one of the titles, as whole words, or, for a long
-    question, with a lightly edited copy of it, question marks and all ("How can a
-    rollout fail?" for "How can a rollout or rollback fail?"), closer to it than to any
-    of its ``rivals`` (the other questions beside it)?"""
+    """Does the text start with one of the titles, as whole words (a plural taken for
+    its singular: "Goal." for "Goals"), or, for a long question, with a lightly edited
+    copy of it, question marks and all ("How can a rollout fail?" for "How can a rollout
+    or rollback fail?"), closer to it than to any of its ``rivals`` (the other questions
+    beside it)?"""
     normal = titles.normalize(text)
     for name in names:
         title = titles.normalize(name)
         if normal.startswith(title) and not normal[len(title):len(title) + 1].isalnum():
+            return True
+        if titles.opens_with_words(name, text):  # "Goal." for "Goals"
             return True
         opening = _questions(text, name.count("?"))
         if opening is not None and titles.long_and_alike(name, opening):
