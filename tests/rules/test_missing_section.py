@@ -189,6 +189,21 @@ OUTLINED = Pack(name="assessment", title="Self-assessment", sections=(
 ))
 
 
+def test_an_outline_heading_kept_may_hold_some_sections_and_stand_beside_others():
+    pack = Pack(name="assessment", title="Self-assessment", sections=(
+        SectionSpec(title="Self-assessment outline"),
+        SectionSpec(title="Table of contents", level=3),
+        *OUTLINED.sections[1:]))
+    text = ("# Widget self-assessment\n## Self-assessment outline\n### Table of contents\n"
+            "- [Metadata](#metadata)\n## Metadata\n## Overview\n"
+            "## Security issue resolution\n## Appendix\n")
+    assert run_rule("AL201", text, pack=pack) == []
+    # and what is missing is still told, inside or beside
+    text = text.replace("### Table of contents", "### Contributors").replace("## Appendix\n", "")
+    assert sorted(p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)) == [
+        "Appendix", "Table of contents"]
+
+
 def test_a_template_s_outline_heading_may_be_left_out():
     text = ("# Widget self-assessment\n## Metadata\n## Overview\n"
             "## Security issue resolution\n")
@@ -419,3 +434,16 @@ def test_a_bold_question_closer_to_another_question_does_not_count_for_this_one(
                     level=6)))
     body = "* **Will using this feature result in any new API calls?** No.\n"
     assert len(found("# T\n## Scalability\n\n" + body, pack)) == 1  # the API types one
+
+
+def test_a_level_one_section_under_a_level_two_title_is_no_title():
+    # the proposal's title is a setext level-2 heading, its sections level-1 headings
+    pack = Pack(name="proposal", title="Title", sections=(
+        SectionSpec(title="Abstract"), SectionSpec(title="Proposal")))
+    text = "Queue the orders\n----\n\n# Abstract\n\nA queue.\n\n# Proposal\n\nKafka.\n"
+    assert run_rule("AL201", text, pack=pack) == []
+    assert [p.message.split('"')[1] for p in run_rule(
+        "AL201", text.replace("# Proposal", "# Plan"), pack=pack)] == ["Proposal"]
+    # a level-1 title that is no section of the pack is still the title
+    text = "# Abstract art\n\n## Abstract\n\nShapes.\n\n## Proposal\n\nMore.\n"
+    assert run_rule("AL201", text, pack=pack) == []

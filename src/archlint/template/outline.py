@@ -29,8 +29,10 @@ Templates and documents are not always shaped alike:
   {#_business_context}``) keeps the title it was converted from: its words stand for
   the heading's title as well.
 
-A missing section is given the leftover heading most like its title, when one is alike
-enough to name (``closest``).
+The document's level-1 heading is its title, not a section, unless it is one of the
+pack's sections and not the pack's title (a proposal titled by a setext level-2 heading,
+its sections level-1 headings). A missing section is given the leftover heading most
+like its title, when one is alike enough to name (``closest``).
 """
 
 from __future__ import annotations
@@ -277,12 +279,16 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
     placements = []
     for node, section in zip(nodes, sections):
         if section is not None:
+            before = set(taken)
             children = _place(node.children, section.children, True, section, taken, lines)
             if (node.children and not _mostly_found(children)
                     and _beside(node.children, candidates, taken) > _count(children)):
                 # the template's outline heading kept, its sections written beside it
-                flat = _place(node.children, scope, True, section, set(taken), lines)
+                # (some of them, it may be, still inside it)
+                flat = _place(node.children, scope, True, section, set(before), lines)
                 if _mostly_found(flat) and _count(flat) > _count(children):
+                    taken.clear()
+                    taken.update(before)
                     taken.update(p.section.line for child in flat for p in child.walk()
                                  if p.section is not None)
                     placements.append(Placement(node.spec, section, parent_present, flat))
@@ -320,6 +326,9 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     """The pack's top-level sections, each with its placement and its children's."""
     title = next((h for h in document.headings if h.level == 1), None)
+    if (title is not None and not pack.matches_title(title.text)
+            and any(spec.matches(title.text) for spec in pack.sections)):
+        title = None  # "# Abstract" under a title written "Title\n----": a section
     if title is None and document.headings and pack.title:
         # no level-1 heading: the first one is the title (a setext "Title\n----")
         # unless it is one of the pack's sections
