@@ -560,3 +560,17 @@ def test_a_section_of_the_pack_stands_for_no_other():
     text = "# Doc\n## Intro\nx\n## Storage\nx\n## End\nx\n"
     assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
         "Caching"]
+
+
+def test_two_words_of_the_guidance_together_elsewhere_do_not_stand_in():
+    # a long guidance holds many pairs of words: "Response Process" is no phrase enough
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Wire format\nx\n#### Response Process\nx\n"
+            "## Rationale\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Reporting flaws"]
+
+
+def test_in_the_section_s_place_every_word_must_be_the_guidance_s():
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Alternate approaches benchmarked\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Rationale"]

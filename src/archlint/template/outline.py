@@ -403,12 +403,13 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     stands for them, named by the template's guidance for the section (``about``): a
     heading that is none of the pack's sections and whose words the guidance uses, one
     of them at least a word of that section only (in no other section's title or
-    guidance). Two words or more that the guidance writes as a phrase stand for it
+    guidance). Three words or more that the guidance writes as a phrase stand for it
     anywhere inside its parent (anywhere in the document at the top level):
     "Vulnerability Response Process", which the template asks for under Security issue
-    resolution. Fewer, or words the guidance uses apart (two thirds of the heading's
-    words at least), stand for it only exactly where it would be, between the sections
-    found before and after it, at their level: "Alternatives" between Proposal and
+    resolution (two words are too easily found together in a long guidance: "error
+    messages"). Fewer, or words the guidance uses apart, stand for it only exactly where
+    it would be, between the sections found before and after it, at their level, and
+    only if the guidance uses every one of them: "Alternatives" between Proposal and
     Implementation, where the template's Rationale asks for "alternate approaches". A
     heading is taken for one section only, and a heading two missing sections could
     both claim is taken for neither: which it is cannot be told."""
@@ -433,12 +434,12 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
             for section in holder.walk():
                 if section is not holder and free(section):
                     count, named, own, phrase = titles.named_in(section.title, about, others)
-                    if count >= 2 and phrase and own:
+                    if count >= 3 and phrase and own:
                         found.append(section)
             for section in _slot(siblings, index, parents):
                 if free(section):
                     count, named, own, _ = titles.named_in(section.title, about, others)
-                    if own and 3 * named >= 2 * count:
+                    if own and named == count:
                         found.append(section)
             if found:
                 claims[id(placement)] = found
