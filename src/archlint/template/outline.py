@@ -368,10 +368,10 @@ def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
     return tuple(result)
 
 
-def _own_words(pack: Pack, spec: SectionSpec) -> frozenset[str]:
-    """Words that tell of other sections as much as of ``spec``: those of another
-    section's title or guidance (a table of contents names every section; "project"
-    and "describe" stand in the guidance of many)."""
+def _others_words(pack: Pack, spec: SectionSpec) -> frozenset[str]:
+    """The words of the other sections' titles and guidance: such a word tells of
+    another section as much as of ``spec`` (a table of contents names every section;
+    "project" and "describe" stand in the guidance of many)."""
     common: set[str] = set()
     for other in pack.sections:
         if other is not spec:
@@ -382,9 +382,10 @@ def _own_words(pack: Pack, spec: SectionSpec) -> frozenset[str]:
 
 def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Section]
           ) -> list[Section]:
-    """The headings standing exactly where ``placements[index]`` would: between the
-    sibling found before it in the template's order and the one found after it, both
-    there, under the same heading and at the same level, and at their level."""
+    """The headings standing exactly where ``placements[index]`` would: after the
+    sibling found before it in the template's order and before the one found after it,
+    at their level, under the same heading (both must be there, at one level, under one
+    heading)."""
     before = next((p.section for p in reversed(placements[:index])
                    if p.section is not None), None)
     after = next((p.section for p in placements[index + 1:] if p.section is not None), None)
@@ -416,11 +417,16 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     parents = {id(child): section for section in root.walk() for child in section.children}
     claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
 
+    known: dict[int, bool] = {}
+
     def free(section: Section) -> bool:
-        return (section.heading is not None
+        if section.line not in known:
+            known[section.line] = (
+                section.heading is not None
                 and not any(s.line in used for s in section.walk())
                 and not any(spec.matches(section.title) or titles.loosely_matches(
                     spec.title, section.title) for spec in pack.sections))
+        return known[section.line]
 
     def visit(siblings: Sequence[Placement], holder: Section) -> None:
         for index, placement in enumerate(siblings):
@@ -429,18 +435,17 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
             if not placement.missing or not placement.spec.about:
                 continue
             about = titles.text_words(placement.spec.about)
-            others = _own_words(pack, placement.spec)
+            others = _others_words(pack, placement.spec)
             found = []
             for section in holder.walk():
-                if section is not holder and free(section):
+                if section is not holder and section.heading is not None:
                     count, named, own, phrase = titles.named_in(section.title, about, others)
-                    if count >= 3 and phrase and own:
+                    if count >= 3 and phrase and own and free(section):
                         found.append(section)
             for section in _slot(siblings, index, parents):
-                if free(section):
-                    count, named, own, _ = titles.named_in(section.title, about, others)
-                    if own and named == count:
-                        found.append(section)
+                count, named, own, _ = titles.named_in(section.title, about, others)
+                if own and named == count and free(section):
+                    found.append(section)
             if found:
                 claims[id(placement)] = found
 

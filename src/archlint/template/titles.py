@@ -196,6 +196,27 @@ def _common_prefix(a: str, b: str) -> str:
     return a[:end]
 
 
+@lru_cache(maxsize=1024)
+def _by_beginning(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words, grouped by their first letters (as many as two forms of a word share
+    at least): the only ones :func:`_same_word` may find alike, but for equal stems."""
+    groups: dict[str, list[str]] = {}
+    for word in vocabulary:
+        groups.setdefault(_stem(word)[:_SHORTEST_PREFIX], []).append(word)
+    return {key: tuple(value) for key, value in groups.items()}
+
+
+def _uses(vocabulary: frozenset[str], word: str) -> bool:
+    """Does the vocabulary hold ``word`` in some form (see :func:`_same_word`)?"""
+    if word in vocabulary:
+        return True
+    stem = _stem(word)
+    if len(stem) < _SHORTEST_PREFIX:  # only an equal stem: "goal", "goals"
+        return stem in vocabulary or stem + "s" in vocabulary
+    return any(_same_word(word, other)
+               for other in _by_beginning(vocabulary).get(stem[:_SHORTEST_PREFIX], ()))
+
+
 # words too common to say what a section is about, beside the small words above
 _FUNCTION_WORDS = _SMALL_WORDS | frozenset({
     "how", "what", "why", "when", "where", "who", "which", "this", "that", "these",
@@ -203,8 +224,8 @@ _FUNCTION_WORDS = _SMALL_WORDS | frozenset({
     "you", "your", "we", "our", "they", "their", "can", "could", "should", "would",
     "will", "may", "might", "must", "not", "no", "yes", "if", "as", "at", "by", "from",
     "into", "any", "all", "some", "other", "more", "most", "such", "there", "here",
-    "about", "also", "e", "g", "eg", "i", "etc", "than", "then", "so", "but", "each", "example",
-    "examples", "instance"})
+    "about", "also", "e", "g", "eg", "i", "etc", "than", "then", "so", "but", "each",
+    "example", "examples", "instance"})
 
 
 @lru_cache(maxsize=4096)
@@ -221,6 +242,7 @@ def _title_words(title: str) -> tuple[str, ...]:
                  and not word.isdigit())
 
 
+@lru_cache(maxsize=65536)
 def named_in(title: str, text: tuple[str, ...], others: frozenset[str] = frozenset()
              ) -> tuple[int, int, bool, bool]:
     """How the ``text`` (its words, as :func:`text_words` gives them) names the heading
@@ -228,10 +250,15 @@ def named_in(title: str, text: tuple[str, ...], others: frozenset[str] = frozens
     form, whether one of those at least is not among ``others``, and whether the text
     writes them all together, in order (a phrase: "Vulnerability Response Process")."""
     found = _title_words(title)
-    vocabulary = set(text)
-    used = [word for word in found if any(_same_word(word, other) for other in vocabulary)]
-    own = any(not any(_same_word(word, other) for other in others) for word in used)
-    phrase = bool(found) and any(
+    vocabulary = _vocabulary(text)
+    used = [word for word in found if _uses(vocabulary, word)]
+    own = any(not _uses(others, word) for word in used)
+    phrase = bool(found) and len(used) == len(found) and any(
         all(_same_word(word, text[start + offset]) for offset, word in enumerate(found))
         for start in range(len(text) - len(found) + 1))
     return len(found), len(used), own, phrase
+
+
+@lru_cache(maxsize=1024)
+def _vocabulary(text: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(text)
