@@ -168,3 +168,11 @@ def test_parsing_for_links_only_finds_links_in_cells_quotes_and_lists() -> None:
             for h in lean.headings] == [(h.block.line, h.block.column, h.block.text,
                                          h.block.containers) for h in full.headings]
     assert lean.headings[1].block.containers == (Container.BLOCKQUOTE,)
+
+
+def test_a_paragraph_opened_by_a_line_of_other_white_space_starts_at_its_text() -> None:
+    # "\f " is no blank line to CommonMark, so it opens the paragraph, but its text
+    # (trimmed) starts on the next line: positions are counted from there
+    document = parse("# T\n\n\f \n State {name}\n", None)
+    paragraph = next(b for b in document.blocks if b.kind is BlockKind.PARAGRAPH)
+    assert (paragraph.line, paragraph.text) == (4, "State {name}")

@@ -85,6 +85,8 @@ def test_deriving_the_template_differs_only_in_the_optional_sections() -> None:
     ("# 9. Architecture Decisions", "# 9. Design Decisions"),
     ("# 11. Risks and Technical Debts", "# 11. Technical Risks"),
     ("## 10.1 Quality Tree", "## 10.1 Quality Requirements Overview"),
+    ("## 5.1 Whitebox Overall System", "## 5.1 Level 1"),
+    ("## 5.1 Whitebox Overall System", "## 5.1 Ebene 1"),  # German, as "Ebene 2"
 ])
 def test_older_chapter_names_are_aliases(old: str, new: str,
                                          monkeypatch: pytest.MonkeyPatch) -> None:

@@ -447,3 +447,130 @@ def test_a_level_one_section_under_a_level_two_title_is_no_title():
     # a level-1 title that is no section of the pack is still the title
     text = "# Abstract art\n\n## Abstract\n\nShapes.\n\n## Proposal\n\nMore.\n"
     assert run_rule("AL201", text, pack=pack) == []
+
+
+# A proposal template whose guidance says what each section holds (written for these
+# tests): a heading of the author's own that this guidance names stands for a section.
+PROPOSAL_TEMPLATE = """\
+Title
+-----
+
+## Summary
+
+[One paragraph on what is proposed.]
+
+## Motivation
+
+[Why the change is needed and which problem it solves.]
+
+## Design
+
+[The change, precisely.]
+
+### Reporting flaws
+
+[How a flaw is reported: the vulnerability response process, who triages it.]
+
+## Rationale
+
+[A discussion of alternate approaches and the trade-offs of the chosen one.]
+
+## Rollout
+
+[The steps of the rollout, who will take them, and when.]
+"""
+
+
+def proposal_pack():
+    from archlint.template.derive import derive
+    return derive(PROPOSAL_TEMPLATE, "proposal")
+
+
+def missing(text):
+    return [p.message.split('"')[1] for p in run_rule("AL201", text, pack=proposal_pack())]
+
+
+def test_derive_keeps_each_section_s_guidance():
+    about = {spec.title: spec.about for spec in proposal_pack().sections}
+    assert about["Rationale"] == ("[A discussion of alternate approaches and the "
+                                  "trade-offs of the chosen one.]")
+
+
+def test_a_heading_the_guidance_names_stands_in_the_section_s_place():
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Alternatives\nBatching was weighed.\n"
+            "## Rollout\nx\n")
+    assert missing(text) == []
+
+
+def test_the_same_heading_elsewhere_does_not_stand_in():
+    # one word the guidance uses is not enough away from the section's place
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Rollout\nx\n## Appendix\n### Alternatives\nx\n")
+    assert missing(text) == ["Rationale"]
+
+
+def test_a_heading_of_words_no_guidance_uses_does_not_stand_in():
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Benchmarks\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Rationale"]
+
+
+def test_a_heading_of_words_other_sections_use_too_does_not_stand_in():
+    # "change" is in the guidance of Motivation and Design as well as Rationale's
+    # neighbour's: it says nothing of the Rationale
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## The change\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Rationale"]
+
+
+def test_a_phrase_of_the_guidance_stands_in_anywhere_under_the_parent():
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Wire format\nx\n#### Vulnerability Response Process\nReport to the list.\n"
+            "## Rationale\nx\n## Rollout\nx\n")
+    assert missing(text) == []
+
+
+def test_a_phrase_outside_the_parent_does_not_stand_in():
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n"
+            "### Vulnerability Response Process\nx\n## Design\nx\n"
+            "## Rationale\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Reporting flaws"]
+
+
+def test_a_heading_two_missing_sections_could_claim_stands_for_neither():
+    pack = Pack(name="two", sections=(
+        SectionSpec(title="Intro", about="What this is."),
+        SectionSpec(title="Caching", about="The cache tiers and their eviction policy."),
+        SectionSpec(title="Storage", about="The storage tiers and their eviction policy."),
+        SectionSpec(title="End", about="The last words."),
+    ))
+    text = "# Doc\n## Intro\nx\n## Eviction Policy\nx\n## End\nx\n"
+    problems = run_rule("AL201", text, pack=pack)
+    assert [p.message.split('"')[1] for p in problems] == ["Caching", "Storage"]
+
+
+def test_a_section_of_the_pack_stands_for_no_other():
+    pack = Pack(name="two", sections=(
+        SectionSpec(title="Intro", about="What this is."),
+        SectionSpec(title="Caching", about="The cache layers; see Storage."),
+        SectionSpec(title="Storage", about="Disks."),
+        SectionSpec(title="End", about="The last words."),
+    ))
+    text = "# Doc\n## Intro\nx\n## Storage\nx\n## End\nx\n"
+    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
+        "Caching"]
+
+
+def test_two_words_of_the_guidance_together_elsewhere_do_not_stand_in():
+    # a long guidance holds many pairs of words: "Response Process" is no phrase enough
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Wire format\nx\n#### Response Process\nx\n"
+            "## Rationale\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Reporting flaws"]
+
+
+def test_in_the_section_s_place_every_word_must_be_the_guidance_s():
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Alternate approaches benchmarked\nx\n## Rollout\nx\n")
+    assert missing(text) == ["Rationale"]

@@ -195,6 +195,8 @@ class _Walker:
 
     def paragraph(self, open_token: Token, token: Token) -> None:
         line = open_token.map[0] + 1
+        while line < open_token.map[1] and not self.lines[line - 1].strip():
+            line += 1  # a line of other white space (a form feed) opens it: dropped
         block, _ = self.inline_block(BlockKind.PARAGRAPH, token, line,
                                      end_line=open_token.map[1])
         self._add_block(block)

@@ -20,6 +20,17 @@ top-level section may be a paragraph of its own that is its title in bold
 (`**Context and Problem Statement**`), and a heading whose `{#custom-id}` is the
 section's title (`## Context Boundary {#_business_context}`) is that section.
 
+A section missing under its own title is not reported when a heading of the author's
+own stands for it, named in the template's guidance for that section (the paragraphs
+and comments a derived template holds under the section's heading): a phrase of three
+words or more of that guidance anywhere inside the section's parent ("Vulnerability
+Response Process" where the template asks for the vulnerability response process), or
+a heading every word of which the guidance uses, exactly where the section would stand,
+between the sections found before and after it ("Alternatives" between Proposal and
+Implementation, where the template's Rationale asks for alternate approaches). At
+least one of those words must be the section's own, in no other section's title or
+guidance; a heading two missing sections could claim stands for neither.
+
 A document holding fewer than a third of the (three or more) top-level sections its
 pack requires is told so once, with the sections it lacks, rather than section by
 section: it is most likely another kind of file in a folder the pack was applied to

@@ -149,6 +149,15 @@ def _groups(document: Document, heading: Heading, after: list[Heading]) -> bool:
         heading.line < c.line < first for c in document.comments)
 
 
+def _about(document: Document, start: int, end: int) -> str:
+    """The template's own text for the section from line ``start`` to ``end``: its
+    paragraphs, table cells and comments, in one line."""
+    texts = [b.text for b in document.blocks if start < b.line < end
+             and b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL)]
+    texts += [c.text for c in document.comments if start < c.line < end]
+    return " ".join(" ".join(texts).split())
+
+
 def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, ...]:
     examples = {section.heading.line for section, _ in example_sections(document,
                                                                         EXAMPLE_PHRASES)
@@ -174,7 +183,7 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
                     or _optional_by_body(document, heading, end))
         specs.append(SectionSpec(title=heading.text, level=heading.level,
                                  required=not optional, example=is_example, slot=slot,
-                                 group=group))
+                                 group=group, about=_about(document, heading.line, end)))
     return tuple(specs)
 
 

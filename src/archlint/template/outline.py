@@ -25,6 +25,8 @@ Templates and documents are not always shaped alike:
   templates used: such a section is *mentioned*, neither missing nor a section of its
   own; so is a top-level section whose very title, in bold, is a paragraph of its own
   or opens one (``**Context and Problem Statement**`` written instead of a heading);
+- a section missing under its own title may stand under the author's own (``standin``),
+  a heading the template's guidance for the section names (see :func:`_standins`);
 - a heading's ``{#custom-id}`` (a converted document's: ``## Context Boundary
   {#_business_context}``) keeps the title it was converted from: its words stand for
   the heading's title as well.
@@ -60,6 +62,8 @@ class Placement:
     beside: int = 0  # when absent: how many of its sections stand where it would have
     elsewhere: Section | None = None  # absent under its parent, but a heading of its
     #                                   very title stands elsewhere in the document
+    standin: Section | None = None  # absent, but a heading of the author's own that the
+    #                                 template's words for the section name stands for it
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -74,9 +78,9 @@ class Placement:
     @property
     def missing(self) -> bool:
         """Expected and not there in any form: no heading, no bold mention, not
-        unwrapped."""
+        unwrapped, not elsewhere, no heading of the author's own standing for it."""
         return (self.section is None and self.expected and self.mention is None
-                and not self.unwrapped and self.elsewhere is None)
+                and not self.unwrapped and self.elsewhere is None and self.standin is None)
 
 
 def _id_words(section: Section) -> str | None:
@@ -340,7 +344,11 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
                     document.lines, document.root)
     left = [section for section in document.root.walk()
             if section.heading is not None and section.line not in taken]
-    return _elsewhere(placed, left, top=True)
+    placed = _elsewhere(placed, left, top=True)
+    used = set(taken) | {section.line for placement in walk(placed)
+                         for section in (placement.section, placement.elsewhere)
+                         if section is not None}
+    return _standins(placed, document.root, pack, used)
 
 
 def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
@@ -358,6 +366,110 @@ def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
                 left.remove(found)
         result.append(replace(placement, children=children, elsewhere=found))
     return tuple(result)
+
+
+def _others_words(pack: Pack, spec: SectionSpec) -> frozenset[str]:
+    """The words of the other sections' titles and guidance: such a word tells of
+    another section as much as of ``spec`` (a table of contents names every section;
+    "project" and "describe" stand in the guidance of many)."""
+    common: set[str] = set()
+    for other in pack.sections:
+        if other is not spec:
+            common.update(titles.text_words(other.title))
+            common.update(titles.text_words(other.about))
+    return frozenset(common)
+
+
+def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Section]
+          ) -> list[Section]:
+    """The headings standing exactly where ``placements[index]`` would: after the
+    sibling found before it in the template's order and before the one found after it,
+    at their level, under the same heading (both must be there, at one level, under one
+    heading)."""
+    before = next((p.section for p in reversed(placements[:index])
+                   if p.section is not None), None)
+    after = next((p.section for p in placements[index + 1:] if p.section is not None), None)
+    if before is None or after is None or before.level != after.level:
+        return []
+    holder = parents.get(id(before))
+    if holder is None or parents.get(id(after)) is not holder:
+        return []
+    return [child for child in holder.children
+            if before.line < child.line < after.line and child.level == before.level]
+
+
+def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
+              ) -> tuple[Placement, ...]:
+    """Sections missing under their own titles where a heading of the author's own
+    stands for them, named by the template's guidance for the section (``about``): a
+    heading that is none of the pack's sections and whose words the guidance uses, one
+    of them at least a word of that section only (in no other section's title or
+    guidance). Three words or more that the guidance writes as a phrase stand for it
+    anywhere inside its parent (anywhere in the document at the top level):
+    "Vulnerability Response Process", which the template asks for under Security issue
+    resolution (two words are too easily found together in a long guidance: "error
+    messages"). Fewer, or words the guidance uses apart, stand for it only exactly where
+    it would be, between the sections found before and after it, at their level, and
+    only if the guidance uses every one of them: "Alternatives" between Proposal and
+    Implementation, where the template's Rationale asks for "alternate approaches". A
+    heading is taken for one section only, and a heading two missing sections could
+    both claim is taken for neither: which it is cannot be told."""
+    parents = {id(child): section for section in root.walk() for child in section.children}
+    claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
+
+    known: dict[int, bool] = {}
+
+    def free(section: Section) -> bool:
+        if section.line not in known:
+            known[section.line] = (
+                section.heading is not None
+                and not any(s.line in used for s in section.walk())
+                and not any(spec.matches(section.title) or titles.loosely_matches(
+                    spec.title, section.title) for spec in pack.sections))
+        return known[section.line]
+
+    def visit(siblings: Sequence[Placement], holder: Section) -> None:
+        for index, placement in enumerate(siblings):
+            if placement.section is not None or placement.unwrapped:
+                visit(placement.children, placement.section or holder)
+            if not placement.missing or not placement.spec.about:
+                continue
+            about = titles.text_words(placement.spec.about)
+            others = _others_words(pack, placement.spec)
+            found = []
+            for section in holder.walk():
+                if section is not holder and section.heading is not None:
+                    count, named, own, phrase = titles.named_in(section.title, about, others)
+                    if count >= 3 and phrase and own and free(section):
+                        found.append(section)
+            for section in _slot(siblings, index, parents):
+                count, named, own, _ = titles.named_in(section.title, about, others)
+                if own and named == count and free(section):
+                    found.append(section)
+            if found:
+                claims[id(placement)] = found
+
+    visit(placements, root)
+    if not claims:
+        return tuple(placements)
+    wanted: dict[int, int] = {}  # heading line → how many sections claim it
+    for found in claims.values():
+        for line in {section.line for section in found}:
+            wanted[line] = wanted.get(line, 0) + 1
+    chosen = {key: min(alone, key=lambda section: (section.level, section.line))
+              for key, found in claims.items()
+              if (alone := [section for section in found if wanted[section.line] == 1])}
+
+    def mark(siblings: Sequence[Placement]) -> tuple[Placement, ...]:
+        result = []
+        for placement in siblings:
+            standin = chosen.get(id(placement))
+            result.append(replace(placement, children=mark(placement.children),
+                                  standin=standin,
+                                  closest=None if standin else placement.closest))
+        return tuple(result)
+
+    return mark(placements)
 
 
 def walk(placements: Sequence[Placement]) -> Iterator[Placement]:

@@ -35,6 +35,9 @@ from any template. Format::
                                           # required, never in the template's order
     group = false                         # only groups the sections under it (no text
                                           # of its own): documents may leave it out
+    about = "Discuss the state models …"  # what the section holds, in the template's
+                                          # words: a heading of the author's own that
+                                          # names it stands for it (AL201)
 
 A section nested under another (a higher ``level`` right after it) is required only
 where its parent is present. A section whose title is nothing but a placeholder or
@@ -69,6 +72,7 @@ class SectionSpec(Strict):
     example: bool = False
     slot: bool = False
     group: bool = False
+    about: str = ""  # what the section holds, in the template's words (its guidance)
 
     def __post_init__(self) -> None:
         if not 1 <= self.level <= 6:
@@ -183,6 +187,8 @@ class Pack(Strict):
                 lines.append("slot = true")
             if spec.group:
                 lines.append("group = true")
+            if spec.about:
+                lines.append(f"about = {_string(spec.about)}")
         return "\n".join(lines) + "\n"
 
 

@@ -173,3 +173,92 @@ def alike(pattern_title: str, title: str, least: float) -> bool:
 def closeness(pattern_title: str, title: str) -> float:
     """How alike two titles are, from 0 to 1 (for "the closest is …")."""
     return difflib.SequenceMatcher(None, normalize(pattern_title), normalize(title)).ratio()
+
+
+_SHORTEST_PREFIX = 5  # letters two forms of a word share at least ("alternate",
+_PREFIX_SHARE = 0.7   # "alternatives"; "report", "reporting"), and of the shorter one
+
+
+def _same_word(a: str, b: str) -> bool:
+    """One word in two forms: the same but for a plural, or sharing a long beginning
+    ("Alternatives" and "alternate approaches", "Reporting" and "report")."""
+    a, b = _stem(a), _stem(b)
+    if a == b:
+        return True
+    shared = len(_common_prefix(a, b))
+    return shared >= _SHORTEST_PREFIX and shared >= _PREFIX_SHARE * min(len(a), len(b))
+
+
+def _common_prefix(a: str, b: str) -> str:
+    end = 0
+    while end < min(len(a), len(b)) and a[end] == b[end]:
+        end += 1
+    return a[:end]
+
+
+@lru_cache(maxsize=1024)
+def _by_beginning(vocabulary: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    """The words, grouped by their first letters (as many as two forms of a word share
+    at least): the only ones :func:`_same_word` may find alike, but for equal stems."""
+    groups: dict[str, list[str]] = {}
+    for word in vocabulary:
+        groups.setdefault(_stem(word)[:_SHORTEST_PREFIX], []).append(word)
+    return {key: tuple(value) for key, value in groups.items()}
+
+
+def _uses(vocabulary: frozenset[str], word: str) -> bool:
+    """Does the vocabulary hold ``word`` in some form (see :func:`_same_word`)?"""
+    if word in vocabulary:
+        return True
+    stem = _stem(word)
+    if len(stem) < _SHORTEST_PREFIX:  # only an equal stem: "goal", "goals"
+        return stem in vocabulary or stem + "s" in vocabulary
+    return any(_same_word(word, other)
+               for other in _by_beginning(vocabulary).get(stem[:_SHORTEST_PREFIX], ()))
+
+
+# words too common to say what a section is about, beside the small words above
+_FUNCTION_WORDS = _SMALL_WORDS | frozenset({
+    "how", "what", "why", "when", "where", "who", "which", "this", "that", "these",
+    "those", "it", "its", "is", "are", "be", "been", "was", "were", "do", "does", "did",
+    "you", "your", "we", "our", "they", "their", "can", "could", "should", "would",
+    "will", "may", "might", "must", "not", "no", "yes", "if", "as", "at", "by", "from",
+    "into", "any", "all", "some", "other", "more", "most", "such", "there", "here",
+    "about", "also", "e", "g", "eg", "i", "etc", "than", "then", "so", "but", "each",
+    "example", "examples", "instance"})
+
+
+@lru_cache(maxsize=4096)
+def text_words(text: str) -> tuple[str, ...]:
+    """The words of a longer text (a template's guidance for a section) that carry
+    meaning, in order, lower-cased."""
+    return tuple(word for word in _WORD.findall(text.casefold())
+                 if word not in _FUNCTION_WORDS and not word.isdigit())
+
+
+@lru_cache(maxsize=65536)
+def _title_words(title: str) -> tuple[str, ...]:
+    return tuple(word for word in words(title) if word not in _FUNCTION_WORDS
+                 and not word.isdigit())
+
+
+@lru_cache(maxsize=65536)
+def named_in(title: str, text: tuple[str, ...], others: frozenset[str] = frozenset()
+             ) -> tuple[int, int, bool, bool]:
+    """How the ``text`` (its words, as :func:`text_words` gives them) names the heading
+    ``title``: how many words the title has, how many of them the text uses in some
+    form, whether one of those at least is not among ``others``, and whether the text
+    writes them all together, in order (a phrase: "Vulnerability Response Process")."""
+    found = _title_words(title)
+    vocabulary = _vocabulary(text)
+    used = [word for word in found if _uses(vocabulary, word)]
+    own = any(not _uses(others, word) for word in used)
+    phrase = bool(found) and len(used) == len(found) and any(
+        all(_same_word(word, text[start + offset]) for offset, word in enumerate(found))
+        for start in range(len(text) - len(found) + 1))
+    return len(found), len(used), own, phrase
+
+
+@lru_cache(maxsize=1024)
+def _vocabulary(text: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(text)
