@@ -117,7 +117,7 @@ def _candidate_lines(state: StateBlock) -> list[int]:
     if kept is not None and kept[0] is state.src:
         return kept[1]
     found = [number for number, line in enumerate(state.src.split("\n"))
-             if _CANDIDATE.fullmatch(line)]
+             if not line.strip(" \t>=-") and _CANDIDATE.fullmatch(line)]
     state.env["archlint_candidates"] = (state.src, found)
     return found
 
