@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import tempfile
 from pathlib import Path
 
 from archlint.paths import not_regular, real
@@ -69,6 +68,8 @@ def anonymous_files(folder: Path) -> bool:
         except OSError:
             _ANONYMOUS[device] = False
         else:
+            import tempfile  # here: a run that writes nothing does not load it
+
             probe = tempfile.mktemp(prefix=".archlint-probe.", dir=folder)
             try:
                 os.link(f"/proc/self/fd/{fd}", probe, follow_symlinks=True)
@@ -95,6 +96,8 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def _replace(target: Path, data: bytes, status: os.stat_result | None) -> None:
+    import tempfile  # here: a run that writes nothing does not load it
+
     folder = target.parent
     named: str | None = None
     if anonymous_files(folder):
