@@ -103,8 +103,11 @@ def test_a_file_holding_most_chapters_is_a_document_of_its_own(tree: Path) -> No
 
 def test_a_lone_chapter_file_is_checked_alone(tmp_path: Path) -> None:
     (tmp_path / "02_constraints.md").write_text("# Architecture Constraints\n\nNone.\n")
-    found = findings(tmp_path)
-    assert len(found) == 11  # no set: one file holding one chapter lacks the others
+    [(_, message)] = findings(tmp_path)
+    # no set: one file holding one chapter of twelve lacks the others, told once
+    assert message.startswith("only 1 of the 12 sections that rule pack arc42 requires "
+                              "is here; missing: ")
+    assert message.count('"') == 22
 
 
 def test_a_pack_without_chapter_files_sees_no_set(tree: Path) -> None:
@@ -186,3 +189,39 @@ def test_a_folder_of_records_has_an_index_that_is_no_record(tmp_path: Path) -> N
     (tmp_path / "adr" / "0002-keep-one-database.md").unlink()
     found = [Path(d.path).name for d in linter.lint_paths([tmp_path / "adr"])[0]]
     assert found == ["README.md"]
+
+
+def test_a_chapter_reworded_at_a_file_s_top_counts_for_the_set(tree: Path) -> None:
+    # the records' index headed by a rewording of the chapter's title, as it counts
+    # inside a file ("Architecture Decision Records" for "Architecture Decisions")
+    (tree / "docs" / "arch" / "decisions" / "index.md").write_text(
+        "# 9. Architecture Decision Records\n\n- [Use PostgreSQL](0001-use-postgres.md)\n")
+    found = findings(tree / "docs")
+    assert found == [("docs/arch/README.md", set_message(title))
+                     for title in MISSING_EN if title != "Architecture Decisions"]
+    # whichever file is named: the chapter file itself, or the index alone
+    assert findings(tree, tree / "docs" / "arch" / "decisions" / "index.md") == []
+    assert len(findings(tree, tree / "docs" / "arch" / "README.md")) == 7
+
+
+def test_a_reworded_heading_below_a_file_s_top_is_no_chapter_of_the_set(tree: Path
+                                                                         ) -> None:
+    # the decision record's "## Context" and "## Decision" are no chapters, though
+    # inside one file they would reword "Context and Scope" and "Architecture
+    # Decisions"; the set still lacks chapter 9
+    (tree / "docs" / "arch" / "03_context_and_scope.md").unlink()
+    found = [m.split('"')[1] for _, m in findings(tree / "docs")]
+    assert "Architecture Decisions" in found
+    assert "Context and Scope" in found
+
+
+def test_a_top_heading_alike_to_two_chapters_stands_for_neither(tree: Path) -> None:
+    # "Architecture Documentation" shares a word with both "Architecture Constraints"
+    # and "Architecture Decisions": it is neither
+    (tree / "docs" / "arch" / "02_architecture_constraints.md").unlink()
+    readme = tree / "docs" / "arch" / "README.md"
+    readme.write_text(readme.read_text().replace("# Architecture of the Parcel Tracker",
+                                                 "# Architecture Documentation"))
+    found = [m.split('"')[1] for _, m in findings(tree / "docs")]
+    assert "Architecture Decisions" in found
+    assert "Architecture Constraints" in found

@@ -519,9 +519,6 @@ cli.main()
 @pytest.mark.parametrize("signal_number", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL])
 def test_a_fix_killed_mid_write_leaves_no_temporary_file(tmp_path: Path, signal_number: int
                                                          ) -> None:
-    if signal_number == signal.SIGKILL and not atomic.anonymous_files(tmp_path):
-        pytest.skip("this file system has no anonymous files (O_TMPFILE): a process "
-                    "killed with SIGKILL leaves its temporary file")
     doc = tmp_path / "doc.md"
     doc.write_text(FIXABLE + "More text. " * 1000 + "\n")
     before = doc.read_text()
@@ -532,8 +529,32 @@ def test_a_fix_killed_mid_write_leaves_no_temporary_file(tmp_path: Path, signal_
     fixer.send_signal(signal_number)
     fixer.wait(timeout=30)
     assert "Traceback" not in (fixer.stderr.read() if fixer.stderr else "")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.md"]
     assert doc.read_text() == before
+    if signal_number == signal.SIGKILL and not atomic.anonymous_files(tmp_path):
+        # nothing catches SIGKILL: without anonymous files (O_TMPFILE) the named
+        # temporary file stays until the next write to the document removes it
+        assert len(list(tmp_path.iterdir())) == 2
+        run("check", "--no-cache", "--fix", "doc.md", cwd=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.md"]
+
+
+def test_a_temporary_file_a_killed_fix_left_is_removed_by_the_next(tmp_path: Path) -> None:
+    """Where the system has no anonymous files, a --fix killed with SIGKILL (which no
+    process can catch) leaves its named temporary file; the next write removes it."""
+    doc = tmp_path / "doc.md"
+    doc.write_text(FIXABLE + "More text.\n")
+    fixer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(0)"])
+    fixer.wait()  # a process that is gone, as a killed one is
+    left = tmp_path / f".doc.md.archlint-{fixer.pid}.x1y2z3.tmp"
+    left.write_text("half a docu")
+    living = tmp_path / f".doc.md.archlint-{os.getpid()}.a1b2c3.tmp"  # a run going on
+    living.write_text("being written")
+    other = tmp_path / ".other.md.archlint-1.tmp"
+    other.write_text("not ours to remove")
+    result = run("check", "--no-cache", "--fix", "doc.md", cwd=tmp_path)
+    assert "Traceback" not in result.stderr and "Fixed 1 file" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["doc.md", living.name, other.name])
 
 
 def test_links_leaving_the_project_are_not_opened_without_config_or_git(tmp_path: Path

@@ -4,7 +4,9 @@ changes what the path is.
 A symbolic link is written through to the file it leads to. A regular file is replaced
 by a new one written next to it (an anonymous file where the system has them, so that
 even a process killed with SIGKILL leaves nothing behind) and renamed over it, with the
-original's mode and owner. A file with other hard links, or whose owner cannot be kept,
+original's mode and owner; where the temporary file needs a name, the name says which
+process wrote it, and the next write to the same file removes one that a killed process
+left behind. A file with other hard links, or whose owner cannot be kept,
 is rewritten in place instead, and restored if that fails. A FIFO, a device, a socket or
 a folder is refused. Every error is an OSError that names the path given, never a
 temporary file.
@@ -95,15 +97,49 @@ def _write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
+def _prefix(target: Path, pid: int | None = None) -> str:
+    """How the temporary files for ``target`` written by process ``pid`` are named."""
+    return f".{target.name}.archlint-{os.getpid() if pid is None else pid}."
+
+
+def _remove_left_behind(target: Path) -> None:
+    """Remove the temporary files for ``target`` that a process killed while writing
+    (SIGKILL cannot be caught) left behind: those named for a process that is gone."""
+    start = f".{target.name}.archlint-"
+    try:
+        names = [name for name in os.listdir(target.parent)
+                 if name.startswith(start) and name.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        pid = name[len(start):].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                os.unlink(target.parent / name)
+            except OSError:
+                pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
 def _replace(target: Path, data: bytes, status: os.stat_result | None) -> None:
     import tempfile  # here: a run that writes nothing does not load it
 
     folder = target.parent
     named: str | None = None
+    _remove_left_behind(target)
     if anonymous_files(folder):
         fd = _anonymous(folder)
     else:
-        fd, named = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, named = tempfile.mkstemp(prefix=_prefix(target), suffix=".tmp", dir=folder)
     try:
         _write_all(fd, data)
         if status is not None:
@@ -119,7 +155,7 @@ def _replace(target: Path, data: bytes, status: os.stat_result | None) -> None:
         blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _CRITICAL)
         try:
             if named is None:
-                named = tempfile.mktemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+                named = tempfile.mktemp(prefix=_prefix(target), suffix=".tmp", dir=folder)
                 os.link(f"/proc/self/fd/{fd}", named, follow_symlinks=True)
             os.replace(named, target)
             named = None

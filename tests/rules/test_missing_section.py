@@ -109,6 +109,22 @@ def test_a_question_not_in_bold_or_not_under_its_parent_is_still_missing(text):
     assert len(found(text + "\n### Upgrade / Downgrade Strategy\n\nOk.\n", QUESTIONS)) == 1
 
 
+OVERVIEW = Pack(name="overview", sections=(
+    SectionSpec(title="Overview"), SectionSpec(title="Background", level=3),
+    SectionSpec(title="Goals", level=3)))
+
+
+@pytest.mark.parametrize("item, missing", [
+    ("* **Goal.**\n\n    The goal is a small widget.", []),  # the singular
+    ("* **Goals:** a small widget.", []),
+    ("* **Goalkeeper.** Ada.", ["Goals"]),  # another word
+    ("* **Our goals** are small.", ["Goals"]),  # not the opening word
+])
+def test_a_bold_section_title_under_its_parent_may_be_singular(item, missing):
+    text = f"# Widget\n\n## Overview\n\nA widget.\n\n* **Background.** Old.\n\n{item}\n"
+    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=OVERVIEW)] == missing
+
+
 ARC = Pack(name="arc", sections=(
     SectionSpec(title="Introduction and Goals", level=1),
     SectionSpec(title="Quality Goals"), SectionSpec(title="Stakeholders"),
@@ -173,6 +189,21 @@ OUTLINED = Pack(name="assessment", title="Self-assessment", sections=(
 ))
 
 
+def test_an_outline_heading_kept_may_hold_some_sections_and_stand_beside_others():
+    pack = Pack(name="assessment", title="Self-assessment", sections=(
+        SectionSpec(title="Self-assessment outline"),
+        SectionSpec(title="Table of contents", level=3),
+        *OUTLINED.sections[1:]))
+    text = ("# Widget self-assessment\n## Self-assessment outline\n### Table of contents\n"
+            "- [Metadata](#metadata)\n## Metadata\n## Overview\n"
+            "## Security issue resolution\n## Appendix\n")
+    assert run_rule("AL201", text, pack=pack) == []
+    # and what is missing is still told, inside or beside
+    text = text.replace("### Table of contents", "### Contributors").replace("## Appendix\n", "")
+    assert sorted(p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)) == [
+        "Appendix", "Table of contents"]
+
+
 def test_a_template_s_outline_heading_may_be_left_out():
     text = ("# Widget self-assessment\n## Metadata\n## Overview\n"
             "## Security issue resolution\n")
@@ -186,11 +217,93 @@ def test_an_outline_heading_is_missing_when_few_of_its_sections_are_there():
         'required section "Self-assessment outline" is missing (rule pack assessment)']
 
 
+SCOPE = ("(if this is not a document of that kind, leave it out of the pack's "
+         "[[tool.archlint.documents]] paths)")
+
+
 def test_a_document_with_none_of_the_pack_s_sections_is_told_once():
     [problem] = run_rule("AL201", "# Release notes\n\n## 1.2\n\nFixes.\n", pack=ARC)
     assert problem.message == (
-        'none of the 5 sections that rule pack arc requires is here ("Introduction and '
-        'Goals", "Building Block View", "Decision Outcome" …)')
+        'none of the 5 sections that rule pack arc requires is here; missing: '
+        '"Introduction and Goals", "Building Block View", "Decision Outcome", '
+        f'"Context and Problem Statement", "Architecture Constraints" {SCOPE}')
+
+
+SIX = Pack(name="assessment", sections=tuple(
+    SectionSpec(title=title) for title in ("Metadata", "Overview", "Threat model",
+                                          "Secure development", "Incident response",
+                                          "Appendix")))
+
+
+def test_a_file_holding_a_small_part_of_the_pack_is_told_once():
+    # another kind of file in the folder the pack is applied to: a summary of an
+    # assessment holding one of the six sections (fewer than a third)
+    text = "# Widget: joint review\n\n## Overview\n\nA widget.\n\n## Findings\n\nTwo.\n"
+    [problem] = run_rule("AL201", text, pack=SIX)
+    assert problem.message == (
+        'only 1 of the 6 sections that rule pack assessment requires is here; missing: '
+        '"Metadata", "Threat model", "Secure development", "Incident response", '
+        f'"Appendix" {SCOPE}')
+    assert (problem.line, problem.column) == (1, 3)
+
+
+def test_a_document_mostly_there_hears_of_each_missing_section():
+    # two of six is a third: not a small part, each missing section is its own finding
+    text = "# Widget self-assessment\n\n## Metadata\n\nv1\n\n## Overview\n\nA widget.\n"
+    assert [p.message for p in run_rule("AL201", text, pack=SIX)] == [
+        f'required section "{title}" is missing (rule pack assessment)'
+        for title in ("Threat model", "Secure development", "Incident response", "Appendix")]
+    text += "\n## Threat model\n\nSpoofing.\n\n## Appendix\n\nNone.\n"
+    assert len(run_rule("AL201", text, pack=SIX)) == 2
+
+
+def test_a_document_titled_as_its_pack_hears_of_each_missing_section():
+    # "# Process View" says what the document is: a stub, not another kind of file
+    problems = run_rule("AL201", "# Process View\n## Processing pipelines\n",
+                        pack="process-view")
+    assert len(problems) == 5
+    assert all(p.message.startswith("required section") for p in problems)
+
+
+MADRISH = Pack(name="madrish", sections=tuple(
+    SectionSpec(title=title) for title in ("Context and Problem Statement",
+                                          "Considered Options", "Decision Outcome")))
+
+
+def test_top_level_sections_written_as_bold_paragraphs_are_there():
+    text = ("# Store exports in a bucket\n\n**Context and Problem Statement**\n\n"
+            "Exports pile up.\n\n**Considered Options:** a bucket, a share.\n\n"
+            "__Decision Outcome__\n\nA bucket.\n")
+    assert run_rule("AL201", text, pack=MADRISH) == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The **Considered Options** were few.",  # bold words in a sentence
+    "**Considered Options** were few, and cheap.",  # a sentence opening in bold
+    "- **Considered Options**",  # a list item
+    "> **Considered Options**",  # a quote
+    "**Considered Options and their costs**",  # more than the title
+    "`**Considered Options**`",  # code
+])
+def test_bold_words_that_are_no_section_title_do_not_count(paragraph):
+    text = (f"# Store exports\n\n## Context and Problem Statement\n\nExports.\n\n"
+            f"{paragraph}\n\n## Decision Outcome\n\nA bucket.\n")
+    assert [p.message for p in run_rule("AL201", text, pack=MADRISH)] == [
+        'required section "Considered Options" is missing (rule pack madrish)']
+
+
+def test_a_heading_s_custom_id_names_the_section_it_was_converted_from():
+    pack = Pack(name="ctx", sections=(SectionSpec(title="Context and Scope", level=1),
+                                      SectionSpec(title="Business Context"),
+                                      SectionSpec(title="Technical Context")))
+    text = ("# Context and Scope\n\n## Context Boundary {#_business_context}\n\nUsers.\n\n"
+            "## Wiring {#technical-context}\n\nHTTPS.\n")
+    assert run_rule("AL201", text, pack=pack) == []
+    # an id of other words, or none, is no such section
+    text = text.replace("{#technical-context}", "{#wiring}")
+    assert [p.message for p in run_rule("AL201", text, pack=pack)] == [
+        'required section "Technical Context" is missing under "Context and Scope" '
+        "(rule pack ctx)"]
 
 
 def test_slots_are_never_missing():
@@ -261,7 +374,10 @@ def test_a_document_in_a_language_the_pack_has_no_titles_in_is_left_alone(fixtur
     assert run_rule("AL201", text, pack=nygard) == []
     assert run_rule("AL203", text, pack=nygard) == []
     # a pack that does not say which languages it knows checks every document
-    assert len(run_rule("AL201", text, pack=replace(nygard, languages=()))) == 3
+    [problem] = run_rule("AL201", text, pack=replace(nygard, languages=()))
+    assert problem.message.startswith('only 1 of the 4 sections that rule pack nygard-adr '
+                                      'requires is here; missing: "Context", "Decision", '
+                                      '"Consequences"')
 
 
 @pytest.mark.parametrize("text, language", [
@@ -318,3 +434,16 @@ def test_a_bold_question_closer_to_another_question_does_not_count_for_this_one(
                     level=6)))
     body = "* **Will using this feature result in any new API calls?** No.\n"
     assert len(found("# T\n## Scalability\n\n" + body, pack)) == 1  # the API types one
+
+
+def test_a_level_one_section_under_a_level_two_title_is_no_title():
+    # the proposal's title is a setext level-2 heading, its sections level-1 headings
+    pack = Pack(name="proposal", title="Title", sections=(
+        SectionSpec(title="Abstract"), SectionSpec(title="Proposal")))
+    text = "Queue the orders\n----\n\n# Abstract\n\nA queue.\n\n# Proposal\n\nKafka.\n"
+    assert run_rule("AL201", text, pack=pack) == []
+    assert [p.message.split('"')[1] for p in run_rule(
+        "AL201", text.replace("# Proposal", "# Plan"), pack=pack)] == ["Proposal"]
+    # a level-1 title that is no section of the pack is still the title
+    text = "# Abstract art\n\n## Abstract\n\nShapes.\n\n## Proposal\n\nMore.\n"
+    assert run_rule("AL201", text, pack=pack) == []

@@ -15,8 +15,17 @@ opens with its title in bold (`* **Can the feature be disabled?**`), as older te
 wrote their questions; a nested section written elsewhere under its own title is
 misplaced, not missing. Optional sections and slots (a template's `## [option 1]`, any
 number of the author's own sections) are never reported. A missing section is told with
-the heading most like it, when one is alike enough ("not found; the closest is …"); a
-document holding none of the sections of its pack is told so once.
+the heading most like it, when one is alike enough ("not found; the closest is …"). A
+top-level section may be a paragraph of its own that is its title in bold
+(`**Context and Problem Statement**`), and a heading whose `{#custom-id}` is the
+section's title (`## Context Boundary {#_business_context}`) is that section.
+
+A document holding fewer than a third of the (three or more) top-level sections its
+pack requires is told so once, with the sections it lacks, rather than section by
+section: it is most likely another kind of file in a folder the pack was applied to
+(a README beside the records), which `[[tool.archlint.documents]]` can leave out, or a
+stub. A document whose title is the pack's (`# Process View`) says what it is, and
+hears of each missing section.
 
 A documentation set kept one chapter per file (a pack with `chapter-files`, as arc42) is
 checked as one: a chapter is there when any file of the set holds it, and a chapter no
@@ -81,9 +90,14 @@ from archlint.template.outline import Placement
 CODE = "AL201"
 NAME = "missing-section"
 
-# a document holding none of the three or more top-level sections its pack requires is
-# no copy of the template: that is said once, not section by section
-_NONE_HERE = 3
+# a document holding fewer than a third of the three or more top-level sections its
+# pack requires is no copy of the template: another kind of file in a folder the pack
+# was applied to (a README, a guide), or a stub. That is said once, naming what is
+# missing, not section by section. Documents written from a template keep most of its
+# sections (those read on real sets lacked one to three of eight to twelve), so they
+# still hear of each missing section on its own.
+_FEW = 3  # sections the pack must require at least for this to apply
+_PART = 3  # "a small part": fewer than one in _PART of them held
 
 
 def _top_level(placements: Sequence[Placement]) -> list[Placement]:
@@ -120,10 +134,14 @@ def _set_problems(document: Document, docset: DocSet, where: tuple[int, int],
                               f"documentation set in {name} (rule pack {pack})")
 
 
-def _none_here(expected: list[Placement], pack: str) -> str:
-    names = ", ".join(f'"{p.spec.title}"' for p in expected[:3])
-    return (f"none of the {len(expected)} sections that rule pack {pack} requires is "
-            f"here ({names} …)")
+def _few_here(expected: list[Placement], held: list[Placement], pack: str) -> str:
+    """One finding for a document holding only a small part of its pack's sections."""
+    count = f"only {len(held)}" if held else "none"
+    verb = "are" if len(held) > 1 else "is"
+    names = ", ".join(f'"{p.spec.title}"' for p in expected if p not in held)
+    return (f"{count} of the {len(expected)} sections that rule pack {pack} requires "
+            f"{verb} here; missing: {names} (if this is not a document of that kind, "
+            f"leave it out of the pack's [[tool.archlint.documents]] paths)")
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
@@ -151,8 +169,10 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     placements = context.analysis.outline
     expected = _top_level(placements)
     held = [p for p in expected if p.section is not None or p.mention or p.unwrapped]
-    if docset is None and len(expected) >= _NONE_HERE and not held:
-        yield Problem(*top, _none_here(expected, pack.name))
+    titled = title is not None and pack.matches_title(title.text)  # says it is one
+    if (docset is None and not titled and len(expected) >= _FEW
+            and len(held) * _PART < len(expected)):
+        yield Problem(*top, _few_here(expected, held, pack.name))
         return
     yield from visit(placements, None)
     if docset is not None:

@@ -9,10 +9,16 @@ sub-folders included, two levels deep) belongs to the set, parts or not (an inde
 records of chapter 9). Looking for the set of a file, its own folder is tried first,
 then the folders above it, two at most.
 
-A file holds a chapter when the pack's outline finds the chapter's heading in it, or
-else when its name says so (``03_system_scope_and_context.md``: the name's words, the
-number aside, read as a title). The set's findings about chapters that no file holds
-go to its *reporter*: the root's ``index``/``README`` file, or else the first part.
+A file holds a chapter when the pack's outline finds the chapter's heading in it under
+its very title, or else when its name says so (``03_system_scope_and_context.md``: the
+name's words, the number aside, read as a title); that decides which files are parts.
+For whether the set holds a chapter, a reworded heading counts too, as it does inside a
+file ("07. Architecture Decision Records" for "Architecture Decisions"), when it stands
+at the file's top level (where a chapter file's chapter stands: a decision record's
+"## Context" is no chapter) and rewords that chapter only (an index's "Architecture
+Documentation" is alike to two chapters and stands for neither). The set's findings
+about chapters that no file holds go to its *reporter*: the root's ``index``/``README``
+file, or else the first part.
 
 Under a pack of one document per file (an ADR pack), a folder of records has an index
 (``index.md``, ``README.md``) that is no record: when two or more files beside it hold
@@ -45,8 +51,9 @@ class Member:
     """A file of the set, with the chapters it holds (titles as the pack has them)."""
 
     path: Path
-    chapters: tuple[str, ...]
+    chapters: tuple[str, ...]  # under their very titles, or by the file's name
     digest: str | None  # the hash of the bytes read, for the cache
+    reworded: tuple[str, ...] = ()  # held under a reworded title at the top level
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +68,9 @@ class DocSet:
 
     @property
     def chapters(self) -> frozenset[str]:
-        """The chapters some file of the set holds."""
-        return frozenset(title for member in self.members for title in member.chapters)
+        """The chapters some file of the set holds, under their own titles or reworded."""
+        return frozenset(title for member in self.members
+                         for title in (*member.chapters, *member.reworded))
 
     @property
     def missing(self) -> tuple[str, ...]:
@@ -72,7 +80,8 @@ class DocSet:
 
     def holder(self, title: str) -> Path | None:
         """The first file holding a chapter."""
-        return next((m.path for m in self.members if title in m.chapters), None)
+        return next((m.path for m in self.members
+                     if title in m.chapters or title in m.reworded), None)
 
 
 def chapters(pack: Pack) -> tuple[SectionSpec, ...]:
@@ -84,9 +93,31 @@ def held(document: Document, pack: Pack) -> tuple[str, ...]:
     """The chapters (top-level sections) of the pack that the document holds by a
     heading of the chapter's very title (or an alias): a reworded heading, good enough
     inside a chapter, is not enough to call a file a chapter of the set."""
-    return tuple(p.spec.title for p in outline.place(document, pack)
-                 if p.section is not None and not p.spec.repeatable
-                 and p.spec.matches(p.section.title))
+    return _held(document, pack)[0]
+
+
+def _held(document: Document, pack: Pack) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The chapters the document holds under their very titles, and those it holds
+    under a reworded title at its top level that rewords no other chapter."""
+    exact: list[str] = []
+    reworded: list[str] = []
+    top = min((heading.level for heading in document.headings), default=0)
+    for placement in outline.place(document, pack):
+        section = placement.section
+        if section is None or placement.spec.repeatable:
+            continue
+        if outline.exactly(placement.spec, section):
+            exact.append(placement.spec.title)
+        elif section.level == top and _rewords_only(section.title, placement.spec, pack):
+            reworded.append(placement.spec.title)
+    return tuple(exact), tuple(reworded)
+
+
+def _rewords_only(title: str, spec: SectionSpec, pack: Pack) -> bool:
+    """Is ``title`` a rewording of this chapter and of no other of the pack's?"""
+    return not any(other is not spec and any(
+        titles.loosely_matches(name, title) for name in (other.title, *other.aliases))
+        for other in chapters(pack))
 
 
 def by_name(path: Path, pack: Pack) -> tuple[str, ...]:
@@ -141,8 +172,9 @@ class SetIndex:
         key = (path, pack.name)
         if key not in self._members:
             document, digest = self._read(path)
-            found = held(document, pack) if document is not None else ()
-            self._members[key] = Member(path, found or by_name(path, pack), digest)
+            found, reworded = _held(document, pack) if document is not None else ((), ())
+            self._members[key] = Member(path, found or by_name(path, pack), digest,
+                                        reworded)
         return self._members[key]
 
     def set_of(self, path: Path, pack: Pack) -> DocSet | None:

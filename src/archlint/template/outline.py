@@ -23,10 +23,16 @@ Templates and documents are not always shaped alike:
 - a nested section that is not a heading may be a bold question opening a paragraph or
   list item under its parent (``* **Can the feature be disabled?**``), the form older
   templates used: such a section is *mentioned*, neither missing nor a section of its
-  own.
+  own; so is a top-level section whose very title, in bold, is a paragraph of its own
+  or opens one (``**Context and Problem Statement**`` written instead of a heading);
+- a heading's ``{#custom-id}`` (a converted document's: ``## Context Boundary
+  {#_business_context}``) keeps the title it was converted from: its words stand for
+  the heading's title as well.
 
-A missing section is given the leftover heading most like its title, when one is alike
-enough to name (``closest``).
+The document's level-1 heading is its title, not a section, unless it is one of the
+pack's sections and not the pack's title (a proposal titled by a setext level-2 heading,
+its sections level-1 headings). A missing section is given the leftover heading most
+like its title, when one is alike enough to name (``closest``).
 """
 
 from __future__ import annotations
@@ -73,6 +79,26 @@ class Placement:
                 and not self.unwrapped and self.elsewhere is None)
 
 
+def _id_words(section: Section) -> str | None:
+    """The words of the heading's ``{#custom-id}``, ``_`` and ``-`` read as spaces: a
+    converted document's id keeps the title it was converted from
+    (``## Context Boundary {#_business_context}``)."""
+    custom = section.heading.custom_id if section.heading is not None else None
+    if not custom:
+        return None
+    words = custom.replace("_", " ").replace("-", " ").strip()
+    return words or None
+
+
+def exactly(spec: SectionSpec, section: Section) -> bool:
+    """Is ``section`` the pack's section under its very title (or an alias), in its
+    heading or in the ``{#custom-id}`` its heading carries?"""
+    if spec.matches(section.title):
+        return True
+    words = _id_words(section)
+    return words is not None and not titles.has_placeholder(spec.title) and spec.matches(words)
+
+
 def _candidates(scope: Sequence[Section]) -> list[Section]:
     found: list[Section] = []
     for section in scope:
@@ -105,7 +131,7 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
                          and any(titles.loosely_matches(name, section.title) for name in names)]
             else:
                 found = [section for section in candidates
-                         if section.line not in taken and spec.matches(section.title)]
+                         if section.line not in taken and exactly(spec, section)]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)
@@ -146,14 +172,17 @@ _BOLD_OPENING = re.compile(r"^\s*(?:>\s*)*(?:[-*+]\s+|\d+[.)]\s+)?(?:\*\*|__)")
 
 
 def _opens_with(text: str, names: Sequence[str], rivals: Sequence[str] = ()) -> bool:
-    """Does the text start with one of the titles, as whole words, or, for a long
-    question, with a lightly edited copy of it, question marks and all ("How can a
-    rollout fail?" for "How can a rollout or rollback fail?"), closer to it than to any
-    of its ``rivals`` (the other questions beside it)?"""
+    """Does the text start with one of the titles, as whole words (a plural taken for
+    its singular: "Goal." for "Goals"), or, for a long question, with a lightly edited
+    copy of it, question marks and all ("How can a rollout fail?" for "How can a rollout
+    or rollback fail?"), closer to it than to any of its ``rivals`` (the other questions
+    beside it)?"""
     normal = titles.normalize(text)
     for name in names:
         title = titles.normalize(name)
         if normal.startswith(title) and not normal[len(title):len(title) + 1].isalnum():
+            return True
+        if titles.opens_with_words(name, text):  # "Goal." for "Goals"
             return True
         opening = _questions(text, name.count("?"))
         if opening is not None and titles.long_and_alike(name, opening):
@@ -190,6 +219,31 @@ def _mention(spec: SectionSpec, parent: Section, lines: Sequence[str],
     return None
 
 
+# a bold phrase opening a line: alone on it, or followed by a colon, stop or dash
+# (outside the bold or inside it: "**Decision Outcome**: …", "**Decision Outcome:** …")
+_BOLD_TITLE = re.compile(r"^ {0,3}(\*\*|__)(?P<title>(?:(?!\1).)+?)\1"
+                         r"(?:\s*(?:$|[:.—–-])|(?<=[:.]\*\*)|(?<=[:.]__))")
+
+
+def _bold_title(spec: SectionSpec, root: Section, lines: Sequence[str]) -> TextBlock | None:
+    """A paragraph of its own, anywhere in the document, that is (or opens with) the
+    section's very title (or an alias) in bold: ``**Context and Problem Statement**``
+    written instead of a heading, alone on its line or followed by a colon, stop or
+    dash (``**Considered Options:** a bucket, a share``). Bold words in a sentence (``**Context** matters here``), in a list or a
+    quote, or a bold phrase that only begins with the title do not count."""
+    if titles.has_placeholder(spec.title):
+        return None
+    for section in root.walk():
+        for block in section.blocks:
+            if (block.kind is not BlockKind.PARAGRAPH or block.containers
+                    or not 0 < block.line <= len(lines)):
+                continue
+            bold = _BOLD_TITLE.match(lines[block.line - 1])
+            if bold is not None and spec.matches(bold.group("title")):
+                return block
+    return None
+
+
 _ENOUGH = 3  # sections of an absent one found beside it to take it for an outline
 
 
@@ -216,26 +270,30 @@ def _count(placements: Sequence[Placement]) -> int:
 
 
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
-           parent: Section | None, taken: set[int], lines: Sequence[str]
-           ) -> tuple[Placement, ...]:
+           parent: Section | None, taken: set[int], lines: Sequence[str],
+           root: Section | None = None) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
-    at the top, where the parent counts as present)."""
+    at the top, where the parent counts as present; ``root``, the document's, there)."""
     candidates = _candidates(scope)
     sections = _match(nodes, candidates, taken)
     placements = []
     for node, section in zip(nodes, sections):
         if section is not None:
+            before = set(taken)
             children = _place(node.children, section.children, True, section, taken, lines)
             if (node.children and not _mostly_found(children)
                     and _beside(node.children, candidates, taken) > _count(children)):
                 # the template's outline heading kept, its sections written beside it
-                flat = _place(node.children, scope, True, section, set(taken), lines)
+                # (some of them, it may be, still inside it)
+                flat = _place(node.children, scope, True, section, set(before), lines)
                 if _mostly_found(flat) and _count(flat) > _count(children):
+                    taken.clear()
+                    taken.update(before)
                     taken.update(p.section.line for child in flat for p in child.walk()
                                  if p.section is not None)
                     placements.append(Placement(node.spec, section, parent_present, flat))
                     continue
-            if not node.spec.matches(section.title) and not any(
+            if not exactly(node.spec, section) and not any(
                     child.section is not None for child in children):
                 # found only by a reworded title, and nothing of it inside: not sure
                 # enough that this is the section to ask for what it should hold
@@ -244,12 +302,13 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
             placements.append(Placement(node.spec, section, parent_present, children))
             continue
         rivals = [other.spec.title for other in nodes if other is not node]
-        mention = _mention(node.spec, parent, lines, rivals) if parent else None
+        mention = (_mention(node.spec, parent, lines, rivals) if parent
+                   else _bold_title(node.spec, root, lines) if root is not None else None)
         beside = _beside(node.children, candidates, taken)
         unwrapped: tuple[Placement, ...] = ()
         if beside >= _ENOUGH or (node.spec.group and node.children):
             unwrapped = _place(node.children, scope, parent_present, parent, set(taken),
-                               lines)
+                               lines, root)
         if _mostly_found(unwrapped) or (node.spec.group and node.children):
             for child in unwrapped:  # claim what the unwrapped children found
                 taken.update(p.section.line for p in child.walk() if p.section is not None)
@@ -267,6 +326,9 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     """The pack's top-level sections, each with its placement and its children's."""
     title = next((h for h in document.headings if h.level == 1), None)
+    if (title is not None and not pack.matches_title(title.text)
+            and any(spec.matches(title.text) for spec in pack.sections)):
+        title = None  # "# Abstract" under a title written "Title\n----": a section
     if title is None and document.headings and pack.title:
         # no level-1 heading: the first one is the title (a setext "Title\n----")
         # unless it is one of the pack's sections
@@ -275,7 +337,7 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
             title = first
     taken = {title.line} if title is not None and pack.title else set()
     placed = _place(pack.outline, list(document.root.children), True, None, taken,
-                    document.lines)
+                    document.lines, document.root)
     left = [section for section in document.root.walk()
             if section.heading is not None and section.line not in taken]
     return _elsewhere(placed, left, top=True)
@@ -291,7 +353,7 @@ def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
         found = None
         if not top and placement.missing:
             found = next((section for section in left
-                          if placement.spec.matches(section.title)), None)
+                          if exactly(placement.spec, section)), None)
             if found is not None:
                 left.remove(found)
         result.append(replace(placement, children=children, elsewhere=found))

@@ -131,6 +131,16 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
     return len(found) < len(wanted) and found in (wanted[:len(found)], wanted[-len(found):])
 
 
+def opens_with_words(pattern_title: str, text: str) -> bool:
+    """Do the first words of ``text`` (small words aside) make ``pattern_title``, a
+    plural taken for its singular ("Goal. The goal of …" for "Goals")?"""
+    wanted = tuple(_stem(word) for word in words(pattern_title))
+    if not wanted:
+        return False
+    found = tuple(_stem(word) for word in words(text[:200])[:len(wanted)])
+    return found == wanted
+
+
 @lru_cache(maxsize=65536)
 def holds_words(pattern_title: str, title: str) -> bool:
     """Does ``title`` hold every word of ``pattern_title`` (so that one heading may
