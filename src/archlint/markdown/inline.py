@@ -121,6 +121,8 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
     """Locate each line of ``content`` in the source lines starting at ``first_line``."""
     if gaps:
         return LineMap(_line_starts(content), first_line, [first_column or 1], gaps)
+    if first_column is None:
+        first_line = _first_written_line(first_line, source_lines)
     if "\n" not in content:  # one line, as most are
         column = (first_column if first_column is not None
                   else _column(content, first_line - 1, source_lines))
@@ -129,6 +131,17 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
                if index or first_column is None else first_column
                for index, text in enumerate(content.split("\n"))]
     return LineMap(_line_starts(content), first_line, columns)
+
+
+def _first_written_line(first_line: int, source_lines: Sequence[str]) -> int:
+    """The first line of a paragraph's or heading's source that its content begins on.
+    markdown-it-py strips the content with ``str.strip``, which takes away lines holding
+    only a form feed or another space it does not count as blank (CommonMark's blank
+    lines hold only spaces and tabs)."""
+    row = first_line - 1
+    while row + 1 < len(source_lines) and not source_lines[row].lstrip(" \t>").strip():
+        row += 1
+    return row + 1
 
 
 def _line_starts(content: str) -> list[int]:
