@@ -121,7 +121,7 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
     """Locate each line of ``content`` in the source lines starting at ``first_line``."""
     if gaps:
         return LineMap(_line_starts(content), first_line, [first_column or 1], gaps)
-    if first_column is None:
+    if first_column is None and not content[:1].isspace():
         first_line = _first_written_line(first_line, source_lines)
     if "\n" not in content:  # one line, as most are
         column = (first_column if first_column is not None
@@ -135,9 +135,10 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
 
 def _first_written_line(first_line: int, source_lines: Sequence[str]) -> int:
     """The first line of a paragraph's or heading's source that its content begins on.
-    markdown-it-py strips the content with ``str.strip``, which takes away lines holding
-    only a form feed or another space it does not count as blank (CommonMark's blank
-    lines hold only spaces and tabs)."""
+    markdown-it-py strips the content of Unicode whitespace, which takes away lines
+    holding only a form feed or another space CommonMark does not count as blank (blank
+    lines hold only spaces and tabs). The content begins with something else, so a line
+    holding only whitespace is not its first."""
     row = first_line - 1
     while row + 1 < len(source_lines) and not source_lines[row].lstrip(" \t>").strip():
         row += 1
