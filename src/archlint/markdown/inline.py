@@ -25,6 +25,10 @@ from archlint.model import Link, LinkKind, TextRun
 SPAN = "archlint_span"
 _BARE_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()]+|\bwww\.[^\s<>()]+")
 HEADING_ATTRIBUTE = re.compile(r"\s*\{\s*#([^\s{}]+)[^{}]*\}\s*$")
+# a character one of the inline rules may begin at (beside the newline): escape,
+# code span, strikethrough, emphasis, link, image, autolink or HTML, entity. Text
+# without any is text and line breaks only.
+INLINE_SYNTAX = re.compile(r"[\\`~*_\[!<&]")
 
 _SPAN_TOKENS = {"link": "link_open", "image": "image", "autolink": "link_open",
                 "backticks": "code_inline", "html_inline": "html_inline"}
@@ -299,17 +303,19 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
     ``with_runs``)."""
     children = token.children or []
     source = token.content
-    links, html, hidden = links_and_html(token, where)
-    masks = [*masked, *hidden]
-    if with_runs and ("://" in source or "www." in source):  # what a bare URL needs
-        masks.extend(match.span() for match in _BARE_URL.finditer(source))
-    return InlineContent(
-        text=_plain_text(children, keep_alt=False),
-        italic=_opens_with_emphasis(children) and "em" in _wrapped_in(children),
-        runs=tuple(_runs(source, masks, where)) if with_runs else (),
-        links=tuple(links),
-        html=tuple(html),
-    )
+    if INLINE_SYNTAX.search(source) is None:  # text and line breaks only
+        links, html, hidden, italic = [], [], [], False
+    else:
+        links, html, hidden = links_and_html(token, where)
+        italic = _opens_with_emphasis(children) and "em" in _wrapped_in(children)
+    runs: tuple[TextRun, ...] = ()
+    if with_runs:
+        masks = [*masked, *hidden]
+        if "://" in source or "www." in source:  # what a bare URL needs
+            masks.extend(match.span() for match in _BARE_URL.finditer(source))
+        runs = tuple(_runs(source, masks, where))
+    return InlineContent(text=_plain_text(children, keep_alt=False), italic=italic,
+                         runs=runs, links=tuple(links), html=tuple(html))
 
 
 def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[TextRun]:

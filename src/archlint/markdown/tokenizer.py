@@ -193,11 +193,6 @@ def _candidate_lines(state: StateBlock) -> list[int]:
     return found
 
 
-# a character one of the inline rules may begin at (beside the newline): escape,
-# code span, strikethrough, emphasis, link, image, autolink or HTML, entity
-_INLINE_SYNTAX = re.compile(r"[\\`~*_\[!<&]")
-
-
 def _inline(state: StateCore) -> None:
     """markdown-it-py's inline pass, with text free of inline syntax cut into text and
     line breaks directly."""
@@ -207,7 +202,7 @@ def _inline(state: StateCore) -> None:
             continue
         if token.children is None:
             token.children = []
-        if _INLINE_SYNTAX.search(token.content):
+        if inline.INLINE_SYNTAX.search(token.content):
             md.inline.parse(token.content, md, state.env, token.children)
         else:
             _text_and_breaks(token.content, token.children)

@@ -69,7 +69,7 @@ class PromptIndex:
         if len(tokens) < FUZZY_MIN_WORDS or len(tokens) * similarity > self._longest:
             # too short to tell, or too long to be mostly any one prompt
             return None  # "No prior art." answers a prompt; it does not repeat one
-        known = sum(1 for token in tokens if token in self._vocabulary)
+        known = sum(map(self._vocabulary.__contains__, tokens))  # True counts 1
         if known < similarity * len(tokens):
             return None  # too few of its words are in any prompt to line up with one
         counts: dict[int, int] = {}
@@ -81,7 +81,7 @@ class PromptIndex:
         for index in sorted(counts, key=lambda i: -counts[i])[:_CANDIDATES]:
             prompt = self._tokens[index]
             shared = vocabulary.intersection(self._vocabularies[index])
-            if sum(1 for token in tokens if token in shared) < similarity * len(tokens):
+            if sum(map(shared.__contains__, tokens)) < similarity * len(tokens):
                 continue  # cannot line up enough words, so no need to align
             matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
             blocks = matcher.get_matching_blocks()
