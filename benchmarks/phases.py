@@ -14,7 +14,9 @@ configuration as `archlint check --jobs 1 --no-cache` would check it, and the CP
 - engine: everything else (reading, discovery, contexts, suppressions, fingerprints).
 
 The phases are measured by wrapping the functions that do them, which costs a little
-time of its own (counted in "engine").
+time of its own (counted in "engine"). Each phase is also given as a multiple of
+markdown-it-py's bare parse of the same files (as `benchmarks/run.py` runs it, CPU time
+in this process), the measure the `--jobs 1` target is stated in.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ import time
 from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
+
+from markdown_it import MarkdownIt
 
 from archlint import analysis, config
 from archlint.engine import Linter
@@ -74,10 +78,21 @@ def _rule_check(rule):
     return check
 
 
+def bare_parse(folder: Path) -> float:
+    """CPU seconds markdown-it-py takes to read and parse every Markdown file under
+    ``folder``, set up as in ``benchmarks/run.py``."""
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    start = time.process_time()
+    for path in sorted(folder.rglob("*.md")):
+        md.parse(path.read_text(encoding="utf-8", errors="replace"))
+    return time.process_time() - start
+
+
 def main() -> int:
     arguments = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     arguments.add_argument("folder", type=Path)
     folder = arguments.parse_args().folder
+    bare = bare_parse(folder)  # first, with Python's own garbage collection, as run.py has it
     gc.set_threshold(50_000, 20, 20)  # as the command line sets it
     linter = Linter.create(config.discover(Path.cwd()))
     instrument(linter)
@@ -86,9 +101,10 @@ def main() -> int:
     total = time.process_time() - start
     measured = sum(spent.values())
     spent["engine (the rest)"] = total - measured
-    print(f"{files} files, {len(diagnostics)} findings, {total:.2f} s CPU in all")
+    print(f"{files} files, {len(diagnostics)} findings, {total:.2f} s CPU in all, "
+          f"{total / bare:.2f} x markdown-it-py's bare parse ({bare:.2f} s)")
     for name, seconds in sorted(spent.items(), key=lambda item: -item[1]):
-        print(f"{name:<36} {seconds:7.2f} s  {seconds / total:6.1%}")
+        print(f"{name:<36} {seconds:7.2f} s  {seconds / total:6.1%}  {seconds / bare:5.2f} x")
     return 0
 
 

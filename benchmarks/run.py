@@ -91,6 +91,26 @@ def synthetic(folder: Path, count: int) -> Path:
     return folder
 
 
+# what a project's configuration file may hold: selection, globs, a pack for some files,
+# template-text settings and a rule's options
+CONFIGURATION = """\
+ignore = ["AL304"]
+exclude = ["drafts/**"]
+per-file-ignores = { "adr/*.md" = ["AL201"] }
+
+[[documents]]
+paths = ["views/*.md"]
+pack = "process-view"
+
+[template-text]
+min-words = 3
+similarity = 0.8
+
+[rules.placeholder]
+words = ["TBD", "TODO", "FIXME", "XXX", "xxx"]
+"""
+
+
 def first_markdown(folder: Path) -> Path:
     return next(path for path in sorted(folder.rglob("*.md")))
 
@@ -125,6 +145,8 @@ def main() -> None:
                             *package.submodule_search_locations], check=True)
         archlint = [sys.executable, "-m", "archlint", "check", "--exit-zero"]
         cache = scratch / "cache"
+        configured = scratch / "archlint.toml"  # a configuration file as a project has one
+        configured.write_text(CONFIGURATION, encoding="utf-8")
         print(f"corpus: {corpus} ({files} Markdown files), {args.runs} runs each, "
               f"{os.cpu_count()} cores\n")
 
@@ -132,6 +154,8 @@ def main() -> None:
             "archlint cold": [*archlint, "--no-cache", str(corpus)],
             "archlint warm": [*archlint, "--cache-dir", str(cache), str(corpus)],
             "archlint one file": [*archlint, "--no-cache", str(one)],
+            "archlint one file, config": [*archlint, "--no-cache", "--config", str(configured),
+                                          str(one)],
             "archlint --jobs 1": [*archlint, "--no-cache", "--jobs", "1", str(corpus)],
             "archlint cold, links only": [*archlint, "--no-cache", "--select",
                                           "AL301,AL302,AL303", str(corpus)],
@@ -162,23 +186,26 @@ def main() -> None:
         ratio("cold / markdown-it-py parse, wall", cold.wall,
               results["markdown-it-py bare parse"].wall, "none; the parse is the floor")
         ratio("--jobs 1 CPU / markdown-it-py parse CPU", results["archlint --jobs 1"].cpu,
-              results["markdown-it-py bare parse"].cpu, "<= 1.3")
+              results["markdown-it-py bare parse"].cpu, "<= 1.5")
         ratio("corpus x2 / corpus, wall", results["archlint cold, corpus x2"].wall, cold.wall,
               "<= 2.1")
         if markdownlint:
             ratio("cold / markdownlint-cli2, wall", cold.wall, results["markdownlint-cli2"].wall,
-                  "<= 0.15")
+                  "<= 0.17")
             ratio("links only / markdownlint-cli2, wall",
                   results["archlint cold, links only"].wall, results["markdownlint-cli2"].wall,
                   "<= 0.15")
             ratio("one file / markdownlint-cli2 one file, wall",
                   results["archlint one file"].wall, results["markdownlint-cli2 one file"].wall,
-                  "<= 0.5")
+                  "<= 0.35")
         if rumdl:
-            ratio("cold / rumdl, wall", cold.wall, results["rumdl (no cache)"].wall, "<= 3")
+            ratio("cold / rumdl, wall", cold.wall, results["rumdl (no cache)"].wall, "<= 4.5")
             ratio("links only / rumdl, wall", results["archlint cold, links only"].wall,
                   results["rumdl (no cache)"].wall, "<= 3")
             ratio("warm / rumdl cached, wall", warm.wall, results["rumdl (cached)"].wall, "<= 2")
+        one, with_file = results["archlint one file"], results["archlint one file, config"]
+        print(f"{'one file with a configuration file - without, wall (ms)':<54} "
+              f"{(with_file.wall - one.wall) * 1000:6.0f}   (target <= 30)")
         print(f"{'peak memory, cold (MB)':<54} {cold.peak_mb:6.0f}   (target <= 150)")
         print("\nwhere a --jobs 1 run's CPU goes (benchmarks/phases.py, one run)")
         subprocess.run([sys.executable, str(Path(__file__).with_name("phases.py")),

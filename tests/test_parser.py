@@ -116,6 +116,15 @@ def test_windows_newlines_and_bom() -> None:
     assert [(b.line, b.text) for b in document.blocks] == [(1, "Title"), (3, "prompt text")]
 
 
+def test_text_after_a_line_of_only_a_form_feed_keeps_its_own_line() -> None:
+    # markdown-it-py strips such a line from the paragraph's content: CommonMark does not
+    # count it as blank, Python's str.strip does
+    document = parse("intro\n\n\x0c\nState {name}\n===\n\n\u2003\nsome text\n")
+    runs = [(run.text, run.line, run.column) for block in document.blocks
+            for run in block.runs]
+    assert runs == [("intro", 1, 1), ("State {name}", 4, 1), ("some text", 8, 1)]
+
+
 def test_empty_document() -> None:
     document = parse("")
     assert document.headings == () and document.blocks == () and document.title is None

@@ -21,6 +21,8 @@ PIECES = [
     "[x]: /url", "<!-- c -->", "\t===", "  text", "a\\", "  > - ---", "Title\r", "a\0b",
     "2. two", "- [ ] task", "  # indented", "<span>inline</span>", ":--|--:", "|", "~~~ info",
     "1.", "* * *", "<p>", "<?php", "<![CDATA[", "  | c |",
+    # line breaks in text without inline syntax
+    "two spaces  ", "one space ", "tab\t", " \t lead", "   ", "a \t ", "&amp;", "x_y",
 ]
 
 
@@ -70,3 +72,11 @@ def test_links_only_parses_headings_and_text_that_may_hold_links() -> None:
     tokens = tokenizer.markdown(links_only=True).parse(text, {})
     parsed = [t.content for t in tokens if t.type == "inline" and t.children]
     assert parsed == ["Title *here*", "[a link](b.md) and `[not](c.md)`"]
+
+
+def test_rules_keep_the_chains_they_may_end() -> None:
+    plain, ours = _plain(), tokenizer.markdown()
+    for chain in ("", "paragraph", "reference", "blockquote", "list"):
+        assert len(ours.block.ruler.getRules(chain)) == len(plain.block.ruler.getRules(chain))
+    text = "para\n# heading\npara\n> quote\npara\n```\ncode\n```\npara\n- item\npara\n***\n"
+    assert _shape(ours.parse(text, {})) == _shape(plain.parse(text, {}))

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import signal
 import stat
-import tempfile
 from pathlib import Path
 
 from archlint.paths import not_regular, real
@@ -71,6 +70,8 @@ def anonymous_files(folder: Path) -> bool:
         except OSError:
             _ANONYMOUS[device] = False
         else:
+            import tempfile  # here: a run that writes nothing does not load it
+
             probe = tempfile.mktemp(prefix=".archlint-probe.", dir=folder)
             try:
                 os.link(f"/proc/self/fd/{fd}", probe, follow_symlinks=True)
@@ -130,6 +131,8 @@ def _alive(pid: int) -> bool:
 
 
 def _replace(target: Path, data: bytes, status: os.stat_result | None) -> None:
+    import tempfile  # here: a run that writes nothing does not load it
+
     folder = target.parent
     named: str | None = None
     _remove_left_behind(target)

@@ -96,8 +96,8 @@ class Checker:
         started in if the document is in it, or else the document's own."""
         if folder is None:
             return None
-        root = self.configuration.root
-        return root if files.relative_to(folder, root) is not None else real(folder)
+        root, folder = self.configuration.root, real(folder)
+        return root if folder.is_relative_to(root) else folder
 
 
 def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str

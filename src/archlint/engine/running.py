@@ -153,7 +153,8 @@ def _in_processes(linter: Checks, paths: list[Path], known: list[Path], factory:
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
     order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker,
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method(),
+                               initializer=_start_worker,
                                initargs=(factory, linter.configuration, linter.selection,
                                          known, gc.get_threshold(), os.getpid()))
     try:
@@ -170,6 +171,22 @@ def _in_processes(linter: Checks, paths: list[Path], known: list[Path], factory:
         raise
     pool.shutdown()
     return [checked[index] for index in range(len(paths))]
+
+
+def _start_method():
+    """How worker processes start. On Linux, forked: the cheapest (a fork has archlint
+    imported already), and a forked worker's parent is this process, which
+    :func:`_end_with` needs (Python 3.14 makes "forkserver" the default there, whose
+    workers are the server's children); but spawned from a process running other
+    threads, which a fork could leave deadlocked. Elsewhere, the platform's default
+    ("spawn" on macOS and Windows)."""
+    import multiprocessing
+    import threading
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context(
+            "fork" if threading.active_count() == 1 else "spawn")
+    return None
 
 
 def _size(path: Path) -> int:

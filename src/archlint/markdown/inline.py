@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
@@ -24,16 +25,27 @@ from archlint.model import Link, LinkKind, TextRun
 SPAN = "archlint_span"
 _BARE_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()]+|\bwww\.[^\s<>()]+")
 HEADING_ATTRIBUTE = re.compile(r"\s*\{\s*#([^\s{}]+)[^{}]*\}\s*$")
+# a character one of the inline rules may begin at (beside the newline): escape,
+# code span, strikethrough, emphasis, link, image, autolink or HTML, entity. Text
+# without any is text and line breaks only.
+INLINE_SYNTAX = re.compile(r"[\\`~*_\[!<&]")
 
 _SPAN_TOKENS = {"link": "link_open", "image": "image", "autolink": "link_open",
                 "backticks": "code_inline", "html_inline": "html_inline"}
 
 
+# the character each of those rules starts with: at any other, it fails at once
+_FIRST_CHARACTER = {"link": "[", "image": "!", "autolink": "<", "backticks": "`",
+                    "html_inline": "<"}
+
+
 def _record_spans(rule_name: str, rule: Callable[[StateInline, bool], bool]):
     """Wrap an inline rule so that the token it opens remembers its source span."""
-    wanted = _SPAN_TOKENS[rule_name]
+    wanted, first = _SPAN_TOKENS[rule_name], _FIRST_CHARACTER[rule_name]
 
     def wrapped(state: StateInline, silent: bool) -> bool:
+        if state.src[state.pos] != first:
+            return False  # as the rule itself would, without calling it
         if silent:
             return rule(state, silent)
         start, count = state.pos, len(state.tokens)
@@ -63,23 +75,18 @@ def configure(md: MarkdownIt) -> MarkdownIt:
 
 class LineMap:
     """Maps offsets in an inline token's content to (line, column) in the source.
-    ``gaps`` are the offsets of one-line content before which the source has one more
-    character than the content (the backslash of a table cell's ``\\|``)."""
+    ``starts`` are the offsets where the content's lines start, ``columns`` the source
+    column of each. ``gaps`` are the offsets of one-line content before which the source
+    has one more character than the content (the backslash of a table cell's ``\\|``)."""
 
-    def __init__(self, content: str, first_line: int, columns: Sequence[int],
+    __slots__ = ("_starts", "_first_line", "_columns", "_gaps")
+
+    def __init__(self, starts: Sequence[int], first_line: int, columns: Sequence[int],
                  gaps: Sequence[int] = ()) -> None:
-        self._starts = [0]
-        index = content.find("\n")
-        while index >= 0:
-            self._starts.append(index + 1)
-            index = content.find("\n", index + 1)
+        self._starts = starts
         self._first_line = first_line
         self._columns = columns
         self._gaps = gaps
-
-    def gaps_within(self, start: int, end: int) -> list[int]:
-        """The gaps strictly inside ``start``…``end``: a run of text is split there."""
-        return [gap for gap in self._gaps if start < gap < end]
 
     def position(self, offset: int) -> tuple[int, int]:
         index = bisect.bisect_right(self._starts, offset) - 1
@@ -88,22 +95,75 @@ class LineMap:
             column += bisect.bisect_right(self._gaps, offset)
         return self._first_line + index, column + offset - self._starts[index]
 
+    def add_runs(self, source: str, start: int, end: int, runs: list[TextRun]) -> None:
+        """The visible stretch ``source[start:end]`` as text runs, one per line (a gap
+        splits one), the blank ones left out."""
+        if self._gaps:  # only in a table cell, on one line
+            gaps = [gap for gap in self._gaps if start < gap < end]
+            for at, stop in zip([start, *gaps], [*gaps, end]):
+                part = source[at:stop]
+                if part.strip():
+                    runs.append(TextRun(part, *self.position(at)))
+            return
+        starts, columns = self._starts, self._columns
+        index = bisect.bisect_right(starts, start) - 1
+        at = start
+        while True:
+            stop = source.find("\n", at, end)
+            part = source[at:end if stop < 0 else stop]
+            if part.strip():
+                column = columns[index] if index < len(columns) else 1
+                runs.append(TextRun(part, self._first_line + index,
+                                    column + at - starts[index]))
+            if stop < 0:
+                return
+            at, index = stop + 1, index + 1
+
 
 def line_map(content: str, first_line: int, source_lines: Sequence[str],
              first_column: int | None = None, gaps: Sequence[int] = ()) -> LineMap:
     """Locate each line of ``content`` in the source lines starting at ``first_line``."""
     if gaps:
-        return LineMap(content, first_line, [first_column or 1], gaps)
-    columns = []
-    for index, text in enumerate(content.split("\n")):
-        if index == 0 and first_column is not None:
-            columns.append(first_column)
-            continue
-        row = first_line - 1 + index
-        source = source_lines[row] if row < len(source_lines) else ""
-        found = len(source) - len(text) if source.endswith(text) else source.rfind(text)
-        columns.append(found + 1 if found >= 0 else 1)
-    return LineMap(content, first_line, columns)
+        return LineMap(_line_starts(content), first_line, [first_column or 1], gaps)
+    if first_column is None and not content[:1].isspace():
+        first_line = _first_written_line(first_line, source_lines)
+    if "\n" not in content:  # one line, as most are
+        column = (first_column if first_column is not None
+                  else _column(content, first_line - 1, source_lines))
+        return LineMap((0,), first_line, (column,))
+    columns = [_column(text, first_line - 1 + index, source_lines)
+               if index or first_column is None else first_column
+               for index, text in enumerate(content.split("\n"))]
+    return LineMap(_line_starts(content), first_line, columns)
+
+
+def _first_written_line(first_line: int, source_lines: Sequence[str]) -> int:
+    """The first line of a paragraph's or heading's source that its content begins on.
+    markdown-it-py strips the content of Unicode whitespace, which takes away lines
+    holding only a form feed or another space CommonMark does not count as blank (blank
+    lines hold only spaces and tabs). The content begins with something else, so a line
+    holding only whitespace is not its first."""
+    row = first_line - 1
+    while row + 1 < len(source_lines) and not source_lines[row].lstrip(" \t>").strip():
+        row += 1
+    return row + 1
+
+
+def _line_starts(content: str) -> list[int]:
+    starts = [0]
+    index = content.find("\n")
+    while index >= 0:
+        starts.append(index + 1)
+        index = content.find("\n", index + 1)
+    return starts
+
+
+def _column(text: str, row: int, source_lines: Sequence[str]) -> int:
+    """The column where ``text``, a line of inline content, stands on its source line
+    (1 when it cannot be found there)."""
+    source = source_lines[row] if row < len(source_lines) else ""
+    found = len(source) - len(text) if source.endswith(text) else source.rfind(text)
+    return found + 1 if found >= 0 else 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,8 +175,10 @@ class HtmlFragment:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
-class InlineContent:
+class InlineContent(NamedTuple):
+    """What the model keeps of one inline token (a tuple: made for every text block and
+    taken apart at once)."""
+
     text: str
     italic: bool
     runs: tuple[TextRun, ...]
@@ -137,6 +199,14 @@ def _plain_text(children: Sequence[Token], *, keep_alt: bool) -> str:
         elif token.type == "hardbreak":
             parts.append("\n")
     return "".join(parts)
+
+
+def _opens_with_emphasis(children: Sequence[Token]) -> bool:
+    """Is the first visible token the opening of italics or bold?"""
+    for token in children:
+        if token.type != "softbreak" and (token.type != "text" or token.content.strip()):
+            return token.type in ("em_open", "strong_open")
+    return False
 
 
 def _wrapped_in(children: Sequence[Token]) -> set[str]:
@@ -233,35 +303,30 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
     ``with_runs``)."""
     children = token.children or []
     source = token.content
-    links, html, hidden = links_and_html(token, where)
-    masks = [*masked, *hidden]
-    if with_runs and ("://" in source or "www." in source):  # what a bare URL needs
-        masks.extend(match.span() for match in _BARE_URL.finditer(source))
-    return InlineContent(
-        text=_plain_text(children, keep_alt=False),
-        italic="em" in _wrapped_in(children),
-        runs=tuple(_runs(source, masks, where)) if with_runs else (),
-        links=tuple(links),
-        html=tuple(html),
-    )
+    if INLINE_SYNTAX.search(source) is None:  # text and line breaks only
+        links, html, hidden, italic = [], [], [], False
+    else:
+        links, html, hidden = links_and_html(token, where)
+        italic = _opens_with_emphasis(children) and "em" in _wrapped_in(children)
+    runs: tuple[TextRun, ...] = ()
+    if with_runs:
+        masks = [*masked, *hidden]
+        if "://" in source or "www." in source:  # what a bare URL needs
+            masks.extend(match.span() for match in _BARE_URL.finditer(source))
+        runs = tuple(_runs(source, masks, where))
+    return InlineContent(text=_plain_text(children, keep_alt=False), italic=italic,
+                         runs=runs, links=tuple(links), html=tuple(html))
 
 
 def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[TextRun]:
     runs: list[TextRun] = []
     cursor = 0
-    for start, end in sorted(masks) + [(len(source), len(source))]:
+    for start, end in sorted(masks) if masks else ():
         if start > cursor:
-            offset = cursor
-            for piece in source[cursor:start].split("\n"):
-                at = offset
-                for gap in [*where.gaps_within(offset, offset + len(piece)),
-                            offset + len(piece)]:
-                    part = source[at:gap]
-                    if part.strip():
-                        runs.append(TextRun(part, *where.position(at)))
-                    at = gap
-                offset += len(piece) + 1
+            where.add_runs(source, cursor, start, runs)
         cursor = max(cursor, end)
+    if len(source) > cursor:
+        where.add_runs(source, cursor, len(source), runs)
     return runs
 
 

@@ -113,12 +113,22 @@ class Options(RuleOptions):
 
 
 @lru_cache(maxsize=16)
-def _prefilter(words: tuple[str, ...]) -> re.Pattern[str]:
-    """A quick test that a text may hold a placeholder at all (most text does not).
-    Every alternative starts with a character, not a look-behind, so that the regular
-    expression engine can skip ahead to the characters that may start one."""
-    alternatives = "|".join(re.escape(word) for word in words)
-    return re.compile(rf"{alternatives}|[xX](?<![^\W_][xX])(?![^\W_])|[{{\\]")
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the placeholder words, whole or not."""
+    return re.compile("|".join(re.escape(word) for word in words))
+
+
+# an x or X on its own; the look-behind comes after the letter, so that the regular
+# expression engine can skip ahead to the x's
+_ANY_LONE_X = re.compile(r"[xX](?<![^\W_][xX])(?![^\W_])")
+
+
+def _may_hold(text: str, words: re.Pattern[str]) -> bool:
+    """A quick test that a text may hold a placeholder at all (most text does not):
+    a word, a lone x or the start of a bracket placeholder. Three searches for each
+    kind are quicker than one for any of them."""
+    return ("{" in text or "\\" in text or words.search(text) is not None
+            or _ANY_LONE_X.search(text) is not None)
 
 
 @lru_cache(maxsize=16)
@@ -137,7 +147,9 @@ def _alone(block: TextBlock, previous: TextBlock | None) -> str | None:
             and previous.end_line + 1 >= block.line and previous.text.strip(" .…")):
         if not block.text.strip(" .…"):
             return None
-    visible = " ".join(run.text for run in block.runs)
+    if not block.runs or not _ALONE_CHARACTERS.fullmatch(block.runs[0].text):
+        return None  # most blocks: their first run is not only x's and dots
+    visible = " ".join([run.text for run in block.runs])
     if not _ALONE_CHARACTERS.fullmatch(visible):
         return None
     tokens = visible.replace("*", " ").replace("_", " ").split()
@@ -189,12 +201,13 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     extra = context.pack.placeholders if context.pack else ()
     all_words = tuple(dict.fromkeys(
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w)))))
-    placeholders, maybe = _pattern(all_words), _prefilter(all_words)
+    placeholders, any_word = _pattern(all_words), _any_word(all_words)
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
-    check_marks, and_so_on = tables.check_mark_rows(document), tables.and_so_on_rows(document)
-    set_notation, units = tables.set_notation_rows(document), tables.unit_columns(document)
+    cells = tables.tables(document)
+    check_marks, and_so_on = tables.check_mark_rows(cells), tables.and_so_on_rows(cells)
+    set_notation, units = tables.set_notation_rows(cells), tables.unit_columns(cells)
     talked = mentions.talked_about(document, placeholders)
-    variables = tables.variable_rows(document)
+    variables = tables.variable_rows(cells)
     classified = context.analysis.template_text
     slots = {section.heading.line: section.title for section in document.sections()
              if section.heading and classify.slot_heading(section.title)}
@@ -211,7 +224,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
         found = []
-        if phrases is not None or maybe.search("\n".join(run.text for run in block.runs)):
+        if phrases is not None or _may_hold("\n".join([run.text for run in block.runs]),
+                                            any_word):
             found = list(_found_in(block, placeholders, phrases, set_notation, units,
                                    talked))
         if not found and block.kind is BlockKind.HEADING and block.line in slots:

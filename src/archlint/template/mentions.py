@@ -169,7 +169,7 @@ def talked_about(document: Document, placeholders: re.Pattern[str]) -> frozenset
     for block in document.blocks:
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADING):
             continue
-        text = " ".join(run.text for run in block.runs)
+        text = " ".join([run.text for run in block.runs])
         if "{" not in text and "\\<" not in text:
             continue
         for quotation in _QUOTATION.finditer(text):

@@ -103,6 +103,31 @@ def exactly(spec: SectionSpec, section: Section) -> bool:
     return words is not None and not titles.has_placeholder(spec.title) and spec.matches(words)
 
 
+class _ByTitle:
+    """The candidates by the normalised form of their title and of their heading's
+    ``{#custom-id}``, to find those :func:`exactly` a section without going through
+    them all for each of the pack's sections."""
+
+    def __init__(self, candidates: list[Section]) -> None:
+        self.candidates = candidates
+        self.titles: dict[str, list[Section]] = {}
+        self.ids: dict[str, list[Section]] = {}
+        for section in candidates:
+            self.titles.setdefault(titles.normalize(section.title), []).append(section)
+            words = _id_words(section)
+            if words is not None:
+                self.ids.setdefault(titles.normalize(words), []).append(section)
+
+    def exactly(self, spec: SectionSpec) -> list[Section]:
+        names = (spec.title, *spec.aliases)
+        if any(titles.has_placeholder(name) for name in names):  # a pattern: try each
+            return [section for section in self.candidates if exactly(spec, section)]
+        keys = {titles.normalize(name) for name in names}
+        found = [section for key in keys for section in self.titles.get(key, ())]
+        found += [section for key in keys for section in self.ids.get(key, ())]
+        return found
+
+
 def _candidates(scope: Sequence[Section]) -> list[Section]:
     found: list[Section] = []
     for section in scope:
@@ -116,6 +141,7 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
     shared: set[int] = set()  # headings found loosely that hold all of a title's words
     inside: set[int] | None = None  # the sections within those found (loose pass)
     passes = ((False, titles.matches), (False, None), (True, titles.matches))
+    by_title = _ByTitle(candidates)
     for wildcard, compare in passes:
         for index, node in enumerate(nodes):
             spec = node.spec
@@ -134,8 +160,8 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
                                   titles.holds_words(name, section.title) for name in names)))
                          and any(titles.loosely_matches(name, section.title) for name in names)]
             else:
-                found = [section for section in candidates
-                         if section.line not in taken and exactly(spec, section)]
+                found = [section for section in by_title.exactly(spec)
+                         if section.line not in taken]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
                 taken.add(chosen[index].line)

@@ -56,6 +56,7 @@ class PromptIndex:
             for pair in _pairs(tokens):
                 self._by_pair.setdefault(pair, []).append(index)
         self._longest = max((len(tokens) for tokens in self._tokens), default=0)
+        self._vocabulary = frozenset().union(*self._vocabularies)
 
     def match(self, text: str, similarity: float, min_words: int = MIN_WORDS) -> Match | None:
         """The prompt that ``text`` mostly consists of, if any."""
@@ -68,6 +69,9 @@ class PromptIndex:
         if len(tokens) < FUZZY_MIN_WORDS or len(tokens) * similarity > self._longest:
             # too short to tell, or too long to be mostly any one prompt
             return None  # "No prior art." answers a prompt; it does not repeat one
+        known = sum(map(self._vocabulary.__contains__, tokens))  # True counts 1
+        if known < similarity * len(tokens):
+            return None  # too few of its words are in any prompt to line up with one
         counts: dict[int, int] = {}
         for pair in _pairs(tokens):
             for index in self._by_pair.get(pair, ()):
@@ -77,7 +81,7 @@ class PromptIndex:
         for index in sorted(counts, key=lambda i: -counts[i])[:_CANDIDATES]:
             prompt = self._tokens[index]
             shared = vocabulary.intersection(self._vocabularies[index])
-            if sum(1 for token in tokens if token in shared) < similarity * len(tokens):
+            if sum(map(shared.__contains__, tokens)) < similarity * len(tokens):
                 continue  # cannot line up enough words, so no need to align
             matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
             blocks = matcher.get_matching_blocks()

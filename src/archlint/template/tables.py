@@ -1,11 +1,13 @@
 """What a document's tables say about the x's, ellipses and braces in them: a matrix of
 check marks, a blank table of x's to fill in, a row of "..." meaning "and so on", sets
-written in braces, a Unit column of UCUM annotations, a variable used in its row.
+written in braces, a Unit column of UCUM annotations, a variable used in its row. Each
+question is asked of the document's tables, found once (:func:`tables`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from archlint.model import BlockKind, Document, TextBlock
 
@@ -55,13 +57,13 @@ def _blank(cells: list[TextBlock]) -> bool:
     return any(_PROSE_HEADER.search(cell.text) for cell in headers)
 
 
-def check_mark_rows(document: Document) -> set[int]:
+def check_mark_rows(found: Sequence[list[TextBlock]]) -> set[int]:
     """Lines of table rows in tables that use x as a check mark, where x is no
     placeholder: tables with lone-x cells and empty cells (a matrix of marks), or with a
     row that labels two or more x's (| full-pcpus-only | x | x |); but not a blank table
     (see :func:`_blank`)."""
     lines: set[int] = set()
-    for cells in tables(document):
+    for cells in found:
         if _blank(cells):
             continue
         texts = [cell.text.strip() for cell in cells]
@@ -75,11 +77,11 @@ def check_mark_rows(document: Document) -> set[int]:
     return lines
 
 
-def variable_rows(document: Document) -> set[int]:
+def variable_rows(found: Sequence[list[TextBlock]]) -> set[int]:
     """Lines of table rows where a lone x is used in another cell's expression
     (| X | 2**X |): a variable, not a placeholder."""
     lines: set[int] = set()
-    for cells in tables(document):
+    for cells in found:
         rows: dict[int, list[str]] = {}
         for cell in cells:
             rows.setdefault(cell.line, []).append(cell.text.strip())
@@ -91,18 +93,18 @@ def variable_rows(document: Document) -> set[int]:
     return lines
 
 
-def set_notation_rows(document: Document) -> set[int]:
+def set_notation_rows(found: Sequence[list[TextBlock]]) -> set[int]:
     """Lines of tables that write sets in braces ({1, 2, 3}): there, {NUMA node 0} is a
     set too, not a placeholder."""
-    return {cell.line for cells in tables(document)
+    return {cell.line for cells in found
             if any(_NUMBER_SET.search(cell.text) for cell in cells) for cell in cells}
 
 
-def and_so_on_rows(document: Document) -> set[int]:
+def and_so_on_rows(found: Sequence[list[TextBlock]]) -> set[int]:
     """Lines of table rows that hold nothing but an ellipsis after rows of content:
     "and so on" (a table whose only row is ``...`` still waits to be filled in)."""
     lines: set[int] = set()
-    for cells in tables(document):
+    for cells in found:
         rows: dict[int, list[str]] = {}
         for cell in cells:
             rows.setdefault(cell.line, []).append(cell.text.strip())
@@ -115,11 +117,11 @@ def and_so_on_rows(document: Document) -> set[int]:
     return lines
 
 
-def unit_columns(document: Document) -> dict[int, list[tuple[int, int]]]:
+def unit_columns(found: Sequence[list[TextBlock]]) -> dict[int, list[tuple[int, int]]]:
     """For each table row with a column headed "Unit", the column spans (start, end) of
     its unit cells: there, braces are UCUM annotations such as {request}."""
     spans: dict[int, list[tuple[int, int]]] = {}
-    for cells in tables(document):
+    for cells in found:
         rows: dict[int, list[TextBlock]] = {}
         for cell in cells:
             rows.setdefault(cell.line, []).append(cell)
