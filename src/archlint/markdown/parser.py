@@ -143,9 +143,9 @@ class _Walker:
                      ) -> tuple[TextBlock, inline.InlineContent]:
         where = inline.line_map(token.content, line, self.lines, first_column, gaps)
         content = inline.analyse(token, where, masked=masked, with_runs=not self.links_only)
-        column = where.position(0)[1]
+        start, column = where.position(0)  # where its text begins (see inline.line_map)
         block = TextBlock(
-            kind=kind, line=line, column=column,
+            kind=kind, line=start, column=column,
             end_line=end_line or line + token.content.count("\n"),
             text=content.text, containers=self.containers,
             emphasized=content.italic, runs=content.runs, links=content.links,
@@ -195,8 +195,6 @@ class _Walker:
 
     def paragraph(self, open_token: Token, token: Token) -> None:
         line = open_token.map[0] + 1
-        while line < open_token.map[1] and not self.lines[line - 1].strip():
-            line += 1  # a line of other white space (a form feed) opens it: dropped
         block, _ = self.inline_block(BlockKind.PARAGRAPH, token, line,
                                      end_line=open_token.map[1])
         self._add_block(block)
