@@ -2,6 +2,7 @@
 markdownlint-cli2 and rumdl, side by side in one sitting.
 
     python benchmarks/run.py --corpus ../shared/corpus        # a folder of Markdown
+    python benchmarks/run.py --corpus A --corpus B            # several, copied into one
     python benchmarks/run.py --synthetic 1000                 # or a generated corpus
 
 Each command runs several times (--runs, default 5), the commands taking turns round by
@@ -118,7 +119,8 @@ def first_markdown(folder: Path) -> Path:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     source = parser.add_mutually_exclusive_group(required=True)
-    source.add_argument("--corpus", type=Path, help="a folder of Markdown files")
+    source.add_argument("--corpus", type=Path, action="append",
+                        help="a folder of Markdown files (several are copied into one)")
     source.add_argument("--synthetic", type=int, metavar="N", help="generate N documents")
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
@@ -126,9 +128,17 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="archlint-bench-"))
     try:
         if args.corpus is not None:
-            corpus = args.corpus.resolve()
-            if not corpus.is_dir():
-                parser.error(f"{corpus} is not a folder")
+            for folder in args.corpus:
+                if not folder.is_dir():
+                    parser.error(f"{folder} is not a folder")
+            corpus = args.corpus[0].resolve()
+            if len(args.corpus) > 1:  # one folder of them all, each under its own name
+                corpus = scratch / "corpus"
+                for number, folder in enumerate(args.corpus):
+                    name = folder.resolve().name
+                    if (corpus / name).exists():
+                        name = f"{name}-{number}"
+                    shutil.copytree(folder, corpus / name)
         else:
             (scratch / "corpus").mkdir()
             corpus = synthetic(scratch / "corpus", args.synthetic)
