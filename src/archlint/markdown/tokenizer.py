@@ -38,6 +38,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.lheading import lheading
 from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from archlint.errors import UnparsableError
@@ -58,7 +59,9 @@ def markdown(links_only: bool = False) -> MarkdownIt:
     _ask_only_where_rules_may_match(md)
     md.normalizeLink = _kept_as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", _inline_where_links_may_be if links_only else _inline)
-    return inline.configure(md)
+    inline.configure(md)
+    _ask_inline_rules_by_character(md)
+    return md
 
 
 def _refuse_too_deep(md: MarkdownIt) -> None:
@@ -160,6 +163,45 @@ def _under_may_be_delimiter_row(state: StateBlock, line: int, end: int) -> bool:
         return False
     below = state.bMarks[line + 1] + state.tShift[line + 1]
     return state.src[below:below + 1] in "|-:"
+
+
+# the character each of markdown-it-py's inline rules needs at the position it is asked
+# about: at any other it returns False at once, having changed nothing
+_INLINE_FIRST_CHARACTERS = {"newline": "\n", "escape": "\\", "backticks": "`",
+                            "strikethrough": "~", "emphasis": "*_", "link": "[",
+                            "image": "!", "autolink": "<", "html_inline": "<",
+                            "entity": "&"}
+
+InlineRule = Callable[[StateInline, bool], bool]
+
+
+def _ask_inline_rules_by_character(md: MarkdownIt) -> None:
+    """Ask each position of inline text only the inline rules that can begin there.
+
+    markdown-it-py's text rule takes every run of ordinary characters; at each other
+    character every other rule is asked in turn (ten of them) and all but one or two
+    fail at once. Here they are asked through one rule that looks the character up. A
+    rule not in the table above is asked at every character, in its place."""
+    ruler = md.inline.ruler
+    names = {rule.fn: rule.name for rule in ruler.__rules__}
+    rules = ruler.getRules("")
+    if names[rules[0]] != "text":
+        return  # the others are asked only where the text rule stops: not so here
+    first, rest = rules[0], [(names[fn], fn) for fn in rules[1:]]
+    characters = {c for name, _ in rest for c in _INLINE_FIRST_CHARACTERS.get(name, "")}
+    by_character = {c: tuple(fn for name, fn in rest
+                             if c in _INLINE_FIRST_CHARACTERS.get(name, c))
+                    for c in characters}
+    always = tuple(fn for name, fn in rest if name not in _INLINE_FIRST_CHARACTERS)
+
+    def dispatch(state: StateInline, silent: bool) -> bool:
+        for rule in by_character.get(state.src[state.pos], always):
+            if rule(state, silent):
+                return True
+        return False
+
+    chain = [first, dispatch]
+    ruler.getRules = lambda name="": chain if name == "" else []  # type: ignore[method-assign]
 
 
 def _kept_as_written(url: str) -> str:
