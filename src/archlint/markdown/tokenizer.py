@@ -131,9 +131,11 @@ def _dispatcher(rules: list[tuple[str, Rule]]) -> Rule:
     by_character = _rules_by_first_character(rules)
 
     def dispatch(state: StateBlock, line: int, end: int, silent: bool) -> bool:
-        if table is not None and _under_may_be_delimiter_row(state, line, end) and table(
-                state, line, end, silent):
-            return True
+        if table is not None and line + 2 <= end:  # a table needs a delimiter row under
+            below = state.bMarks[line + 1] + state.tShift[line + 1]  # its header row,
+            if state.src[below:below + 1] in "|-:" and table(  # which begins so
+                    state, line, end, silent):
+                return True
         if (code is not None and state.sCount[line] - state.blkIndent >= 4
                 and code(state, line, end, silent)):
             return True
@@ -155,14 +157,6 @@ def _rules_by_first_character(rules: list[tuple[str, Rule]]) -> dict[str, tuple[
         found[character] = tuple(fn for name, fn in rules
                                  if character in _FIRST_CHARACTERS.get(name, ""))
     return found
-
-
-def _under_may_be_delimiter_row(state: StateBlock, line: int, end: int) -> bool:
-    """Whether the line under ``line`` exists and begins as a table's delimiter row must."""
-    if line + 2 > end:
-        return False
-    below = state.bMarks[line + 1] + state.tShift[line + 1]
-    return state.src[below:below + 1] in "|-:"
 
 
 # the character each of markdown-it-py's inline rules needs at the position it is asked
