@@ -132,6 +132,38 @@ def test_documents_choose_the_pack_by_path(tmp_path: Path) -> None:
     assert [d for d in linter.lint_file(other) if d.code == "AL201"] == []
 
 
+def test_built_in_packs_are_read_only_for_a_document_with_a_title(tmp_path: Path) -> None:
+    from archlint.template import packs
+
+    packs.builtin.cache_clear()
+    untitled = write(tmp_path / "notes.md", "Some notes.\n\n## Part\n\nText.\n")
+    linter = Linter.create(config.discover(tmp_path))
+    linter.settings_key()  # the cache key knows the built-in packs by their files
+    linter.lint_file(untitled)
+    assert packs.builtin.cache_info().currsize == 0
+    titled = write(tmp_path / "view.md", "# Process View\n\n## State models\n\nText.\n")
+    assert any(d.code == "AL201" and "process-view" in d.message
+               for d in linter.lint_file(titled))  # chosen by its title
+    assert packs.builtin.cache_info().currsize == len(packs.builtin_names())
+
+
+def test_the_cache_key_changes_with_a_built_in_pack_file(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch
+                                                          ) -> None:
+    from archlint.template import packs
+
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "one.toml").write_text('name = "one"\n', encoding="utf-8")
+    monkeypatch.setattr(packs, "_builtin_folder", lambda: folder)
+    packs.builtin_digest.cache_clear()
+    before = packs.builtin_digest()
+    (folder / "one.toml").write_text('name = "one"\ntitle = "One"\n', encoding="utf-8")
+    packs.builtin_digest.cache_clear()
+    assert packs.builtin_digest() != before
+    packs.builtin_digest.cache_clear()
+
+
 def test_per_file_ignores(tmp_path: Path) -> None:
     write(tmp_path / "archlint.toml", "[per-file-ignores]\n'drafts/*.md' = ['placeholder']\n")
     draft = write(tmp_path / "drafts" / "a.md", "The xxx system.\n")

@@ -21,6 +21,7 @@ from archlint.engine.reader import Reader, Source, display_path
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
 from archlint.rule import Rule
+from archlint.template.packs import builtin_digest
 from archlint.template.textsettings import TemplateText
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class Linter:
             *(f"{r.code}:{r.name}:{r.severity.value}" for r in self.rules),
             *(_described(o) for o in self.rule_set.options.values()),
             *(_described(pack) for _, pack in self.packs.by_path),
-            *(_described(pack) for pack in self.packs.by_title),
+            builtin_digest(),
             _described(self.selection.pack) if self.selection.pack else "")
 
 

@@ -13,12 +13,11 @@ from archlint.template.packs import Pack
 
 
 class PackChoice:
-    __slots__ = ("by_path", "by_title")
+    __slots__ = ("by_path", "configured")
 
-    def __init__(self, by_path: tuple[tuple[tuple[str, ...], Pack], ...],
-                 by_title: tuple[Pack, ...]) -> None:
+    def __init__(self, by_path: tuple[tuple[tuple[str, ...], Pack], ...]) -> None:
         self.by_path = by_path  # globs → pack, in configured order
-        self.by_title = by_title
+        self.configured = tuple(pack for _, pack in by_path)
 
     @classmethod
     def create(cls, configuration: Configuration, forced: Pack | None = None) -> PackChoice:
@@ -28,7 +27,7 @@ class PackChoice:
                         for index, kind in enumerate(configuration.settings.documents))
         if forced is not None:
             by_path = ((("**",), forced),)
-        return cls(by_path, (*(pack for _, pack in by_path), *packs.all_builtin()))
+        return cls(by_path)
 
     def pack_for(self, document: Document, relative_path: str | None) -> Pack | None:
         for patterns, pack in self.by_path:
@@ -36,7 +35,11 @@ class PackChoice:
                     files.glob_matches(p, relative_path) for p in patterns)):
                 return pack
         title = document.title
-        return packs.by_title(title, self.by_title) if title else None
+        if not title:
+            return None
+        # the built-in packs are read only when a document has a title to match
+        return (packs.by_title(title, self.configured)
+                or packs.by_title(title, packs.all_builtin()))
 
 
 def _load(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:

@@ -46,6 +46,7 @@ where its parent is present. A section whose title is nothing but a placeholder 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -252,3 +253,14 @@ def by_title(document_title: str, candidates: Iterable[Pack]) -> Pack | None:
 
 def all_builtin() -> tuple[Pack, ...]:
     return tuple(builtin(name) for name in builtin_names())
+
+
+@lru_cache(maxsize=1)
+def builtin_digest() -> str:
+    """What the built-in packs are, for a cache key, without reading them as packs:
+    a digest of their files (names and bytes)."""
+    digest = hashlib.sha256()
+    for name in builtin_names():
+        digest.update(name.encode() + b"\0")
+        digest.update((_builtin_folder() / f"{name}.toml").read_bytes() + b"\0")
+    return digest.hexdigest()
