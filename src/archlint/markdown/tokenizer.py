@@ -11,7 +11,6 @@ These changes make it quicker without changing a token:
   are asked through one dispatcher that looks at the line once.
 - Likewise, where the inline text rule stops, only the inline rules that can begin
   at that character are asked (markdown-it-py asks all ten).
-
 - Newlines and NUL characters are normalised only when there are any to change
   (markdown-it-py rewrites every newline of every file).
 - A paragraph is tried as a setext heading only when a line of it could be the
