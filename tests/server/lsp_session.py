@@ -151,6 +151,21 @@ class Editor:
         version = self.send_change(path, text)
         return list((await published(self.client, path.as_uri(), version, mark)).diagnostics)
 
+    async def insert(self, path: Path, line: int, character: int, text: str
+                     ) -> list[types.Diagnostic]:
+        """Insert ``text`` at a position (in the client's units), as an incremental
+        change; the diagnostics published for it."""
+        uri = path.as_uri()
+        self.versions[uri] += 1
+        mark = len(self.client.published)
+        at = types.Position(line, character)
+        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri,
+                                                                version=self.versions[uri]),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=at, end=at), text=text)]))
+        return list((await published(self.client, uri, self.versions[uri], mark)).diagnostics)
+
     def save(self, path: Path) -> None:
         path.write_text(self.texts[path.as_uri()], encoding="utf-8")
         self.client.text_document_did_save(types.DidSaveTextDocumentParams(

@@ -90,13 +90,7 @@ async def test_columns_in_utf8_when_the_client_prefers_them(project: Path,
     path = project / "notes.md"
     found = await editor.open(path, "# Notes 😀\n\nDone 😀 é here.\n")
     assert found == []
-    mark = len(utf8_client.published)
-    utf8_client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(start=types.Position(2, 13), end=types.Position(2, 13)),
-            text="TBD ")]))  # after "Done 😀 é ": 13 bytes
-    found = (await published(utf8_client, path.as_uri(), 2, mark)).diagnostics
+    found = await editor.insert(path, 2, 13, "TBD ")  # after "Done 😀 é ": 13 bytes
     assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [
         ("AL102", 2, 13)]
     line = "Done 😀 é TBD here."
@@ -437,13 +431,7 @@ async def test_incremental_changes_after_non_ascii_text(editor: Editor, project:
     path = project / "notes.md"
     found = await editor.open(path, "# Notes 😀\n\nDone 😀 here.\n")
     assert found == []
-    mark = len(client.published)
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=path.as_uri(), version=2),
-        content_changes=[types.TextDocumentContentChangePartial(
-            range=types.Range(start=types.Position(2, 8), end=types.Position(2, 8)),
-            text="TBD ")]))  # after "Done 😀 ": 8 UTF-16 units
-    found = (await published(client, path.as_uri(), 2, mark)).diagnostics
+    found = await editor.insert(path, 2, 8, "TBD ")  # after "Done 😀 ": 8 UTF-16 units
     assert [(d.code, d.range.start.line, d.range.start.character) for d in found] == [
         ("AL102", 2, 8)]
 
