@@ -135,6 +135,7 @@ def test_documents_choose_the_pack_by_path(tmp_path: Path) -> None:
 def test_built_in_packs_are_read_only_for_a_document_with_a_title(tmp_path: Path) -> None:
     from archlint.template import packs
 
+    packs.all_builtin.cache_clear()
     packs.builtin.cache_clear()
     untitled = write(tmp_path / "notes.md", "Some notes.\n\n## Part\n\nText.\n")
     linter = Linter.create(config.discover(tmp_path))

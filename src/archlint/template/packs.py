@@ -251,7 +251,9 @@ def by_title(document_title: str, candidates: Iterable[Pack]) -> Pack | None:
     return next((pack for pack in candidates if pack.matches_title(document_title)), None)
 
 
+@lru_cache(maxsize=1)
 def all_builtin() -> tuple[Pack, ...]:
+    """Every built-in pack, read once (a document with a title asks for them all)."""
     return tuple(builtin(name) for name in builtin_names())
 
 
