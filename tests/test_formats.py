@@ -38,7 +38,8 @@ def test_sarif_validates_against_the_schema(project: Path) -> None:
     jsonschema.validate(log, SARIF_SCHEMA)
     run_ = log["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == [rule.code for rule in registry.all_rules()]
+    assert [r["id"] for r in rules] == [rule.code for rule in registry.all_rules()
+                                        if not rule.opt_in]  # the rules that ran
     assert all("## What it does" in r["help"]["markdown"] for r in rules)
     results = run_["results"]
     assert [(r["ruleId"], r["level"]) for r in results] == [

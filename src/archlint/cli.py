@@ -472,7 +472,8 @@ def clean(cache_dir: Path | None) -> None:
 
 @main.command("rules")
 def list_rules() -> None:
-    """List every rule: code, name, default severity and summary."""
+    """List every rule: code, name, default severity and summary (opt-in rules run
+    only when selected by code or name)."""
     from archlint.engine import registry
 
     try:
@@ -481,7 +482,8 @@ def list_rules() -> None:
         _fail(str(error))
     for rule in rules:
         summary = rule.summary.split(":", 1)[-1].strip()
-        click.echo(f"{rule.code}  {rule.name:<18} {rule.severity.value:<8} {summary}")
+        opt_in = "(opt-in) " if rule.opt_in else ""
+        click.echo(f"{rule.code}  {rule.name:<20} {rule.severity.value:<8} {opt_in}{summary}")
 
 
 @main.command("rule")

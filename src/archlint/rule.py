@@ -10,6 +10,8 @@ A rule is a module (or any object) with:
   says so, archlint parses only that much (the document's only text blocks are then its
   headings, its sections hold no blocks, and it has no lists). ``"everything"`` by
   default;
+- ``OPT_IN`` (optional): ``True`` for a rule that runs only when a selector names it by
+  its code or name (``ALL`` and code prefixes leave it out); ``False`` by default;
 - ``Options`` (optional): a frozen dataclass deriving from :class:`RuleOptions` whose
   defaults are the rule's defaults (configuration is validated into it by pydantic);
 - ``check(document, options, context)``: a pure function yielding
@@ -181,6 +183,7 @@ class Rule:
     check: Check
     doc: str
     reads: str = "everything"
+    opt_in: bool = False  # runs only when selected by its code or name
 
     @property
     def reads_only_links(self) -> bool:
@@ -214,7 +217,11 @@ class Rule:
         reads = getattr(source, "READS", "everything")
         if reads not in ("everything", "links"):
             raise TypeError(f"{where}: READS {reads!r} is not 'everything' or 'links'")
+        opt_in = getattr(source, "OPT_IN", False)
+        if not isinstance(opt_in, bool):
+            raise TypeError(f"{where}: OPT_IN {opt_in!r} is not True or False")
         return cls(code=code, name=name,
                    severity=getattr(source, "SEVERITY", Severity.ERROR),
                    options_type=options_type, check=check,
-                   doc=(getattr(source, "__doc__", None) or "").strip(), reads=reads)
+                   doc=(getattr(source, "__doc__", None) or "").strip(), reads=reads,
+                   opt_in=opt_in)

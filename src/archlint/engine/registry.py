@@ -53,12 +53,15 @@ def find(selector: str, rules: Sequence[Rule] | None = None) -> Rule | None:
     return None
 
 
+_NAMED = 100  # the specificity of a selector that is the rule's code or name
+
+
 def _specificity(selector: str, rule: Rule) -> int:
     """How closely a selector names a rule: 0 = not at all, higher = more specific."""
     if selector == ALL:
         return 1
     if selector in (rule.code, rule.name):
-        return 100
+        return _NAMED
     if rule.code.startswith(selector):
         return 1 + len(selector)
     return 0
@@ -77,7 +80,8 @@ def enabled(rules: Sequence[Rule], select: Sequence[str] | None,
     """The rules that run, ruff's way: the most specific selector wins; on a tie, ignore.
 
     ``select=None`` means every rule. ``select=["AL1"], ignore=["AL101"]`` runs AL1xx
-    but AL101; ``select=["AL101"], ignore=["AL1"]`` runs AL101 alone.
+    but AL101; ``select=["AL101"], ignore=["AL1"]`` runs AL101 alone. An opt-in rule
+    runs only when a selector names it by its code or name.
     """
     chosen = []
     selects = [ALL] if select is None else list(select)
@@ -85,6 +89,8 @@ def enabled(rules: Sequence[Rule], select: Sequence[str] | None,
     for rule in rules:
         best_select = max((_specificity(s, rule) for s in selects), default=0)
         best_ignore = max((_specificity(s, rule) for s in ignore), default=0)
+        if rule.opt_in and best_select < _NAMED:
+            continue
         if best_select and best_select > best_ignore:
             chosen.append(rule)
     return tuple(chosen)

@@ -89,42 +89,18 @@ None: what is required comes from the rule pack.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from archlint.diagnostics import Problem
-from archlint.model import Document, Section
+from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 from archlint.template.docsets import DocSet
+from archlint.template import outline
 from archlint.template.outline import Placement
 
 CODE = "AL201"
 NAME = "missing-section"
-
-# a document holding fewer than a third of the three or more top-level sections its
-# pack requires is no copy of the template: another kind of file in a folder the pack
-# was applied to (a README, a guide), or a stub. That is said once, naming what is
-# missing, not section by section. Documents written from a template keep most of its
-# sections (those read on real sets lacked one to three of eight to twelve), so they
-# still hear of each missing section on its own.
-_FEW = 3  # sections the pack must require at least for this to apply
-_PART = 3  # "a small part": fewer than one in _PART of them held
-
-
-def _top_level(placements: Sequence[Placement]) -> list[Placement]:
-    """The pack's expected top-level sections, an outline heading (left out, or missing
-    with everything under it) counting as the sections it holds."""
-    found: list[Placement] = []
-    for placement in placements:
-        if placement.unwrapped:
-            found += _top_level(placement.children)
-        elif placement.expected:
-            found.append(placement)
-    if len(found) == 1 and found[0].missing and not found[0].beside:
-        # the template's one outline heading, missing with all it holds: count those
-        found = [child for child in found[0].children if child.spec.expected] or found
-    return found
-
 
 def _closest(placement: Placement) -> str:
     near = placement.closest
@@ -165,26 +141,19 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     if docset is not None and docset.records:
         return  # the index of a folder of records is no record
 
-    def visit(placements: Sequence[Placement], parent: Section | None) -> Iterator[Problem]:
-        for placement in placements:
-            if placement.section is not None or placement.unwrapped:
-                yield from visit(placement.children, placement.section or parent)
-            elif placement.missing and not (parent is None and docset is not None):
-                where = (parent.heading.line, parent.heading.column) if (
-                    parent and parent.heading) else top
-                under = f' under "{parent.title}"' if parent else ""
-                yield Problem(*where, f'required section "{placement.spec.title}" is '
-                                      f"missing{under} (rule pack {pack.name})"
-                                      f"{_closest(placement)}")
-
     placements = context.analysis.outline
-    expected = _top_level(placements)
-    held = [p for p in expected if p.section is not None or p.mention or p.unwrapped]
     titled = title is not None and pack.matches_title(title.text)  # says it is one
-    if (docset is None and not titled and len(expected) >= _FEW
-            and len(held) * _PART < len(expected)):
-        yield Problem(*top, _few_here(expected, held, pack.name))
+    scarce = outline.scarce(placements) if docset is None and not titled else None
+    if scarce is not None:
+        yield Problem(*top, _few_here(*scarce, pack.name))
         return
-    yield from visit(placements, None)
+    for placement, parent in outline.missing(placements):
+        if (parent is None and docset is not None) or placement.perhaps is not None:
+            continue  # a set's chapter (told on its index); perhaps under another title
+        where = (parent.heading.line, parent.heading.column) if (
+            parent and parent.heading) else top
+        under = f' under "{parent.title}"' if parent else ""
+        yield Problem(*where, f'required section "{placement.spec.title}" is '
+                              f"missing{under} (rule pack {pack.name}){_closest(placement)}")
     if docset is not None:
         yield from _set_problems(document, docset, top, pack.name)

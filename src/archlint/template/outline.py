@@ -40,7 +40,7 @@ like its title, when one is alike enough to name (``closest``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from archlint.model import BlockKind, Document, Section, TextBlock
@@ -64,6 +64,8 @@ class Placement:
     #                                   very title stands elsewhere in the document
     standin: Section | None = None  # absent, but a heading of the author's own that the
     #                                 template's words for the section name stands for it
+    perhaps: Section | None = None  # missing under its title, but a heading of the
+    #                                 author's own stands where it would: it may be that
 
     def walk(self) -> Iterator[Placement]:
         yield self
@@ -374,7 +376,8 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     used = set(taken) | {section.line for placement in walk(placed)
                          for section in (placement.section, placement.elsewhere)
                          if section is not None}
-    return _standins(placed, document.root, pack, used)
+    placed = _standins(placed, document.root, pack, used)
+    return _unnamed(placed, document.root, pack, used)
 
 
 def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
@@ -443,16 +446,7 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     parents = {id(child): section for section in root.walk() for child in section.children}
     claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
 
-    known: dict[int, bool] = {}
-
-    def free(section: Section) -> bool:
-        if section.line not in known:
-            known[section.line] = (
-                section.heading is not None
-                and not any(s.line in used for s in section.walk())
-                and not any(spec.matches(section.title) or titles.loosely_matches(
-                    spec.title, section.title) for spec in pack.sections))
-        return known[section.line]
+    free = _authors_own(pack, used)
 
     def visit(siblings: Sequence[Placement], holder: Section) -> None:
         for index, placement in enumerate(siblings):
@@ -501,3 +495,114 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
 def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
     for placement in placements:
         yield from placement.walk()
+
+
+def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
+             ) -> tuple[Placement, ...]:
+    """Sections missing under their own titles where a heading of the author's own (see
+    :func:`_authors_own`) stands in their place (``perhaps``): at the level of the
+    sections found beside them, after the one found before them and before the one
+    found after them in the template's order (from the start or to the end of their
+    parent when there is none). The headings in one such place go, in order, one to
+    each section missing there: "Design" between Motivation and Trade-offs may be the
+    template's Explanation written under a title of the author's own, but it is not
+    also its Internal details."""
+    parents = {id(child): section for section in root.walk() for child in section.children}
+    own = _authors_own(pack, used)
+
+    def visit(siblings: Sequence[Placement], holder: Section) -> tuple[Placement, ...]:
+        found = [p.section for p in siblings if p.section is not None]
+        container = parents.get(id(found[0]), holder) if found else holder
+        level = found[0].level if found else None
+        perhaps: dict[int, Section] = {}
+        start = 0
+        while start < len(siblings):
+            end = start  # [start, end): a run of siblings with no heading of their own
+            while end < len(siblings) and siblings[end].section is None:
+                end += 1
+            if end > start:
+                before = next((p.section for p in reversed(siblings[:start])
+                               if p.section is not None), None)
+                after = siblings[end].section if end < len(siblings) else None
+                place = [child for child in container.children
+                         if (level is None or child.level == level)
+                         and (before is None or child.line > before.line)
+                         and (after is None or child.line < after.line) and own(child)]
+                if found and (before is None or after is None):
+                    place = []
+                missing = [i for i in range(start, end) if siblings[i].missing]
+                perhaps.update(zip(missing, place))
+            start = end + 1
+        return tuple(replace(placement, perhaps=perhaps.get(index),
+                             children=visit(placement.children, placement.section or holder)
+                             if placement.section is not None or placement.unwrapped
+                             else placement.children)
+                     for index, placement in enumerate(siblings))
+
+    return visit(placements, root)
+
+
+def _authors_own(pack: Pack, used: set[int]) -> Callable[[Section], bool]:
+    """Is a heading the author's own: no section of the pack's (its title none of the
+    pack's literal titles, exactly or reworded), nor inside or around one found (its
+    line and those below it in ``used``)? Answers are kept."""
+    known: dict[int, bool] = {}
+    literal = [spec for spec in pack.sections if not titles.has_placeholder(spec.title)]
+
+    def own(section: Section) -> bool:
+        if section.line not in known:
+            known[section.line] = (
+                section.heading is not None
+                and not any(s.line in used for s in section.walk())
+                and not any(spec.matches(section.title) or titles.loosely_matches(
+                    spec.title, section.title) for spec in literal))
+        return known[section.line]
+
+    return own
+
+
+# a document holding fewer than a third of the three or more top-level sections its
+# pack requires is no copy of the template: another kind of file in a folder the pack
+# was applied to (a README, a guide), or a stub. That is said once, naming what is
+# missing, not section by section. Documents written from a template keep most of its
+# sections (those read on real sets lacked one to three of eight to twelve), so they
+# still hear of each missing section on its own.
+_FEW = 3  # sections the pack must require at least for this to apply
+_PART = 3  # "a small part": fewer than one in _PART of them held
+
+
+def top_level(placements: Sequence[Placement]) -> list[Placement]:
+    """The pack's expected top-level sections, an outline heading (left out, or missing
+    with everything under it) counting as the sections it holds."""
+    found: list[Placement] = []
+    for placement in placements:
+        if placement.unwrapped:
+            found += top_level(placement.children)
+        elif placement.expected:
+            found.append(placement)
+    if len(found) == 1 and found[0].missing and not found[0].beside:
+        # the template's one outline heading, missing with all it holds: count those
+        found = [child for child in found[0].children if child.spec.expected] or found
+    return found
+
+
+def scarce(placements: Sequence[Placement]
+           ) -> tuple[list[Placement], list[Placement]] | None:
+    """The pack's expected top-level sections and those the document holds, when it
+    holds fewer than a third of them (three or more); None otherwise."""
+    expected = top_level(placements)
+    held = [p for p in expected if p.section is not None or p.mention or p.unwrapped]
+    if len(expected) >= _FEW and len(held) * _PART < len(expected):
+        return expected, held
+    return None
+
+
+def missing(placements: Sequence[Placement], parent: Section | None = None
+            ) -> Iterator[tuple[Placement, Section | None]]:
+    """Each missing section with the section it is missing from (None: the document),
+    in the template's order."""
+    for placement in placements:
+        if placement.section is not None or placement.unwrapped:
+            yield from missing(placement.children, placement.section or parent)
+        elif placement.missing:
+            yield placement, parent

@@ -1,0 +1,104 @@
+"""AL204 unrecognised-section: a required section is not found under its title, and a heading of the author's own stands where it would.
+
+Opt-in: this rule runs only when it is selected by its code or name
+(`extend-select = ["AL204"]`); `ALL` and prefixes such as `AL2` do not turn it on.
+
+## What it does
+Reports the sections that [AL201](missing-section) leaves alone because it cannot tell
+whether they are missing: a section of the rule pack that no heading of the document
+has under its title (or an alias, or a rewording), where a heading of the author's
+own, none of the pack's sections, stands in its place. The place is among the sections
+found beside it, at their level: after the one found before it in the template's
+order and before the one found after it (from the start or to the end of its parent
+when there is none). The headings in one such place go, in order, one to each section
+missing there: "Design" between Motivation and Trade-offs may be the template's
+Explanation; it is not also its Internal details, which AL201 reports.
+
+Such a heading is often the section written under a title of the author's own (an
+architecture chapter's "External Components" for the template's Technical Context, a
+proposal's "Design" for its Explanation), and as often a section of another kind
+beside a section that was left out. Only a reader can tell which, so the finding names
+both.
+
+## Why it matters
+A reviewer looks for the template's sections by their titles. A section written under
+a title of the author's own is easily taken for missing, and a missing one is easily
+taken for renamed. Using the template's title (or adding the author's title to the
+pack's aliases) settles it for both.
+
+## Example
+```markdown
+# Process View
+
+## Processing pipelines
+Orders flow from the web shop through validation to fulfilment.
+## Lifecycle of an order
+An order is placed, then paid, then shipped.
+## Dynamic interactions
+The shop calls billing synchronously; everything else is event driven.
+## Streaming components
+Stock levels stream from the warehouses over Kafka.
+## Data consistency strategies
+Each service owns its data; others keep eventually consistent copies.
+## Related sections
+See the Functional View.
+```
+
+## Use instead
+```markdown
+# Process View
+
+## Processing pipelines
+Orders flow from the web shop through validation to fulfilment.
+## State models
+An order is placed, then paid, then shipped.
+## Dynamic interactions
+The shop calls billing synchronously; everything else is event driven.
+## Streaming components
+Stock levels stream from the warehouses over Kafka.
+## Data consistency strategies
+Each service owns its data; others keep eventually consistent copies.
+## Related sections
+See the Functional View.
+```
+
+## Options
+None: what is required comes from the rule pack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from archlint.diagnostics import Problem, Severity
+from archlint.model import Document
+from archlint.rule import Context, RuleOptions
+from archlint.template import outline
+
+CODE = "AL204"
+NAME = "unrecognised-section"
+SEVERITY = Severity.WARNING
+OPT_IN = True
+
+
+def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
+    pack = context.pack
+    if pack is None or not context.analysis.titles_known:
+        return
+    docset, placements = context.docset, context.analysis.outline
+    if docset is not None and docset.records:
+        return  # the index of a folder of records is no record
+    title = next((h for h in document.headings if h.level == 1), None)
+    titled = title is not None and pack.matches_title(title.text)
+    if docset is None and not titled and outline.scarce(placements) is not None:
+        return  # most likely another kind of file, as AL201 says
+    for placement, parent in outline.missing(placements):
+        heading = placement.perhaps.heading if placement.perhaps is not None else None
+        if heading is None or (parent is None and docset is not None):
+            continue
+        under = f' under "{parent.title}"' if parent else ""
+        yield Problem(heading.line, heading.column,
+                      f'required section "{placement.spec.title}" is not found by its '
+                      f'title{under} (rule pack {pack.name}); "{heading.text}" stands '
+                      f"where it would: if it is that section, give it the template's "
+                      f"title or add its title to the pack's aliases")
