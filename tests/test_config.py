@@ -113,6 +113,38 @@ def test_selection_by_code_name_prefix_and_specificity() -> None:
     assert codes(ignore=["ALL"]) == []
 
 
+def test_an_opt_in_rule_runs_only_when_named() -> None:
+    rules = (*RULES, Rule("AL204", "unrecognised-section", Severity.WARNING, RuleOptions,
+                          lambda d, o, c: (), "AL204", opt_in=True))
+    def chosen(select=None, extend_select=(), ignore=()):
+        return [rule.code for rule in registry.enabled(rules, select, extend_select, ignore)]
+    assert "AL204" not in chosen()
+    assert "AL204" not in chosen(select=["ALL"])
+    assert "AL204" not in chosen(select=["AL2"])
+    assert "AL204" not in chosen(extend_select=["AL20"])
+    assert chosen(select=["AL204"]) == ["AL204"]
+    assert chosen(select=["unrecognised-section"]) == ["AL204"]
+    assert chosen(extend_select=["AL204"]) == [*(rule.code for rule in RULES), "AL204"]
+    assert chosen(extend_select=["AL204"], ignore=["AL204"]) == [rule.code for rule in RULES]
+
+
+def test_opt_in_must_be_true_or_false() -> None:
+    from types import SimpleNamespace
+    rule = SimpleNamespace(CODE="XY1", NAME="xy", check=lambda d, o, c: (), OPT_IN="yes")
+    with pytest.raises(TypeError, match="OPT_IN 'yes' is not True or False"):
+        Rule.from_object(rule)
+    rule.OPT_IN = True
+    assert Rule.from_object(rule).opt_in
+
+
+def test_an_opt_in_rule_is_chosen_from_the_configuration(tmp_path: Path) -> None:
+    configuration = config.load(write(tmp_path / "archlint.toml",
+                                      "extend-select = ['AL204']\n"))
+    assert "AL204" in [rule.code for rule in Linter.create(configuration).rules]
+    assert "AL204" not in [rule.code for rule in Linter.create(
+        config.load(write(tmp_path / "other.toml", "select = ['ALL']\n"))).rules]
+
+
 def test_command_line_select_replaces_config_select(tmp_path: Path) -> None:
     configuration = config.load(write(tmp_path / "archlint.toml", "select = ['AL101']\n"))
     linter = Linter.create(configuration, Selection(select=("AL102",)))

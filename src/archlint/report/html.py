@@ -34,15 +34,18 @@ from archlint.report.overview import (
 from archlint.version import __version__
 
 # A section state's mark (read with its word, never alone; hidden from screen readers).
-MARKS = {"done": "✓", "prompt-only": "✎", "empty": "○", "missing": "✗", "example-left": "!"}
+MARKS = {"done": "✓", "prompt-only": "✎", "empty": "○", "unrecognised": "?", "missing": "✗",
+         "example-left": "!"}
 
 STYLE = """
 :root { --bg: #fbfbfa; --fg: #1d1d1f; --muted: #5f6368; --card: #fff; --line: #dadce0;
-  --done: #1e7b34; --prompt-only: #b06000; --empty: #8a6d00; --missing: #c5221f;
+  --done: #1e7b34; --prompt-only: #b06000; --empty: #8a6d00; --unrecognised: #a8530a;
+  --missing: #c5221f;
   --example-left: #8430ce; --track: #e8eaed; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #18191b; --fg: #e8eaed; --muted: #a0a4a8; --card: #222326; --line: #3c4043;
-    --done: #5bb974; --prompt-only: #fbbc04; --empty: #e2c541; --missing: #f28b82;
+    --done: #5bb974; --prompt-only: #fbbc04; --empty: #e2c541; --unrecognised: #fcad70;
+    --missing: #f28b82;
     --example-left: #c58af9; --track: #3c4043; } }
 * { box-sizing: border-box; }
 [hidden] { display: none !important; }
@@ -75,6 +78,8 @@ svg.chart { display: block; width: 100%; height: 1.6rem; margin: .4rem 0; }
 .fill-in-progress, .fill-prompt-only, .s-prompt-only .mark { fill: var(--prompt-only);
   color: var(--prompt-only); }
 .fill-empty, .s-empty .mark { fill: var(--empty); color: var(--empty); }
+.fill-unrecognised, .s-unrecognised .mark { fill: var(--unrecognised);
+  color: var(--unrecognised); }
 .fill-not-started, .fill-unreadable, .fill-missing, .s-missing .mark { fill: var(--missing);
   color: var(--missing); }
 .fill-example-left, .s-example-left .mark { fill: var(--example-left);
@@ -400,8 +405,9 @@ by archlint {_e(__version__)}. Template text never counts as done.</p>
 </section>
 </main>
 <footer><p>Section states: ✓ done (text of the author's own), ✎ prompt-only (only the
-template's prompts), ○ empty, ✗ missing, ! example-left (the template's example still
-in).</p></footer>
+template's prompts), ○ empty, ? unrecognised (not under its title: a heading of the
+author's own stands where it would), ✗ missing, ! example-left (the template's example
+still in).</p></footer>
 <script>{SCRIPT}</script>
 </body>
 </html>

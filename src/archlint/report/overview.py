@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 
 # A section's states, in the order the report lists them (the template's own words).
-SECTION_STATES = ("done", "prompt-only", "empty", "missing", "example-left")
+SECTION_STATES = ("done", "prompt-only", "empty", "unrecognised", "missing", "example-left")
 # A card's states, least finished first.
 CARD_STATES = ("unreadable", "not-started", "in-progress", "complete")
 # How a card's state reads in a sentence.

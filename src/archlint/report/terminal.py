@@ -23,9 +23,10 @@ if TYPE_CHECKING:
     from archlint.report.changes import Changes
 
 # What a section's state looks like: a mark that needs no colour, and a colour.
-MARKS = {"done": "✓", "prompt-only": "✎", "empty": "○", "missing": "✗", "example-left": "!"}
+MARKS = {"done": "✓", "prompt-only": "✎", "empty": "○", "unrecognised": "?", "missing": "✗",
+         "example-left": "!"}
 SECTION_STYLES = {"done": "green", "prompt-only": "yellow", "empty": "yellow",
-                  "missing": "red", "example-left": "magenta"}
+                  "unrecognised": "yellow", "missing": "red", "example-left": "magenta"}
 CARD_STYLES = {"complete": "green", "in-progress": "yellow", "not-started": "red",
                "unreadable": "red"}
 

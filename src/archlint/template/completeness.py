@@ -27,6 +27,8 @@ class State(enum.Enum):
     PROMPT_ONLY = "prompt-only"
     EMPTY = "empty"
     MISSING = "missing"
+    UNRECOGNISED = "unrecognised"  # not under its title; a heading of the author's own
+    #                                stands where it would (its line is that heading's)
     EXAMPLE_LEFT = "example-left"
 
 
@@ -170,8 +172,11 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
         if section is None:
             # a bold question, an unwrapped outline: untold; a chapter of a set: its own
             if placement.missing and not (chapter and docset is not None):
-                statuses.append(SectionStatus(spec.title, spec.level, True, State.MISSING,
-                                              None, chapter))
+                perhaps = placement.perhaps
+                statuses.append(SectionStatus(
+                    spec.title, spec.level, True,
+                    State.MISSING if perhaps is None else State.UNRECOGNISED,
+                    None if perhaps is None else perhaps.line, chapter))
             continue
         statuses.append(SectionStatus(spec.title, spec.level, placement.expected,
                                       _state(section, classified, left), section.line,

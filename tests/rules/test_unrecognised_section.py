@@ -1,0 +1,96 @@
+"""AL204 unrecognised-section: a required section not found by its title, with a heading
+of the author's own standing where it would; AL201 leaves such a section to it."""
+
+import pytest
+
+from archlint.template.packs import Pack, SectionSpec
+from archlint.testing import run_rule
+
+VIEW = Pack(name="view", title="View", sections=(
+    SectionSpec(title="Context"),
+    SectionSpec(title="Explanation"),
+    SectionSpec(title="Internal details"),
+    SectionSpec(title="Trade-offs"),
+    SectionSpec(title="Open questions"),
+))
+
+
+def titles(code, text, pack=VIEW):
+    return [p.message.split('"')[1] for p in run_rule(code, text, pack=pack)]
+
+
+def test_a_heading_of_the_author_s_own_in_the_place_is_told_by_al204_not_al201():
+    text = ("# View\n## Context\nx\n## Wire protocol\nx\n## Internal details\nx\n"
+            "## Trade-offs\nx\n## Open questions\nx\n")
+    assert titles("AL201", text) == []
+    [problem] = run_rule("AL204", text, pack=VIEW)
+    assert (problem.line, problem.column) == (4, 4)  # at the heading that may be it
+    assert problem.message == (
+        'required section "Explanation" is not found by its title (rule pack view); '
+        '"Wire protocol" stands where it would: if it is that section, give it the '
+        "template's title or add its title to the pack's aliases")
+
+
+def test_each_heading_in_the_place_goes_to_one_missing_section_in_order():
+    # two sections missing between Context and Open questions, one heading there
+    text = "# View\n## Context\nx\n## Design\nx\n## Open questions\nx\n"
+    assert titles("AL204", text) == ["Explanation"]
+    assert titles("AL201", text) == ["Internal details", "Trade-offs"]
+    # two headings: the first two missing sections, in the template's order
+    text = "# View\n## Context\nx\n## Design\nx\n## Wire format\nx\n## Open questions\nx\n"
+    assert titles("AL204", text) == ["Explanation", "Internal details"]
+    assert titles("AL201", text) == ["Trade-offs"]
+
+
+@pytest.mark.parametrize("text", [
+    # before the first section found, or after the last, nothing marks the place
+    "# View\n## Appendix\nx\n## Explanation\nx\n## Internal details\nx\n"
+    "## Trade-offs\nx\n## Open questions\nx\n",
+    "# View\n## Context\nx\n## Explanation\nx\n## Internal details\nx\n"
+    "## Trade-offs\nx\n## References\nx\n",
+    # a heading at another level is not in the place
+    "# View\n## Context\nx\n### Wire protocol\nx\n## Internal details\nx\n"
+    "## Trade-offs\nx\n## Open questions\nx\n",
+])
+def test_no_place_no_finding_and_al201_reports_it(text):
+    assert titles("AL204", text) == []
+    assert len(titles("AL201", text)) == 1
+
+
+def test_a_heading_of_the_pack_s_own_is_not_the_author_s():
+    # "Open questions" is a section of the pack, found; it is nobody's stand-in
+    text = ("# View\n## Context\nx\n## Open questions\nx\n## Internal details\nx\n"
+            "## Trade-offs\nx\n")
+    assert titles("AL204", text) == []
+
+
+def test_within_a_parent_none_of_whose_sections_is_found_its_sub_headings_are_the_place():
+    pack = Pack(name="arch", title="Architecture", sections=(
+        SectionSpec(title="Context"),
+        SectionSpec(title="Business Context", level=3),
+        SectionSpec(title="Technical Context", level=3),
+        SectionSpec(title="Decisions"),
+    ))
+    text = ("# Architecture\n## Context\n### External systems\nx\n### Users\nx\n"
+            "## Decisions\nx\n")
+    assert titles("AL204", text, pack) == ["Business Context", "Technical Context"]
+    assert titles("AL201", text, pack) == []
+    # without sub-headings there is no place: both are missing
+    text = "# Architecture\n## Context\nx\n## Decisions\nx\n"
+    assert titles("AL204", text, pack) == []
+    assert titles("AL201", text, pack) == ["Business Context", "Technical Context"]
+
+
+def test_not_on_a_file_holding_a_small_part_of_the_pack():
+    # another kind of file in the pack's folder: AL201 says so once, AL204 keeps quiet
+    text = "# Notes\n## Context\nx\n## Meeting\nx\n## Open questions\nx\n"
+    pack = Pack(name="many", sections=tuple(
+        SectionSpec(title=t) for t in ("Context", "Goals", "Explanation", "Design",
+                                       "Risks", "Costs", "Plan", "Open questions", "End",
+                                       "More")))
+    assert titles("AL204", text, pack) == []
+    assert len(run_rule("AL201", text, pack=pack)) == 1
+
+
+def test_nothing_without_a_pack():
+    assert run_rule("AL204", "# View\n## Design\n", pack=None) == []
