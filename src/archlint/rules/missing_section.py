@@ -31,6 +31,13 @@ Implementation, where the template's Rationale asks for alternate approaches). A
 least one of those words must be the section's own, in no other section's title or
 guidance; a heading two missing sections could claim stands for neither.
 
+A section not found by its title where a heading of the author's own (none of the
+pack's sections) stands in its place, between the sections found before and after it
+at their level (or under a parent none of whose sections is found), is not reported
+here: that heading may well be the section under a title of the author's own, and only
+a reader can tell. `AL204 unrecognised-section` (opt-in: `extend-select = ["AL204"]`)
+reports those, at the heading; `archlint status` shows them as `unrecognised`.
+
 A document holding fewer than a third of the (three or more) top-level sections its
 pack requires is told so once, with the sections it lacks, rather than section by
 section: it is most likely another kind of file in a folder the pack was applied to
