@@ -56,6 +56,23 @@ def test_every_state() -> None:
     assert round(status.completeness, 3) == 0.167
 
 
+def test_a_heading_of_the_author_s_own_in_a_missing_section_s_place_is_unrecognised() -> None:
+    text = ("# Process View\n\n## Processing pipelines\n\nThree stages.\n\n"
+            "## Lifecycle of an order\n\nPlaced, paid, shipped.\n\n"
+            "## Dynamic interactions\n\nEvents.\n\n## Streaming components\n\nKafka.\n\n"
+            "## Related sections\n\nThe Functional View.\n")
+    status = assess(text)
+    by_title = {s.title: s for s in status.sections}
+    # between Processing pipelines and Dynamic interactions: perhaps State models
+    assert (by_title["State models"].state.value, by_title["State models"].line) == (
+        "unrecognised", 7)
+    # after Streaming components nothing of the author's own: missing
+    assert by_title["Data consistency strategies"].state.value == "missing"
+    assert (status.done, status.expected) == (4, 6)  # neither counts as done
+    from archlint.report.status import text as status_text
+    assert "  unrecognised State models (perhaps line 7)\n" in status_text([status], False)
+
+
 def test_without_a_pack_every_section_under_the_title_counts() -> None:
     status = assess("# Notes\n\n## A\n\nText.\n\n## B\n\n", pack=None)
     assert states(status) == [("A", "done"), ("B", "empty")]

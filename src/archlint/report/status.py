@@ -44,6 +44,8 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
                      f"{_about(document)}")
         for section in document.sections:
             marker = "" if section.required else " (optional)"
+            if section.state.value == "unrecognised":  # the heading that may be it
+                marker += f" (perhaps line {section.line})"
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
                          f"{printable(section.title)}{marker}")
     for summary in sets(statuses):
