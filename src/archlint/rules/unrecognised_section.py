@@ -29,37 +29,23 @@ pack's aliases) settles it for both.
 ## Example
 ```markdown
 # Process View
-
 ## Processing pipelines
 Orders flow from the web shop through validation to fulfilment.
 ## Lifecycle of an order
 An order is placed, then paid, then shipped.
 ## Dynamic interactions
-The shop calls billing synchronously; everything else is event driven.
-## Streaming components
-Stock levels stream from the warehouses over Kafka.
-## Data consistency strategies
-Each service owns its data; others keep eventually consistent copies.
-## Related sections
-See the Functional View.
+The shop calls billing synchronously.
 ```
 
 ## Use instead
 ```markdown
 # Process View
-
 ## Processing pipelines
 Orders flow from the web shop through validation to fulfilment.
 ## State models
 An order is placed, then paid, then shipped.
 ## Dynamic interactions
-The shop calls billing synchronously; everything else is event driven.
-## Streaming components
-Stock levels stream from the warehouses over Kafka.
-## Data consistency strategies
-Each service owns its data; others keep eventually consistent copies.
-## Related sections
-See the Functional View.
+The shop calls billing synchronously.
 ```
 
 ## Options
