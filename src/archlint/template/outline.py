@@ -500,20 +500,18 @@ def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
 def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
              ) -> tuple[Placement, ...]:
     """Sections missing under their own titles where a heading of the author's own (see
-    :func:`_authors_own`) stands in their place (``perhaps``): at the level of the
-    sections found beside them, after the one found before them and before the one
-    found after them in the template's order (from the start or to the end of their
-    parent when there is none). The headings in one such place go, in order, one to
-    each section missing there: "Design" between Motivation and Trade-offs may be the
-    template's Explanation written under a title of the author's own, but it is not
-    also its Internal details."""
+    :func:`_authors_own`) stands in their place (``perhaps``): between the sections
+    found before and after them in the template's order, at their level, under the
+    same heading (see :func:`_slot`), or anywhere among their parent's sub-headings
+    when none of its sections is found. The headings in one such place go, in order,
+    one to each section missing there: "Design" between Motivation and Trade-offs may
+    be the template's Explanation written under a title of the author's own, but it is
+    not also its Internal details."""
     parents = {id(child): section for section in root.walk() for child in section.children}
     own = _authors_own(pack, used)
 
     def visit(siblings: Sequence[Placement], holder: Section) -> tuple[Placement, ...]:
-        found = [p.section for p in siblings if p.section is not None]
-        container = parents.get(id(found[0]), holder) if found else holder
-        level = found[0].level if found else None
+        anything = any(p.section is not None for p in siblings)
         perhaps: dict[int, Section] = {}
         start = 0
         while start < len(siblings):
@@ -521,17 +519,9 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
             while end < len(siblings) and siblings[end].section is None:
                 end += 1
             if end > start:
-                before = next((p.section for p in reversed(siblings[:start])
-                               if p.section is not None), None)
-                after = siblings[end].section if end < len(siblings) else None
-                place = [child for child in container.children
-                         if (level is None or child.level == level)
-                         and (before is None or child.line > before.line)
-                         and (after is None or child.line < after.line) and own(child)]
-                if found and (before is None or after is None):
-                    place = []
+                place = _slot(siblings, start, parents) if anything else holder.children
                 missing = [i for i in range(start, end) if siblings[i].missing]
-                perhaps.update(zip(missing, place))
+                perhaps.update(zip(missing, [section for section in place if own(section)]))
             start = end + 1
         return tuple(replace(placement, perhaps=perhaps.get(index),
                              children=visit(placement.children, placement.section or holder)
@@ -544,8 +534,10 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
 
 def _authors_own(pack: Pack, used: set[int]) -> Callable[[Section], bool]:
     """Is a heading the author's own: no section of the pack's (its title none of the
-    pack's literal titles, exactly or reworded), nor inside or around one found (its
-    line and those below it in ``used``)? Answers are kept."""
+    pack's literal titles or aliases), nor inside or around one found (its line and
+    those below it in ``used``)? A rewording of a section found elsewhere is the
+    author's own ("Security processes" beside the Security functions found above it).
+    Answers are kept."""
     known: dict[int, bool] = {}
     literal = [spec for spec in pack.sections if not titles.has_placeholder(spec.title)]
 
@@ -554,8 +546,7 @@ def _authors_own(pack: Pack, used: set[int]) -> Callable[[Section], bool]:
             known[section.line] = (
                 section.heading is not None
                 and not any(s.line in used for s in section.walk())
-                and not any(spec.matches(section.title) or titles.loosely_matches(
-                    spec.title, section.title) for spec in literal))
+                and not any(spec.matches(section.title) for spec in literal))
         return known[section.line]
 
     return own
