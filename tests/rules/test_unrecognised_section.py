@@ -28,7 +28,8 @@ def test_a_heading_of_the_author_s_own_in_the_place_is_told_by_al204_not_al201()
     assert problem.message == (
         'required section "Explanation" is not found by its title (rule pack view); '
         '"Wire protocol" stands where it would: if it is that section, give it the '
-        "template's title or add its title to the pack's aliases")
+        "template's title or add its title to the pack's aliases; if not, the section "
+        "is missing")
 
 
 def test_each_heading_in_the_place_goes_to_one_missing_section_in_order():

@@ -87,4 +87,5 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
                       f'required section "{placement.spec.title}" is not found by its '
                       f'title{under} (rule pack {pack.name}); "{heading.text}" stands '
                       f"where it would: if it is that section, give it the template's "
-                      f"title or add its title to the pack's aliases")
+                      f"title or add its title to the pack's aliases; if not, the "
+                      f"section is missing")
