@@ -446,7 +446,7 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     parents = {id(child): section for section in root.walk() for child in section.children}
     claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
 
-    free = _authors_own(pack, used)
+    free = _authors_own(pack, used, reworded=True)
 
     def visit(siblings: Sequence[Placement], holder: Section) -> None:
         for index, placement in enumerate(siblings):
@@ -508,7 +508,7 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
     be the template's Explanation written under a title of the author's own, but it is
     not also its Internal details."""
     parents = {id(child): section for section in root.walk() for child in section.children}
-    own = _authors_own(pack, used)
+    own = _authors_own(pack, used, reworded=False)
 
     def visit(siblings: Sequence[Placement], holder: Section) -> tuple[Placement, ...]:
         anything = any(p.section is not None for p in siblings)
@@ -532,12 +532,13 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
     return visit(placements, root)
 
 
-def _authors_own(pack: Pack, used: set[int]) -> Callable[[Section], bool]:
+def _authors_own(pack: Pack, used: set[int], reworded: bool) -> Callable[[Section], bool]:
     """Is a heading the author's own: no section of the pack's (its title none of the
-    pack's literal titles or aliases), nor inside or around one found (its line and
-    those below it in ``used``)? A rewording of a section found elsewhere is the
-    author's own ("Security processes" beside the Security functions found above it).
-    Answers are kept."""
+    pack's literal titles or aliases, nor with ``reworded`` a rewording of one), nor
+    inside or around one found (its line and those below it in ``used``)? A stand-in
+    silences a finding, so it takes only headings unlike every title of the pack; a
+    heading only named as perhaps a section may reword one found elsewhere ("Security
+    processes" beside the Security functions found above it). Answers are kept."""
     known: dict[int, bool] = {}
     literal = [spec for spec in pack.sections if not titles.has_placeholder(spec.title)]
 
@@ -546,7 +547,9 @@ def _authors_own(pack: Pack, used: set[int]) -> Callable[[Section], bool]:
             known[section.line] = (
                 section.heading is not None
                 and not any(s.line in used for s in section.walk())
-                and not any(spec.matches(section.title) for spec in literal))
+                and not any(spec.matches(section.title) or (
+                    reworded and titles.loosely_matches(spec.title, section.title))
+                    for spec in literal))
         return known[section.line]
 
     return own
