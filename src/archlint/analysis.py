@@ -12,7 +12,7 @@ from functools import cached_property
 
 from archlint.links import toc
 from archlint.model import BlockKind, Document, Section, TextBlock
-from archlint.template import classify, examples, language, outline
+from archlint.template import classify, examples, language, outline, titles
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 
@@ -39,8 +39,17 @@ class DocumentAnalysis:
 
     @cached_property
     def outline(self) -> tuple[outline.Placement, ...]:
-        """Where the rule pack's sections stand in the document (none without a pack)."""
-        return outline.place(self.document, self.pack) if self.pack is not None else ()
+        """Where the rule pack's sections stand in the document (none without a pack); a
+        table of contents without its heading stands for the pack's "Table of contents"."""
+        if self.pack is None:
+            return ()
+        placements = outline.place(self.document, self.pack)
+        if any(titles.is_contents(spec.title) for spec in self.pack.sections) and (
+                self.contents is not None):
+            first = next(block for block in self.document.blocks
+                         if block.line >= self.contents.block.line)
+            placements = outline.contents_listed(placements, first)
+        return placements
 
     @cached_property
     def language(self) -> str | None:

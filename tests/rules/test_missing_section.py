@@ -587,3 +587,16 @@ def test_in_the_section_s_place_every_word_must_be_the_guidance_s():
             "### Reporting flaws\nx\n## Alternate approaches benchmarked\nx\n## Rollout\nx\n")
     assert missing(text) == []  # a heading of the author's own stands there
     assert unrecognised(text) == ["Rationale"]
+
+
+def test_a_table_of_contents_without_its_heading_is_the_section():
+    pack = Pack(name="assessment", sections=(
+        SectionSpec(title="Table of contents"), SectionSpec(title="Overview"),
+        SectionSpec(title="Goals")))
+    listed = ("# Assessment\n<!-- TOC START -->\n- [Overview](#overview)\n"
+              "- [Goals](#goals)\n<!-- TOC END -->\n\n## Overview\nx\n## Goals\nx\n")
+    assert run_rule("AL201", listed, pack=pack) == []
+    # the same links not announced as one, after the sections: no table of contents
+    unlisted = "# Assessment\n## Overview\nx\n## Goals\nx\n\n- [Overview](#overview)\n"
+    assert [p.message.split('"')[1] for p in run_rule("AL201", unlisted, pack=pack)] == [
+        "Table of contents"]

@@ -80,6 +80,18 @@ def test_lists_that_are_not_a_table_of_contents(text):
     assert found(text) == []
 
 
+@pytest.mark.parametrize("marker", [
+    "<!-- toc -->", "<!-- TOC -->", "<!-- TOC START min:1 max:3 link:true update:true -->",
+    "<!-- START doctoc generated TOC please keep comment here to allow auto update -->",
+    "<!-- MarkdownTOC -->", "<!-- mdformat-toc start --slug=github -->",
+])
+def test_a_generator_s_marker_announces_a_table_of_contents(marker):
+    # after a heading of its level, without its marker it would not be taken for one
+    text = f"## Intro\n{marker}\n- [A](#a)\n- [B](#b)\n\n## A\n## B\n## C\n"
+    assert found(text) == [(8, 4)]
+    assert found(text.replace(marker, "<!-- see below -->")) == []
+
+
 def test_unannounced_table_of_contents_before_the_headings_it_lists():
     text = "# T\n\n- [A](#a)\n- [B](#b)\n- [C](#c)\n\n## A\n## B\n## C\n## D\n"
     assert found(text) == [(10, 4)]

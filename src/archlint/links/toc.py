@@ -3,6 +3,7 @@ document's own headings."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import unquote
@@ -26,8 +27,10 @@ class TableOfContents:
     levels: frozenset[int]  # the heading levels it lists
 
 
-_TOC_TITLES = frozenset({"contents", "table of contents", "toc", "index", "inhalt",
-                         "inhaltsverzeichnis", "table des matières", "índice"})
+# a comment that a table-of-contents generator writes before its list: "<!-- toc -->",
+# "<!-- TOC START min:1 max:3 -->", "<!-- START doctoc generated TOC … -->",
+# "<!-- MarkdownTOC -->", "<!-- mdformat-toc start -->"
+_MARKER = re.compile(r"\b(?:toc|doctoc|markdowntoc)\b", re.IGNORECASE)
 
 
 def _own_links(item: ListItem) -> list[Link]:
@@ -55,9 +58,9 @@ def _entry(item: ListItem, link: Link, block: ListBlock, by_anchor: dict[str, He
 def _announced(document: Document, block: ListBlock) -> bool:
     """Is the list introduced as a table of contents, by a heading or a toc marker?"""
     before = [h for h in document.headings if h.line < block.line]
-    if before and titles.normalize(before[-1].text) in _TOC_TITLES:
+    if before and titles.is_contents(before[-1].text):
         return True
-    return any(block.line - 3 <= c.end_line < block.line and c.text.strip().lower() == "toc"
+    return any(block.line - 3 <= c.end_line < block.line and _MARKER.search(c.text)
                for c in document.comments)
 
 

@@ -591,6 +591,19 @@ def scarce(placements: Sequence[Placement]
     return None
 
 
+def contents_listed(placements: Sequence[Placement], first: TextBlock
+                    ) -> tuple[Placement, ...]:
+    """The placements with a missing table of contents ("Table of contents", "Inhalt")
+    mentioned by the document's own, ``first`` its first entry: a list a generator wrote
+    without a heading above it is that section all the same."""
+    return tuple(replace(placement, children=contents_listed(placement.children, first),
+                         mention=first if placement.missing and any(
+                             titles.is_contents(name)
+                             for name in (placement.spec.title, *placement.spec.aliases))
+                         else placement.mention)
+                 for placement in placements)
+
+
 def missing(placements: Sequence[Placement], parent: Section | None = None
             ) -> Iterator[tuple[Placement, Section | None]]:
     """Each missing section with the section it is missing from (None: the document),

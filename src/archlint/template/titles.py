@@ -47,6 +47,15 @@ def normalize(title: str) -> str:
     return _tidy(title).casefold()
 
 
+_CONTENTS = frozenset({"contents", "table of contents", "toc", "index", "inhalt",
+                       "inhaltsverzeichnis", "table des matières", "índice"})
+
+
+def is_contents(title: str) -> bool:
+    """Is this the title of a table of contents ("Table of Contents", "Inhalt")?"""
+    return normalize(title) in _CONTENTS
+
+
 def _tidy(title: str) -> str:
     text = _OPTIONAL.sub(" ", title)
     text = _SLASH.sub("/", _SPACES.sub(" ", text)).strip()
