@@ -30,6 +30,23 @@ def test_lint_paths_finds_markdown_in_folders(tmp_path: Path) -> None:
         ("a.md", "AL102"), ("b.markdown", "AL302")]
 
 
+def test_a_run_after_changing_folder_sees_the_new_folder_s_project(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a project's git root was once remembered by the relative folder "." it was asked
+    # for, so a second project checked from its own folder was taken for the first
+    first, second = tmp_path / "first", tmp_path / "second"
+    for project in (first, second):
+        (project / ".git").mkdir(parents=True)
+    (first / "doc.md").write_text("Text.\n")
+    (second / "overview.md").write_text("# Overview\n## Goals\n")
+    (second / "doc.md").write_text("See [the goals](./overview.md#goal).\n")
+    monkeypatch.chdir(first)
+    assert archlint.lint_paths([first / "doc.md"], settings=Settings(), select=["AL303"]) == []
+    monkeypatch.chdir(second)
+    found = archlint.lint_paths([second / "doc.md"], settings=Settings(), select=["AL303"])
+    assert [d.code for d in found] == ["AL303"]
+
+
 def test_importing_the_package_does_not_import_click_or_pydantic() -> None:
     code = ("import sys, archlint; "
             "print(sorted(m for m in ('click', 'pydantic', 'markdown_it') if m in sys.modules))")

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import archlint
+from archlint import config
 from archlint.config import Settings
 from archlint.engine import registry
 
@@ -34,9 +35,16 @@ def code_block(doc: str, heading: str) -> bytes:
 
 
 def write_side_files(doc: str, folder: Path) -> None:
-    """Blocks written ```markdown NAME are files the example needs beside it."""
-    for name, text in re.findall(r"```markdown (\S+)\n(.*?)```", doc, re.DOTALL):
+    """Blocks written ```markdown NAME (or ```toml NAME) are files the example needs
+    beside it."""
+    for name, text in re.findall(r"```(?:markdown|toml) (\S+)\n(.*?)```", doc, re.DOTALL):
         (folder / name).write_text(text)
+
+
+def settings_in(folder: Path) -> Settings:
+    """The settings of an ``archlint.toml`` the documentation shows, or the defaults."""
+    toml = folder / "archlint.toml"
+    return config.load(toml).settings if toml.exists() else Settings()
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
@@ -47,15 +55,19 @@ def test_documentation_has_every_heading(rule) -> None:
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.code)
-def test_example_triggers_and_use_instead_does_not(rule, tmp_path: Path) -> None:
+def test_example_triggers_and_use_instead_does_not(rule, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # the project the example's configuration is for
     path = tmp_path / "doc.md"
     (tmp_path / ".git").mkdir()  # the example's folder is a project of its own
-    write_side_files(rule.doc, tmp_path)
+    instead = section_of(rule.doc, "## Use instead")
+    write_side_files(rule.doc.replace(instead, ""), tmp_path)
 
     def codes(data: bytes) -> list[str]:
         path.write_bytes(data)
-        return [d.code for d in archlint.lint_paths([path], settings=Settings(),
+        return [d.code for d in archlint.lint_paths([path], settings=settings_in(tmp_path),
                                                      select=[rule.code])]
 
     assert codes(code_block(rule.doc, "## Example")), "the Example does not trigger the rule"
+    write_side_files(instead, tmp_path)  # the files the Use instead changes too
     assert codes(code_block(rule.doc, "## Use instead")) == []

@@ -37,7 +37,7 @@ from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
-from archlint.template.docsets import DocSet
+from archlint.template.docsets import DocSet, Listing
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 from archlint.validation import Strict
@@ -100,9 +100,15 @@ class Sets(Protocol):
     def set_of(self, path: Path, pack: Pack) -> DocSet | None:
         """The set (a folder of chapter files) the file belongs to under ``pack``."""
 
+    def listing_of(self, path: Path, pack: Pack) -> Listing | None:
+        """The index listing the folder of records the file is a record of."""
+
 
 class NoSets:
     def set_of(self, path: Path, pack: Pack) -> DocSet | None:
+        return None
+
+    def listing_of(self, path: Path, pack: Pack) -> Listing | None:
         return None
 
 
@@ -150,6 +156,14 @@ class Context:
         if self.pack is None or document.path is None:
             return None
         return self.sets.set_of(Path(document.path), self.pack)
+
+    @property
+    def listing(self) -> Listing | None:
+        """The index listing the folder of records the document is a record of, if any."""
+        document = self.analysis.document
+        if self.pack is None or document.path is None:
+            return None
+        return self.sets.listing_of(Path(document.path), self.pack)
 
 
 def _check_defaults(options_type: type[RuleOptions], where: str) -> None:

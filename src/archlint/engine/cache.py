@@ -120,6 +120,15 @@ class RecordingSets:
                 self._record.anchors[str(member.path)] = member.digest
         return found
 
+    def listing_of(self, path: Path, pack):
+        found = self._inner.listing_of(path, pack)
+        folder = path.resolve().parent
+        self._record.names[str(folder)] = _names(str(folder))  # an index may come or go
+        if found is not None:
+            for member in found.members:
+                self._record.anchors[str(member.path)] = member.digest
+        return found
+
 
 def _encode(d: Diagnostic) -> dict[str, Any]:
     data = asdict(d)

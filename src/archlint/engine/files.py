@@ -149,8 +149,11 @@ def _document_or_broken(path: Path) -> bool:
         return True
 
 
-@lru_cache(maxsize=1024)
 def git_root(folder: Path) -> Path | None:
     """The git work tree that ``folder`` is in, if any."""
-    folder = real(folder)
+    return _git_root(real(folder))  # remembered by real path: "." moves with chdir
+
+
+@lru_cache(maxsize=1024)
+def _git_root(folder: Path) -> Path | None:
     return next((f for f in (folder, *folder.parents) if os.path.exists(f / ".git")), None)

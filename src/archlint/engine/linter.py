@@ -71,8 +71,10 @@ class Linter:
         return self.checker.check(source, record), source, record
 
     def forget(self, path: Path) -> None:
-        """Read the file's anchors from disk again when a link next needs them."""
+        """Read the file's anchors, and what it holds for the documentation set or
+        folder of records it is part of, from disk again when next needed."""
         self.anchors.forget(path)
+        self.checker.sets.forget(path)
 
     def lint_file(self, path: Path) -> list[Diagnostic]:
         return self.check_recording(path)[0]

@@ -23,7 +23,8 @@ file, or else the first part.
 Under a pack of one document per file (an ADR pack), a folder of records has an index
 (``index.md``, ``README.md``) that is no record: when two or more files beside it hold
 most of the pack's sections and the index does not, it is the set's index, and not
-checked as a record.
+checked as a record. An index that links two or more of the records beside it is a
+*listing* of them (:class:`Listing`): a record it does not link is missing from it.
 
 Files are read as linked files are, for their headings only, and each folder once.
 """
@@ -34,6 +35,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from archlint.markdown import reading
 from archlint.markdown.slugs import AnchorStyle
@@ -44,6 +46,7 @@ from archlint.template.packs import Pack, SectionSpec
 _INDEX_NAMES = frozenset({"index", "readme", "_index"})
 _DEPTH = 2  # how far up a set's root may be, and how deep its files
 _NAME_NUMBER = re.compile(r"^[\d._\-\s]+")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ class Member:
     chapters: tuple[str, ...]  # under their very titles, or by the file's name
     digest: str | None  # the hash of the bytes read, for the cache
     reworded: tuple[str, ...] = ()  # held under a reworded title at the top level
+    linked: frozenset[str] = frozenset()  # the names of files in its folder it links to
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,39 @@ class DocSet:
         """The first file holding a chapter."""
         return next((m.path for m in self.members
                      if title in m.chapters or title in m.reworded), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A folder of records and its index, and which of them the index links to."""
+
+    index: Path
+    records: tuple[Path, ...]  # the files beside the index that are records, in order
+    listed: frozenset[Path]  # those the index links to
+    members: tuple[Member, ...]  # the index and the records, as read (for the cache)
+
+    @property
+    def is_list(self) -> bool:
+        """Does the index list the records (link two or more of them), rather than
+        being a README or a guide that links none or one?"""
+        return len(self.listed) >= 2
+
+    def lists(self, path: Path) -> bool:
+        return path.resolve() in self.listed
+
+
+def _linked(document: Document) -> frozenset[str]:
+    """The names of the files in the document's own folder that it links to
+    (``0001-use-postgres.md``, ``./adr_0002.md``, ``0003%20cache.md``)."""
+    names = set()
+    for link in document.links:
+        written = unquote(link.path.partition("?")[0]).replace("\\", "/")
+        if not written or _SCHEME.match(link.target) or written.startswith(("/", "//")):
+            continue
+        folder, _, name = written.removeprefix("./").rpartition("/")
+        if not folder and name:
+            names.add(name)
+    return frozenset(names)
 
 
 def chapters(pack: Pack) -> tuple[SectionSpec, ...]:
@@ -163,18 +200,30 @@ class SetIndex:
         self._read = reader or self._read_file
         self._members: dict[tuple[Path, str], Member] = {}
         self._sets: dict[tuple[Path, str], DocSet | None] = {}
+        self._listings: dict[tuple[Path, str], Listing | None] = {}
+        self._indexes: dict[Path, Path | None] = {}  # a folder's index file, if any
 
     def _read_file(self, path: Path) -> tuple[Document | None, str | None]:
         read = reading.read(path, self._style, links_only=True)
         return read.document, read.digest
+
+    def forget(self, path: Path) -> None:
+        """Read the file again when next needed (an editor saved it), and find again
+        every set and index, which it may have changed."""
+        path = path.resolve()
+        self._members = {key: m for key, m in self._members.items() if key[0] != path}
+        self._sets.clear()
+        self._listings.clear()
+        self._indexes.clear()
 
     def member(self, path: Path, pack: Pack) -> Member:
         key = (path, pack.name)
         if key not in self._members:
             document, digest = self._read(path)
             found, reworded = _held(document, pack) if document is not None else ((), ())
-            self._members[key] = Member(path, found or by_name(path, pack), digest,
-                                        reworded)
+            self._members[key] = Member(
+                path, found or by_name(path, pack), digest, reworded,
+                _linked(document) if document is not None else frozenset())
         return self._members[key]
 
     def set_of(self, path: Path, pack: Pack) -> DocSet | None:
@@ -201,6 +250,34 @@ class SetIndex:
                 break
             folder = folder.parent
         return None
+
+    def listing_of(self, path: Path, pack: Pack) -> Listing | None:
+        """The index of the folder of records the file at ``path`` is a record of, under
+        a pack of one document per file (an ``index.md`` or ``README.md`` beside it), with
+        the records it links to; None when the file is no record of such a folder."""
+        if pack.chapter_files or len(chapters(pack)) < 2:
+            return None
+        path = path.resolve()
+        if path.parent not in self._indexes:  # each folder listed once
+            self._indexes[path.parent] = next((p for p in _markdown_files(path.parent)
+                                               if p.stem.casefold() in _INDEX_NAMES), None)
+        index = self._indexes[path.parent]
+        if index is None or index == path:
+            return None
+        key = (index, pack.name)
+        if key not in self._listings:
+            self._listings[key] = self._listing(index, pack)
+        listing = self._listings[key]
+        return listing if listing is not None and path in listing.records else None
+
+    def _listing(self, index: Path, pack: Pack) -> Listing | None:
+        found = self._records(index, pack)
+        if found is None:
+            return None
+        own, *records = found.members
+        paths = tuple(member.path for member in records)
+        return Listing(index, paths, frozenset(p for p in paths if p.name in own.linked),
+                       found.members)
 
     def _records(self, index: Path, pack: Pack) -> DocSet | None:
         """The folder ``index`` is the index of: two or more files beside it hold most
