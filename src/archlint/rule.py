@@ -152,18 +152,16 @@ class Context:
     @property
     def docset(self) -> DocSet | None:
         """The documentation set the document is part of under its pack, if any."""
-        document = self.analysis.document
-        if self.pack is None or document.path is None:
-            return None
-        return self.sets.set_of(Path(document.path), self.pack)
+        path = self.analysis.document.path
+        return None if self.pack is None or path is None else self.sets.set_of(
+            Path(path), self.pack)
 
     @property
     def listing(self) -> Listing | None:
-        """The index listing the folder of records the document is a record of, if any."""
-        document = self.analysis.document
-        if self.pack is None or document.path is None:
-            return None
-        return self.sets.listing_of(Path(document.path), self.pack)
+        """The index of the folder of records the document is a record of, if any."""
+        path = self.analysis.document.path
+        return None if self.pack is None or path is None else self.sets.listing_of(
+            Path(path), self.pack)
 
 
 def _check_defaults(options_type: type[RuleOptions], where: str) -> None:

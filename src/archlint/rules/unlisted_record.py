@@ -75,11 +75,9 @@ List it (here the record is `doc.md`):
 ## Status
 Accepted
 ## Context
-Catalogue pages are slow.
+Slow pages.
 ## Decision
-Cache them for a minute.
-## Consequences
-Prices may lag by a minute.
+A cache.
 ```
 
 ## Options
