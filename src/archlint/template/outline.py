@@ -523,11 +523,16 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
                 missing = [i for i in range(start, end) if siblings[i].missing]
                 perhaps.update(zip(missing, [section for section in place if own(section)]))
             start = end + 1
-        return tuple(replace(placement, perhaps=perhaps.get(index),
-                             children=visit(placement.children, placement.section or holder)
-                             if placement.section is not None or placement.unwrapped
-                             else placement.children)
-                     for index, placement in enumerate(siblings))
+        result = []
+        for index, placement in enumerate(siblings):
+            children = (visit(placement.children, placement.section or holder)
+                        if placement.section is not None or placement.unwrapped
+                        else placement.children)
+            if index in perhaps or children is not placement.children:
+                placement = replace(placement, perhaps=perhaps.get(index), children=children)
+            result.append(placement)
+        changed = any(new is not old for new, old in zip(result, siblings))
+        return tuple(result) if changed else tuple(siblings)
 
     return visit(placements, root)
 
