@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from archlint.patterns import lazy
@@ -85,6 +84,8 @@ class PromptIndex:
             shared = vocabulary.intersection(self._vocabularies[index])
             if sum(map(shared.__contains__, tokens)) < similarity * len(tokens):
                 continue  # cannot line up enough words, so no need to align
+            from difflib import SequenceMatcher  # here: most blocks never get this far
+
             matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
             blocks = matcher.get_matching_blocks()
             aligned = sum(block.size for block in blocks)
