@@ -16,7 +16,8 @@ PACKAGE = SOURCE / "archlint"
 # lowest first; a name is a module or a package (and everything in it)
 LAYERS: list[set[str]] = [
     {"archlint.version", "archlint.errors", "archlint.diagnostics", "archlint.model",
-     "archlint.validation", "archlint.atomic", "archlint.sequences", "archlint.paths"},
+     "archlint.validation", "archlint.atomic", "archlint.sequences", "archlint.paths",
+     "archlint.patterns"},
     {"archlint.markdown"},
     {"archlint.template"},
     {"archlint.links"},

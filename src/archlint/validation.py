@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import tomllib
 import types
 import typing
 from dataclasses import dataclass
@@ -71,6 +70,8 @@ def validate(kind: type[T], data: Any, where: str, prefix: str = "") -> T:
 
 def read_toml(path: Path) -> dict[str, Any]:
     """A TOML file's contents; a ConfigError names the file and what is wrong."""
+    import tomllib  # only where there is a file to read
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -11,7 +11,6 @@ and rewritten, never trusted.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -151,6 +150,8 @@ class Cache:
         self._changed = False
 
     def _load(self) -> dict[str, dict[str, Any]]:
+        import json  # here, so that a run with --no-cache does not import it
+
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if data.get("format") != FORMAT or data.get("version") != __version__:
@@ -199,6 +200,8 @@ class Cache:
     def save(self) -> None:
         if not self._changed:
             return
+        import json
+
         try:
             self.prepare()
             atomic.write_text(self.path, json.dumps(

@@ -10,7 +10,6 @@ is compared, exactly as ``difflib.get_close_matches`` does; among more, only the
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Collection
 
 EXACT = 200  # up to this many names, every one is compared
@@ -76,6 +75,8 @@ def same_but_case(wanted: str, names: Collection[str]) -> str | None:
 
 def closest(wanted: str, names: Collection[str], cutoff: float = 0.6) -> str | None:
     """The name most like ``wanted``, if any is close enough to suggest."""
+    import difflib  # here: only a broken link or anchor asks
+
     found = difflib.get_close_matches(wanted, _index(names).candidates(wanted), n=1,
                                       cutoff=cutoff)
     return found[0] if found else None

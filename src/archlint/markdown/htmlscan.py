@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from archlint.patterns import lazy
+
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|\Z)", re.DOTALL)
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
-_ATTRIBUTE = re.compile(
+_TAG = lazy(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = lazy(
     r"""([a-zA-Z_:][a-zA-Z0-9_.:-]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))"""
 )
 
@@ -21,9 +23,9 @@ def comments(html: str) -> Iterator[tuple[int, str]]:
 def anchors(html: str) -> Iterator[tuple[int, str, str]]:
     """(offset, attribute, value) for every ``id`` and every ``name`` on an ``<a>``."""
     without_comments = _COMMENT.sub(lambda m: " " * len(m.group(0)), html)
-    for tag in _TAG.finditer(without_comments):
+    for tag in _TAG().finditer(without_comments):
         name = tag.group(1).lower()
-        for attribute in _ATTRIBUTE.finditer(tag.group(2)):
+        for attribute in _ATTRIBUTE().finditer(tag.group(2)):
             key = attribute.group(1).lower()
             if key == "id" or (key == "name" and name == "a"):
                 value = next(v for v in attribute.group(2, 3, 4) if v is not None)

@@ -9,7 +9,6 @@ counts findings per rule.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -75,16 +74,22 @@ def concise(report: Report, color: bool) -> str:
                    for d in report.diagnostics)
 
 
+def _json(value: object, indent: int | None = 2) -> str:
+    """``value`` as JSON text (json is imported only by the formats that write it)."""
+    import json
+
+    return json.dumps(value, indent=indent, ensure_ascii=False)
+
+
 def json_array(report: Report, color: bool) -> str:
     """A JSON array of objects: code, name, path, line, column, severity, message,
     fixable, fingerprint."""
-    return json.dumps([_record(d) for d in report.diagnostics], indent=2,
-                      ensure_ascii=False) + "\n"
+    return _json([_record(d) for d in report.diagnostics]) + "\n"
 
 
 def json_lines(report: Report, color: bool) -> str:
     """One JSON object per line, as in the ``json`` format."""
-    return "".join(json.dumps(_record(d), ensure_ascii=False) + "\n"
+    return "".join(_json(_record(d), indent=None) + "\n"
                    for d in report.diagnostics)
 
 
@@ -123,7 +128,7 @@ def gitlab(report: Report, color: bool) -> str:
         "severity": _GITLAB_SEVERITY[d.severity],
         "location": {"path": d.path, "lines": {"begin": d.line}},
     } for d in report.diagnostics]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return _json(issues) + "\n"
 
 
 def _sarif_rule(rule: Rule) -> dict[str, object]:
@@ -169,7 +174,7 @@ def sarif(report: Report, color: bool) -> str:
             "results": results,
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    return _json(log) + "\n"
 
 
 def junit(report: Report, color: bool) -> str:

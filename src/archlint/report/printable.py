@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 
+from archlint.patterns import lazy
+
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -26,4 +28,4 @@ def printable(text: str) -> str:
 def xml_safe(text: str) -> str:
     """``text`` with what XML 1.0 cannot hold, and other control characters, shown as
     escapes (tab and line breaks are kept)."""
-    return _NOT_XML.sub(_escape, text) if _NOT_XML.search(text) else text
+    return _NOT_XML().sub(_escape, text) if _NOT_XML().search(text) else text

@@ -3,7 +3,6 @@ registered in :mod:`archlint.report.formats`)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -63,4 +62,6 @@ def json_array(statuses: Sequence[DocumentStatus], color: bool) -> str:
     ``required``, ``done`` and ``sections`` (``title``, ``level``, ``required``,
     ``state``, ``line``); ``prompts_known`` (false) when the pack's prompts paraphrase
     its template, and ``set``, the folder of the documentation set it is part of."""
+    import json  # only for this format
+
     return json.dumps([s.as_dict() for s in statuses], indent=2, ensure_ascii=False) + "\n"

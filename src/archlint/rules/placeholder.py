@@ -80,7 +80,8 @@ _NAMED = (r"system|service|team|component|application|app|module|database|cluste
           r"platform|server|api|project|product|library|version")
 _UNITS = (r"%|ms|s|sec|seconds?|minutes?|mins?|hours?|days?|[kKMGT]i?B|requests?|rps|qps|"
           r"tps|users?|instances|nodes|replicas")
-_LONE_X = re.compile(
+# (_LONE_X and _BRACKETS are parts of _pattern's one search, not compiled alone)
+_LONE_X = (
     rf"{WORD_START}(?<![.\-])[xX](?=\s+(?:{_NAMED})(?![^\W_]))"
     rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
 )
@@ -92,9 +93,9 @@ _LONE_X = re.compile(
 # {justification, e.g. cost}, {summary | issue/ticket link}; {get, list} stays a set.
 _DESCRIBED = (r"[^{}<>=\\\n\x00]{0,80}?(?:,\s*(?:e\.\s?g\.|i\.\s?e\.|for example|such as)|"
               r"\s\|\s)[^{}<>=\\\n\x00]{0,80}")
-_BRACKETS = re.compile(r"(?<![\w.])(?<![a-z]-)\\<[^<>\n\x00]+?\\?>|"
-                       r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z](?:[^{}<>,=:/\\+(\n\x00]{0,80}|"
-                       + _DESCRIBED + r")\}(?![}/\w\[(]|\.\w)")
+_BRACKETS = (r"(?<![\w.])(?<![a-z]-)\\<[^<>\n\x00]+?\\?>|"
+             r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z](?:[^{}<>,=:/\\+(\n\x00]{0,80}|"
+             + _DESCRIBED + r")\}(?![}/\w\[(]|\.\w)")
 _MATH = re.compile(r"\$[^$\n]+\$")
 _X_RUN = re.compile(r"^(?:x+|X+)$")
 
@@ -135,7 +136,7 @@ def _may_hold(text: str, words: re.Pattern[str]) -> bool:
 def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Placeholder words, a lone x and bracket placeholders, in one search."""
     alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(f"{whole_word(alternatives)}|{_LONE_X.pattern}|{_BRACKETS.pattern}")
+    return re.compile(f"{whole_word(alternatives)}|{_LONE_X}|{_BRACKETS}")
 
 
 def _alone(block: TextBlock, previous: TextBlock | None) -> str | None:
@@ -191,7 +192,7 @@ def _found_in(block: TextBlock, placeholders: re.Pattern[str],
                 line in set_notation
                 or mentions.brace_notation(text.text, *match.span(), line, column, units)):
             continue
-        if match.group(0) in talked or mentions.TUPLE.match(match.group(0)):
+        if match.group(0) in talked or mentions.TUPLE().match(match.group(0)):
             continue
         reported_until = match.end()
         yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')

@@ -59,6 +59,7 @@ from archlint.diagnostics import Edit, Fix, Problem, Severity
 from archlint.links import toc
 from archlint.links.fragments import retarget
 from archlint.model import Document, Heading
+from archlint.patterns import lazy
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
 
@@ -67,7 +68,7 @@ NAME = "toc-mismatch"
 SEVERITY = Severity.WARNING
 
 
-_ENTRY_LINK = re.compile(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
+_ENTRY_LINK = lazy(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
 
 
 class _Insertions:
@@ -112,7 +113,7 @@ class _Insertions:
         if not heading.anchor:
             return None
         line = self.document.lines[model.item.line - 1]
-        match = _ENTRY_LINK.search(line)
+        match = _ENTRY_LINK().search(line)
         if match is None:
             return None
         text = heading.text.replace("[", "\\[").replace("]", "\\]")

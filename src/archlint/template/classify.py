@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
+from archlint.patterns import lazy
 from archlint.template import promptindex
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
@@ -25,7 +26,7 @@ _FULL_STOP = r"(?<=\w)[.!?]"  # after a placeholder word: "TODO." is still only 
 _FILLER_ONLY = re.compile(rf"{_FILLER}*")
 # comments that are some tool's directive, not the template's guidance:
 # <!-- archlint-disable … -->, <!-- markdownlint-disable MD013 -->, <!-- toc -->, …
-DIRECTIVE = re.compile(
+DIRECTIVE = lazy(
     r"^\s*(?:archlint-|(?:/?toc|omit in toc|more|truncate)\s*$|(?:markdownlint|prettier|cspell|"
     r"spellchecker|vale|textlint|eslint|remark-lint|mdformat|codespell|doctoc|"
     r"vscode-markdown-toc|pragma)(?:[-:\s]|$)|"
@@ -68,7 +69,7 @@ _CLAUSE_VERBS = INSTRUCTION_VERBS - frozenset(
 # "you should", "your", "do you …?" speak to the writer; "you can" or "you may" does
 # only with what to write ("you may add a diagram", "you can leave this out"): "you can
 # read more in …" is a note to readers, "you can also mitigate …" the author's prose
-_ADDRESS = re.compile(
+_ADDRESS = lazy(
     r"(?<![\w-])(?:if you|you (?:should|must|need|want|are|have|"
     + "|".join(sorted(INSTRUCTION_VERBS)) + r")|you (?:can|may|will|might|could)\s+(?:also\s+)?"
     r"(?:(?:want|wish|need|choose|decide)\s+to\s+|then\s+)?(?:leave|omit|use this|"
@@ -79,23 +80,23 @@ _ADDRESS = re.compile(
 # where a sentence (a capital after . ! ?, so not "e.g. add") or a clause starts (after
 # : or ;, after a condition put first, "If there is a bus, explain …", or "In this
 # section, …"); the word is whole (not "Drop-in")
-_CLAUSE_START = re.compile(r"(?:(?P<condition>^\W{0,2}(?:[Ii]f|[Ww]hen|[Ww]here|[Uu]nless|"
-                           r"[Oo]nce|[Ff]or (?:each|every|any))\b[^,.;:!?]{1,80},\s+)|"
-                           r"(?P<first>^\W{0,2})|"
-                           r"[.!?]\s+(?=[A-Z])|[:;]\s+|"
-                           r"\b[Tt]his (?:section|chapter|document|template|view|page),\s+)"
-                           r"(?P<word>[^\W\d_]+)(?![\w-])")
+_CLAUSE_START = lazy(r"(?:(?P<condition>^\W{0,2}(?:[Ii]f|[Ww]hen|[Ww]here|[Uu]nless|"
+                     r"[Oo]nce|[Ff]or (?:each|every|any))\b[^,.;:!?]{1,80},\s+)|"
+                     r"(?P<first>^\W{0,2})|"
+                     r"[.!?]\s+(?=[A-Z])|[:;]\s+|"
+                     r"\b[Tt]his (?:section|chapter|document|template|view|page),\s+)"
+                     r"(?P<word>[^\W\d_]+)(?![\w-])")
 
 
 def reads_as_instruction(text: str) -> bool:
     """Does a sentence or clause start with an imperative ("…: remove it if unused"),
     or does the text speak to the reader or say what this section must hold?"""
-    for match in _CLAUSE_START.finditer(text):
+    for match in _CLAUSE_START().finditer(text):
         opens = match.group("first") is not None or match.group("condition") is not None
         verbs = INSTRUCTION_VERBS if opens else _CLAUSE_VERBS
         if match.group("word").casefold() in verbs:
             return True
-    return bool(_ADDRESS.search(text))
+    return bool(_ADDRESS().search(text))
 
 
 # How a template describes what goes in a section, without an imperative: in the third
@@ -121,7 +122,7 @@ _DISCOURSE = (r"discussion|description|answer|text|section|part|paragraph|table|
 # System emits, and where they are collected"; or a question to answer
 _QUESTION = (r"^\W{0,2}(?:which|how|where|who|whom|whose|what|why|whether)\b|"
              r",\s+(?:and|or)\s+(?:where|how|who|which|what|why|when|whether)\b|\?\W{0,2}$")
-_TEMPLATE_VOICE = re.compile(
+_TEMPLATE_VOICE = lazy(
     rf"{_QUESTION}|^\W{{0,2}}(?:(?:{_THIRD_PERSON})\s|(?:an? |the )?(?:{_NOUN_HEADS})"
     rf"(?:\s+(?:of|for|on|about|and)\b|,|\s*$))|\b(?:{_DISCOURSE})\s+(?:here\s+)?(?:could|should|might|may|can|"
     rf"would|will|must|shall)\s+(?:also\s+)?(?:{_CONTENT_VERBS})\b|\bhere\s+(?:could|should|"
@@ -131,7 +132,7 @@ _TEMPLATE_VOICE = re.compile(
 
 def reads_in_template_voice(text: str) -> bool:
     """Does the text describe what its section holds, the way templates do?"""
-    return bool(_TEMPLATE_VOICE.search(text))
+    return bool(_TEMPLATE_VOICE().search(text))
 
 
 def _italic_text(block: TextBlock, settings: TemplateText) -> str | None:
@@ -322,7 +323,7 @@ def classify(document: Document, pack: Pack | None, settings: TemplateText,
     comments = []
     if comment_prompts is not None:
         for comment in document.comments:
-            if DIRECTIVE.match(comment.text):
+            if DIRECTIVE().match(comment.text):
                 continue
             match = comment_prompts.match(comment.text, settings.similarity)
             if match:

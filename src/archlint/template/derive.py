@@ -56,7 +56,7 @@ def _optional_note(comment: Comment) -> bool:
 
 def _comment_prompts(document: Document) -> list[Comment]:
     return [c for c in document.comments
-            if not classify.DIRECTIVE.match(c.text) and not _optional_note(c)
+            if not classify.DIRECTIVE().match(c.text) and not _optional_note(c)
             and len(promptindex.words(c.text)) >= promptindex.MIN_WORDS]
 
 

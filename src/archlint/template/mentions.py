@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from archlint.model import BlockKind, Document, LinkKind, TextBlock
+from archlint.patterns import lazy
 
-_VERSION_ARITHMETIC = re.compile(r"(?<!\d)(\d+\.(?:x+|X+))\s?[+-]\s?\d")
+_VERSION_ARITHMETIC = lazy(r"(?<!\d)(\d+\.(?:x+|X+))\s?[+-]\s?\d")
 
 
 def part_of_a_name(text: str, start: int, end: int) -> bool:
@@ -28,7 +29,7 @@ def a_version_variable(text: str, start: int, end: int) -> bool:
     if number is None:
         return False
     version = number.group(0) + text[start:end]
-    return any(found.group(1) == version for found in _VERSION_ARITHMETIC.finditer(text))
+    return any(found.group(1) == version for found in _VERSION_ARITHMETIC().finditer(text))
 
 
 def quoted(text: str, start: int, end: int) -> bool:
@@ -39,9 +40,9 @@ def quoted(text: str, start: int, end: int) -> bool:
 
 
 # "where NNNN is the record's number": the placeholder word is being defined
-_DEFINED_AFTER = re.compile(r"\s*(?:is|are|stands for|means|represents|denotes|=)\s",
-                            re.IGNORECASE)
-_DEFINED_BEFORE = re.compile(r"(?:\bwhere|\bwith|\bhere|\()\s*[`'\"“‘]?$", re.IGNORECASE)
+_DEFINED_AFTER = lazy(r"\s*(?:is|are|stands for|means|represents|denotes|=)\s",
+                      re.IGNORECASE)
+_DEFINED_BEFORE = lazy(r"(?:\bwhere|\bwith|\bhere|\()\s*[`'\"“‘]?$", re.IGNORECASE)
 
 
 def defined(text: str, word: str) -> bool:
@@ -50,8 +51,8 @@ def defined(text: str, word: str) -> bool:
     for found in re.finditer(re.escape(word), text):
         start, end = found.span()
         end += text[end:end + 1] in "`'\"”’"
-        if (_DEFINED_BEFORE.search(text[max(0, start - 12):start]) is not None
-                and _DEFINED_AFTER.match(text, end) is not None):
+        if (_DEFINED_BEFORE().search(text[max(0, start - 12):start]) is not None
+                and _DEFINED_AFTER().match(text, end) is not None):
             return True
     return False
 
@@ -85,21 +86,21 @@ def ordinary_word(text: str, start: int, end: int) -> bool:
 
 # TODO the noun: "TODO comments", "a TODO item", "the TODO list" name a marker, or a
 # list of them, that lives elsewhere
-_NOUN_AFTER = re.compile(r"\s*(?:comments?|items?|lists?|markers?|notes?|entries|entry|tags?|"
-                         r"apps?|files?|tracker)\b", re.IGNORECASE)
-_NOUN_BEFORE = re.compile(r"\b(?:a|an|the|these|those|each|every|open|remaining|any|our|"
-                          r"its|their)\s+$", re.IGNORECASE)
+_NOUN_AFTER = lazy(r"\s*(?:comments?|items?|lists?|markers?|notes?|entries|entry|tags?|"
+                   r"apps?|files?|tracker)\b", re.IGNORECASE)
+_NOUN_BEFORE = lazy(r"\b(?:a|an|the|these|those|each|every|open|remaining|any|our|"
+                    r"its|their)\s+$", re.IGNORECASE)
 
 
-_REFERENCE_AFTER = re.compile(r"\s+(?:above|below)\b", re.IGNORECASE)
+_REFERENCE_AFTER = lazy(r"\s+(?:above|below)\b", re.IGNORECASE)
 
 
 def a_noun(text: str, start: int, end: int) -> bool:
     """TODO or FIXME named rather than written: "a TODO item", "see FIXME above"."""
     return text[start:end] in ("TODO", "FIXME") and (
-        _NOUN_AFTER.match(text, end) is not None
-        or _REFERENCE_AFTER.match(text, end) is not None
-        or _NOUN_BEFORE.search(text[max(0, start - 12):start]) is not None)
+        _NOUN_AFTER().match(text, end) is not None
+        or _REFERENCE_AFTER().match(text, end) is not None
+        or _NOUN_BEFORE().search(text[max(0, start - 12):start]) is not None)
 
 
 def spelled_out(text: str, start: int, end: int) -> bool:
@@ -136,32 +137,32 @@ def quoted_name(text: str, start: int, end: int) -> bool:
 # braces that are notation: a grammar (Query := {Clause}), an annotation unit
 # ({request}) in a Unit column, a part of a format between code-like tokens
 # (CSL_CITATION {json} RND1234)
-_GRAMMAR = re.compile(r"::?=|→")
-_CODE_LIKE = re.compile(r"^\S*_\S*$|^[A-Z0-9]{2,}\d\w*$|^\w*\d\w*[a-z]\w*$")
+_GRAMMAR = lazy(r"::?=|→")
+_CODE_LIKE = lazy(r"^\S*_\S*$|^[A-Z0-9]{2,}\d\w*$|^\w*\d\w*[a-z]\w*$")
 
 
-_UNIT_LABEL = re.compile(r"\bunits?\W{0,4}:\W{0,4}$", re.IGNORECASE)
+_UNIT_LABEL = lazy(r"\bunits?\W{0,4}:\W{0,4}$", re.IGNORECASE)
 
 
 def brace_notation(text: str, start: int, end: int, line: int, column: int,
                     units: dict[int, list[tuple[int, int]]]) -> bool:
     if any(first <= column < last for first, last in units.get(line, ())):
         return True
-    if _UNIT_LABEL.search(text[max(0, start - 12):start]):
+    if _UNIT_LABEL().search(text[max(0, start - 12):start]):
         return True  # "unit: {handshake}", "*Unit*: {call}"
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    if _GRAMMAR.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+    if _GRAMMAR().search(text[line_start:line_end if line_end >= 0 else len(text)]):
         return True
     before, after = text[:start].split()[-1:], text[end:].split()[:1]
-    return any(_CODE_LIKE.match(token) for token in (*before, *after))
+    return any(_CODE_LIKE().match(token) for token in (*before, *after))
 
 
 # a quotation holding a placeholder among other text: a message or a format being
 # talked about ("References cited in {citationkey}", '\<userType>:\<userId>'); every
 # mention of that placeholder in the document is talk about it too
-_QUOTATION = re.compile(r"\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|"
-                        r"(?<![\w])'[^'\n]{2,120}'(?![\w])")
+_QUOTATION = lazy(r"\"[^\"\n]{2,120}\"|“[^”\n]{2,120}”|"
+                  r"(?<![\w])'[^'\n]{2,120}'(?![\w])")
 
 
 def talked_about(document: Document, placeholders: re.Pattern[str]) -> frozenset[str]:
@@ -172,7 +173,7 @@ def talked_about(document: Document, placeholders: re.Pattern[str]) -> frozenset
         text = " ".join([run.text for run in block.runs])
         if "{" not in text and "\\<" not in text:
             continue
-        for quotation in _QUOTATION.finditer(text):
+        for quotation in _QUOTATION().finditer(text):
             inside = quotation.group(0)[1:-1]
             for match in placeholders.finditer(inside):
                 if match.group(0)[:1] in "{\\" and inside.strip() != match.group(0):
@@ -181,7 +182,7 @@ def talked_about(document: Document, placeholders: re.Pattern[str]) -> frozenset
 
 
 # \<trust_domain, endpoint\>: a tuple, written in angle brackets
-TUPLE = re.compile(r"^\\<\s*[\w\\]+(?:\s*,\s*[\w\\]+)+\s*\\?>$")
+TUPLE = lazy(r"^\\<\s*[\w\\]+(?:\s*,\s*[\w\\]+)+\s*\\?>$")
 
 
 def talk(text: str, start: int, end: int) -> bool:

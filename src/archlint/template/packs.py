@@ -47,7 +47,6 @@ where its parent is present. A section whose title is nothing but a placeholder 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -195,6 +194,8 @@ class Pack(Strict):
 
 def _string(value: str) -> str:
     """A TOML basic string (JSON's escapes are TOML's)."""
+    import json  # only when a pack is written out
+
     return json.dumps(value, ensure_ascii=False)
 
 

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+from archlint.patterns import lazy
+
+_WORD = lazy(r"[^\W_]+(?:['’][^\W_]+)*")
 MIN_WORDS = 3          # shorter text is never template text
 FUZZY_MIN_WORDS = 5    # shorter text is template text only when it is a whole prompt
 _CANDIDATES = 3
@@ -25,8 +26,8 @@ _CANDIDATES = 3
 
 def words(text: str) -> tuple[str, ...]:
     if text.isascii():  # folding the whole text at once is the same, and quicker
-        return tuple(_WORD.findall(text.casefold()))
-    return tuple(word.casefold() for word in _WORD.findall(text))
+        return tuple(_WORD().findall(text.casefold()))
+    return tuple(word.casefold() for word in _WORD().findall(text))
 
 
 def _pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
@@ -83,6 +84,8 @@ class PromptIndex:
             shared = vocabulary.intersection(self._vocabularies[index])
             if sum(map(shared.__contains__, tokens)) < similarity * len(tokens):
                 continue  # cannot line up enough words, so no need to align
+            from difflib import SequenceMatcher  # here: most blocks never get this far
+
             matcher = SequenceMatcher(None, tokens, prompt, autojunk=False)
             blocks = matcher.get_matching_blocks()
             aligned = sum(block.size for block in blocks)

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from archlint.model import BlockKind, Document, TextBlock
+from archlint.patterns import lazy
 
 _NUMBER_SET = re.compile(r"\{\s*\d[\d,\s]*\}")
 
@@ -30,7 +31,7 @@ def tables(document: Document) -> list[list[TextBlock]]:
 
 
 # Column headers of text to write, never of check marks: an x under them is a blank
-_PROSE_HEADER = re.compile(
+_PROSE_HEADER = lazy(
     r"\b(?:rationale|reasons?|reasoning|justification|impact|consequences?|description|"
     r"notes?|comments?|remarks|details|explanation|mitigations?|summary|motivation|"
     r"purpose|responsibilit(?:y|ies)|expectations?|concerns?|context|decision|"
@@ -54,7 +55,7 @@ def _blank(cells: list[TextBlock]) -> bool:
     if not all(cell.text.strip() in ("x", "X") for row in data for cell in row[1:]):
         return False
     headers = rows[header][1:]
-    return any(_PROSE_HEADER.search(cell.text) for cell in headers)
+    return any(_PROSE_HEADER().search(cell.text) for cell in headers)
 
 
 def check_mark_rows(found: Sequence[list[TextBlock]]) -> set[int]:

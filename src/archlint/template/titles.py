@@ -23,7 +23,6 @@ words here, and a plural is its singular ("Goal" for "Goals").
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from functools import lru_cache
@@ -175,6 +174,8 @@ def alike(pattern_title: str, title: str, least: float) -> bool:
     a, b = normalize(pattern_title), normalize(title)
     if 2 * min(len(a), len(b)) < least * (len(a) + len(b)):
         return False  # the lengths alone rule it out
+    import difflib  # here: a document without a pack compares no titles
+
     matcher = difflib.SequenceMatcher(None, a, b)
     return matcher.quick_ratio() >= least and matcher.ratio() >= least
 
@@ -182,6 +183,8 @@ def alike(pattern_title: str, title: str, least: float) -> bool:
 @lru_cache(maxsize=65536)
 def closeness(pattern_title: str, title: str) -> float:
     """How alike two titles are, from 0 to 1 (for "the closest is …")."""
+    import difflib
+
     return difflib.SequenceMatcher(None, normalize(pattern_title), normalize(title)).ratio()
 
 
