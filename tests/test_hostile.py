@@ -488,6 +488,38 @@ def test_workers_end_with_their_parent(tmp_path: Path, signal_number: int) -> No
     assert alive == []
 
 
+TERMINATED_WHILE_STARTING = """
+import os, signal, sys
+import multiprocessing.process
+started = multiprocessing.process.BaseProcess.start
+def start(self):  # terminated right after a worker starts, before the pool records it
+    started(self)
+    os.kill(os.getpid(), signal.SIGTERM)
+multiprocessing.process.BaseProcess.start = start
+from archlint.cli import main
+sys.argv = ["archlint", "check", "--no-cache", "--jobs", "2", "."]
+main()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc (Linux)")
+def test_terminated_while_a_worker_starts_it_ends_and_so_does_the_worker(tmp_path: Path
+                                                                         ) -> None:
+    for index in range(120):
+        (tmp_path / f"d{index}.md").write_text(f"# D{index}\n\n" + "Some text. " * 200)
+    run = subprocess.Popen([sys.executable, "-c", TERMINATED_WHILE_STARTING], cwd=tmp_path,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, stderr = run.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        for pid in [run.pid, *_children(run.pid)]:
+            os.kill(pid, signal.SIGKILL)
+        run.communicate()
+        pytest.fail("the run hung after SIGTERM, waiting for a worker it never stopped")
+    assert run.returncode == 128 + signal.SIGTERM
+    assert b"Traceback" not in stderr
+
+
 def test_content_nested_too_deep_is_reported_not_dropped(tmp_path: Path) -> None:
     depth_ten = "".join("  " * level + f"- item {level}\n" for level in range(10))
     depth_ten += "  " * 10 + "- TBD\n"

@@ -165,8 +165,16 @@ def _in_processes(linter: Checks, paths: list[Path], known: list[Path], factory:
             checked[index] = result
             tell(len(checked))
     except BaseException:  # interrupted, terminated, or a worker failed: stop them all
-        for process in list(getattr(pool, "_processes", {}).values()):
-            process.terminate()
+        import multiprocessing
+
+        # a worker being started when the signal came is a child the pool has not yet
+        # recorded, and one just forked may lose a SIGTERM in its start-up (Python
+        # ignores an exception raised there); left running, the exit would wait for it
+        # for ever. Workers write nothing, so they are killed outright.
+        started = {p.pid: p for p in multiprocessing.active_children()}
+        started.update(getattr(pool, "_processes", {}))
+        for process in started.values():
+            process.kill()
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown()
