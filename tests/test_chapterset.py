@@ -93,6 +93,17 @@ def test_a_missing_sub_section_is_still_reported_in_its_chapter(tree: Path) -> N
          "(rule pack arc42)")]
 
 
+def test_a_renamed_sub_section_in_a_chapter_is_left_to_al204(tree: Path) -> None:
+    chapter = tree / "docs" / "arch" / "01_introduction_and_goals.md"
+    chapter.write_text(chapter.read_text().replace("## Top Quality Goals", "## Budget"))
+    assert findings(tree, chapter) == []  # "Budget" stands where Quality Goals would
+    linter = Linter.create(Configuration(Settings(), None, tree),
+                           Selection(pack=ARC42, select=("AL204",)))
+    [found] = linter.lint_paths([chapter])[0]
+    assert found.message.startswith('required section "Quality Goals" is not found by its '
+                                    'title under "1. Introduction and Goals"')
+
+
 def test_a_file_holding_most_chapters_is_a_document_of_its_own(tree: Path) -> None:
     # a single-file arc42 document (here: a copy of the template) next to the chapters
     whole = tree / "docs" / "arch" / "arc42-template.md"

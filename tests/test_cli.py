@@ -131,6 +131,8 @@ def test_rules_lists_every_rule(project: Path) -> None:
     codes = [line.split()[0] for line in result.stdout.splitlines()]
     assert codes == [rule.code for rule in registry.all_rules()]
     assert codes == sorted(codes) and "AL001" in codes and "AL101" in codes
+    opt_in = [line.split()[0] for line in result.stdout.splitlines() if "(opt-in)" in line]
+    assert opt_in == [rule.code for rule in registry.all_rules() if rule.opt_in] == ["AL204"]
 
 
 @pytest.mark.parametrize("rule", ["AL101", "template-prompt"])

@@ -148,6 +148,25 @@ def test_json_follows_its_schema_and_reads_back() -> None:
     assert overview.from_dict(data).as_dict() == data
 
 
+def test_a_report_of_the_earlier_version_still_reads_back() -> None:
+    # version 1 had no "unrecognised" state; --compare takes such a report all the same
+    data = json.loads(archlint("report", "--output-format", "json", "examples").stdout)
+    data["version"] = 1
+    del data["summary"]["sections_by_state"]["unrecognised"]
+    assert overview.from_dict(data).cards
+    data["version"] = 99
+    with pytest.raises(ValueError, match="version 1 or 2"):
+        overview.from_dict(data)
+
+
+def test_an_unrecognised_section_says_its_line_is_a_perhaps() -> None:
+    section = overview.Section("State models", 2, True, "unrecognised", 7)
+    assert section.where == "perhaps line 7"
+    assert overview.Section("State models", 2, True, "done", 7).where == "line 7"
+    assert overview.Section("State models", 2, True, "missing", None).where is None
+    assert "<td class=\"num\">perhaps 7</td>" in html._section_row(section)
+
+
 def test_the_readme_describes_the_schema() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for key in SCHEMA["properties"]["summary"]["required"]:

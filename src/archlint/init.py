@@ -16,7 +16,6 @@ to confirm.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,12 +28,9 @@ from archlint.markdown import reading
 from archlint.markdown.parser import parse
 from archlint.model import Document
 from archlint.template import classify, derive, packs, sources, titles
+from archlint.template.sources import named_like_a_template
 from archlint.template.packs import Pack
 
-# a file named like a template: template.md, adr-template.md, 0000-template.md,
-# GRFC-TEMPLATE.md, template-view.md, or any file in a templates/ folder
-_TEMPLATE_NAME = re.compile(r"(?:^|[-_.\s])template(?:$|[-_.\s])", re.IGNORECASE)
-_TEMPLATE_FOLDERS = frozenset({"template", "templates", "_templates", ".templates"})
 MOSTLY_TEMPLATE = 0.6    # a first committed version at least this blank is a template
 ALMOST_BLANK = 0.9       # a file in the work tree must be this blank to be one
 MIN_FIT = 0.5            # a document shares at least this much of its template's sections
@@ -62,13 +58,6 @@ class Found:
 
 def _relative(path: Path, root: Path) -> str:
     return path.resolve().relative_to(root.resolve()).as_posix()
-
-
-def named_like_a_template(relative: str) -> bool:
-    parts = relative.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    return bool(_TEMPLATE_NAME.search(stem)) or any(
-        part.lower() in _TEMPLATE_FOLDERS for part in parts[:-1])
 
 
 def _sections(pack: Pack) -> list[str]:

@@ -214,7 +214,13 @@ class Document:
     @property
     def title(self) -> str | None:
         """The text of the first level-1 heading, if any."""
-        return next((h.text for h in self.headings if h.level == 1), None)
+        heading = self.title_heading
+        return heading.text if heading is not None else None
+
+    @property
+    def title_heading(self) -> Heading | None:
+        """The first level-1 heading, if any."""
+        return next((h for h in self.headings if h.level == 1), None)
 
     def sections(self) -> Iterator[Section]:
         """Every section with a heading, in document order."""

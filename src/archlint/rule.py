@@ -37,7 +37,9 @@ from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
+from archlint.template import outline
 from archlint.template.docsets import DocSet, Listing
+from archlint.template.outline import Placement
 from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 from archlint.validation import Strict
@@ -155,6 +157,15 @@ class Context:
         path = self.analysis.document.path
         return None if self.pack is None or path is None else self.sets.set_of(
             Path(path), self.pack)
+
+    @property
+    def scarce(self) -> tuple[list[Placement], list[Placement]] | None:
+        """The pack's top-level sections and those the document holds, when it is most
+        likely another kind of file (see :func:`archlint.template.outline.another_kind`)."""
+        if self.pack is None:
+            return None
+        return outline.another_kind(self.analysis.document, self.pack, self.analysis.outline,
+                                    self.docset is not None)
 
     @property
     def listing(self) -> Listing | None:

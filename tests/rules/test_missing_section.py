@@ -600,3 +600,11 @@ def test_a_table_of_contents_without_its_heading_is_the_section():
     unlisted = "# Assessment\n## Overview\nx\n## Goals\nx\n\n- [Overview](#overview)\n"
     assert [p.message.split('"')[1] for p in run_rule("AL201", unlisted, pack=pack)] == [
         "Table of contents"]
+
+
+def test_a_heading_that_stands_in_for_one_section_is_no_other_s_perhaps():
+    # "Alternatives" stands in for the Rationale; the Design it cannot also be is missing
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Alternatives\nBatching.\n"
+            "## Rollout\nx\n")
+    assert missing(text) == ["Design"]
+    assert unrecognised(text) == []

@@ -83,13 +83,23 @@ def test_lists_that_are_not_a_table_of_contents(text):
 @pytest.mark.parametrize("marker", [
     "<!-- toc -->", "<!-- TOC -->", "<!-- TOC START min:1 max:3 link:true update:true -->",
     "<!-- START doctoc generated TOC please keep comment here to allow auto update -->",
-    "<!-- MarkdownTOC -->", "<!-- mdformat-toc start --slug=github -->",
+    "<!-- MarkdownTOC -->", "<!-- MarkdownTOC autolink=\"true\" -->",
+    "<!-- mdformat-toc start --slug=github -->", "<!-- TOC depthFrom:1 depthTo:6 -->",
 ])
 def test_a_generator_s_marker_announces_a_table_of_contents(marker):
     # after a heading of its level, without its marker it would not be taken for one
     text = f"## Intro\n{marker}\n- [A](#a)\n- [B](#b)\n\n## A\n## B\n## C\n"
     assert found(text) == [(8, 4)]
     assert found(text.replace(marker, "<!-- see below -->")) == []
+
+
+@pytest.mark.parametrize("comment", [
+    "<!-- omit in toc -->", "<!-- /TOC -->", "<!-- tocstop -->", "<!-- TOC END -->",
+    "<!-- TODO: add a toc once the sections settle -->", "<!-- /MarkdownTOC -->",
+])
+def test_other_comments_about_a_toc_announce_none(comment):
+    text = f"## Intro\n{comment}\n- [A](#a)\n- [B](#b)\n\n## A\n## B\n## C\n"
+    assert found(text) == []
 
 
 def test_unannounced_table_of_contents_before_the_headings_it_lists():

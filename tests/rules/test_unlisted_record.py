@@ -76,9 +76,66 @@ def test_a_listed_record_by_any_written_form_counts(folder: Path) -> None:
     assert findings(folder) == []
 
 
-def test_no_index_or_no_pack_nothing_to_say(folder: Path) -> None:
+def test_no_index_nothing_to_say(folder: Path) -> None:
     (folder / "README.md").unlink()
     assert findings(folder) == []
+
+
+def test_no_pack_nothing_to_say(folder: Path) -> None:
+    linter = Linter.create(Configuration(Settings(), None, folder.parent.parent),
+                           Selection(select=("AL305",)))
+    assert linter.lint_paths([folder])[0] == []
+
+
+def test_a_template_beside_the_records_is_no_record(folder: Path) -> None:
+    (folder / "adr-template.md").write_text(record(0, "[short title of the decision]"))
+    (folder / "template.md").write_text(record(0, "Title"))
+    assert [name for name, _ in findings(folder)] == ["0003-cache-the-catalogue.md"]
+
+
+@pytest.mark.parametrize("link", ["../adr/0003-cache-the-catalogue.md",
+                                  "./././0003-cache-the-catalogue.md",
+                                  "0003-cache-the-catalogue.md#decision",
+                                  "<0003-cache-the-catalogue.md>"])
+def test_a_link_that_reaches_the_record_by_another_path_lists_it(folder: Path,
+                                                                 link: str) -> None:
+    with (folder / "README.md").open("a") as index:
+        index.write(f"* [Cache]({link})\n")
+    assert findings(folder) == []
+
+
+def test_of_two_index_files_the_one_that_lists_the_records_is_their_list(folder: Path
+                                                                          ) -> None:
+    (folder / "index.md").write_text((folder / "README.md").read_text())
+    (folder / "README.md").write_text("# Decisions\n\nWrite one from the template.\n")
+    assert [name for name, _ in findings(folder)] == ["0003-cache-the-catalogue.md"]
+    assert "index.md" in findings(folder)[0][1]
+
+
+def test_an_index_that_is_itself_a_record_lists_nothing(folder: Path) -> None:
+    (folder / "README.md").write_text(
+        record(9, "Index") + "\n* [A](0001-record-decisions.md)\n* [B](0002-use-postgres.md)\n")
+    assert findings(folder) == []
+
+
+def test_a_cached_result_follows_a_file_becoming_a_record(folder: Path, tmp_path: Path
+                                                         ) -> None:
+    # the index lists one record and a stub: no list yet, until the stub is written
+    (folder / "0002-use-postgres.md").write_text("# 2. Use PostgreSQL\n\nTBD\n")
+    target = folder / "0003-cache-the-catalogue.md"
+    assert findings(folder, target, cache=tmp_path / "cache") == []
+    (folder / "0002-use-postgres.md").write_text(record(2, "Use PostgreSQL"))
+    assert len(findings(folder, target, cache=tmp_path / "cache")) == 1
+
+
+def test_a_cached_result_follows_an_index_written_later(folder: Path, tmp_path: Path
+                                                        ) -> None:
+    index = (folder / "README.md").read_text()
+    (folder / "README.md").unlink()
+    target = folder / "0003-cache-the-catalogue.md"
+    assert findings(folder, target, cache=tmp_path / "cache") == []
+    (folder / "README.md").write_text(index)
+    assert len(findings(folder, target, cache=tmp_path / "cache")) == 1
 
 
 def test_a_cached_result_follows_the_index(folder: Path, tmp_path: Path) -> None:

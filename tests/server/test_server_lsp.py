@@ -452,3 +452,25 @@ async def test_a_linked_file_changed_on_disk_is_read_again(editor: Editor, proje
                 if r.method == types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
     patterns = [w["globPattern"] for w in watchers[0]["watchers"]]
     assert patterns[:2] == ["**/*.md", "**/*.markdown"]
+
+
+RECORD = "# {0}\n## Status\nAccepted\n## Context\nc\n## Decision\nd\n## Consequences\ne\n"
+
+
+@pytest.mark.asyncio
+async def test_a_record_hears_that_its_index_listing_it_was_saved(editor: Editor,
+                                                                   project: Path) -> None:
+    (project / "archlint.toml").write_text(
+        '[[documents]]\npaths = ["adr/*.md"]\npack = "nygard-adr"\n')
+    adr = project / "adr"
+    adr.mkdir()
+    for name, title in (("0001-a.md", "1. A"), ("0002-b.md", "2. B"), ("0003-c.md", "3. C")):
+        (adr / name).write_text(RECORD.format(title))
+    index = adr / "README.md"
+    index.write_text("# Decisions\n\n* [A](0001-a.md)\n* [B](0002-b.md)\n")
+    record = adr / "0003-c.md"
+    assert [d.code for d in await editor.open(record)] == ["AL305"]
+    await editor.open(index)  # open in the editor, edited, saved
+    await editor.change(index, index.read_text() + "* [C](0003-c.md)\n")
+    editor.save(index)
+    await until(editor.client, record.as_uri(), lambda found: not found)

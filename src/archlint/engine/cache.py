@@ -21,7 +21,7 @@ from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from archlint.links.index import AnchorIndex
 from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash, read_bytes
 from archlint.paths import real
-from archlint.template.docsets import looks_around
+from archlint.template.docsets import lists_records, looks_around
 from archlint.version import __version__
 
 FORMAT = 2  # 2: dependencies name the files of the set that share a name
@@ -98,6 +98,12 @@ class RecordingAnchors:
         return found
 
 
+# the index files whose coming makes a folder of records a listed one, as they are
+# usually written (a folder whose index is named otherwise is listed anew once the
+# record itself changes)
+_INDEX_FILES = ("README.md", "readme.md", "Readme.md", "index.md", "INDEX.md", "_index.md")
+
+
 class RecordingSets:
     """Documentation sets that remember the folders and files they were found from."""
 
@@ -121,11 +127,16 @@ class RecordingSets:
 
     def listing_of(self, path: Path, pack):
         found = self._inner.listing_of(path, pack)
+        if not lists_records(pack):
+            return found
         folder = path.resolve().parent
-        self._record.names[str(folder)] = _names(str(folder))  # an index may come or go
-        if found is not None:
-            for member in found.members:
-                self._record.anchors[str(member.path)] = member.digest
+        if found is None:  # no index (yet): one written later makes this answer stale
+            for name in _INDEX_FILES:
+                self._record.exists[str(folder / name)] = os.path.exists(folder / name)
+            return found
+        self._record.names[str(folder)] = _names(str(folder))  # records come and go
+        for member in found.members:  # what makes a file a record, and what is listed
+            self._record.anchors[str(member.path)] = member.digest
         return found
 
 

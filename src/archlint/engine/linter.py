@@ -70,10 +70,12 @@ class Linter:
         source = self.reader.text(text, path)
         return self.checker.check(source, record), source, record
 
-    def forget(self, path: Path) -> None:
-        """Read the file's anchors, and what it holds for the documentation set or
-        folder of records it is part of, from disk again when next needed."""
-        self.anchors.forget(path)
+    def forget(self, path: Path, *, anchors: bool = True) -> None:
+        """Read what the file holds for the documentation set or folder of records it
+        is part of, and (``anchors``) its anchors, from disk again when next needed. An
+        editor's open file keeps the anchors of its unsaved text."""
+        if anchors:
+            self.anchors.forget(path)
         self.checker.sets.forget(path)
 
     def lint_file(self, path: Path) -> list[Diagnostic]:

@@ -27,10 +27,13 @@ class TableOfContents:
     levels: frozenset[int]  # the heading levels it lists
 
 
-# a comment that a table-of-contents generator writes before its list: "<!-- toc -->",
-# "<!-- TOC START min:1 max:3 -->", "<!-- START doctoc generated TOC … -->",
-# "<!-- MarkdownTOC -->", "<!-- mdformat-toc start -->"
-_MARKER = re.compile(r"\b(?:toc|doctoc|markdowntoc)\b", re.IGNORECASE)
+# the comment a table-of-contents generator writes before its list: "<!-- toc -->",
+# "<!-- TOC START min:1 max:3 -->", "<!-- TOC depthFrom:1 depthTo:6 -->", "<!-- START
+# doctoc generated TOC … -->", "<!-- MarkdownTOC -->", "<!-- mdformat-toc start -->";
+# not an end marker ("/TOC", "tocstop", "TOC END") nor a note ("omit in toc")
+_MARKER = re.compile(r"^\s*(?:toc(?:\s+start)?(?:\s+\S+:\S*)*|start\s+doctoc\b.*"
+                     r"|markdowntoc\b.*|mdformat-toc\s+start\b.*)\s*$",
+                     re.IGNORECASE | re.DOTALL)
 
 
 def _own_links(item: ListItem) -> list[Link]:
@@ -60,7 +63,7 @@ def _announced(document: Document, block: ListBlock) -> bool:
     before = [h for h in document.headings if h.line < block.line]
     if before and titles.is_contents(before[-1].text):
         return True
-    return any(block.line - 3 <= c.end_line < block.line and _MARKER.search(c.text)
+    return any(block.line - 3 <= c.end_line < block.line and _MARKER.match(c.text)
                for c in document.comments)
 
 

@@ -276,6 +276,8 @@ def _section_row(section: Section) -> str:
     optional = "" if section.required else ' <span class="optional">(optional)</span>'
     line = (section.line if section.line is not None
             else '<span aria-hidden="true">—</span><span class="sr">none</span>')
+    if section.state == "unrecognised" and section.line is not None:
+        line = f"perhaps {line}"  # the line of the heading that may be it
     return (f'<tr class="s-{_e(section.state)}" data-state="{_e(section.state)}">'
             f'<td class="state"><span class="mark" aria-hidden="true">'
             f'{MARKS.get(section.state, "?")}</span>{_e(section.state)}</td>'

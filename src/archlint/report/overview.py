@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from archlint.rule import Rule
     from archlint.template.completeness import DocumentStatus, SectionStatus, SetStatus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the section state "unrecognised"
+READABLE_VERSIONS = (1, 2)  # an earlier report compared with (--compare)
 
 # A section's states, in the order the report lists them (the template's own words).
 SECTION_STATES = ("done", "prompt-only", "empty", "unrecognised", "missing", "example-left")
@@ -44,6 +45,14 @@ class Section:
     required: bool
     state: str  # one of SECTION_STATES
     line: int | None
+
+    @property
+    def where(self) -> str | None:
+        """Where it is, in words: "line 4"; for an unrecognised section, the heading
+        that may be it: "perhaps line 4"."""
+        if self.line is None:
+            return None
+        return f"perhaps line {self.line}" if self.state == "unrecognised" else f"line {self.line}"
 
     @classmethod
     def of(cls, status: SectionStatus) -> Section:
@@ -306,8 +315,9 @@ def json_text(overview: Overview, changes: Changes | None = None) -> str:
 def from_dict(data: dict) -> Overview:
     """An overview read back from its JSON (a ValueError, KeyError or TypeError if it is
     not one)."""
-    if data.get("version") != SCHEMA_VERSION or data.get("tool") != "archlint":
-        raise ValueError(f"not an archlint report of version {SCHEMA_VERSION}")
+    if data.get("version") not in READABLE_VERSIONS or data.get("tool") != "archlint":
+        raise ValueError(f"not an archlint report of version "
+                         f"{' or '.join(map(str, READABLE_VERSIONS))}")
     cards = tuple(Card(c["kind"], c["name"], c["pack"], c["state"] != "unreadable",
                        tuple(Section(**s) for s in c["sections"]),
                        tuple(Finding(**f) for f in c["findings"]), tuple(c["members"]))

@@ -143,7 +143,7 @@ def _left(overview: Overview) -> list[Text | Table]:
         table.add_column(no_wrap=True)
         table.add_column(overflow="fold")
         for section in left:
-            where = f" (line {section.line})" if section.line else ""
+            where = f" ({section.where})" if section.where else ""
             table.add_row(Text(f"  {MARKS[section.state]} {section.state:<12}",
                                SECTION_STYLES[section.state]), f"{section.title}{where}")
         shown += [Text(card.name, "bold"), table]

@@ -102,8 +102,8 @@ from pathlib import Path
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
-from archlint.template.docsets import DocSet
 from archlint.template import outline
+from archlint.template.docsets import DocSet
 from archlint.template.outline import Placement
 
 CODE = "AL201"
@@ -142,15 +142,14 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     pack = context.pack
     if pack is None or not context.analysis.titles_known:
         return  # no pack, or its titles are not known in the document's language
-    title = next((h for h in document.headings if h.level == 1), None)
+    title = document.title_heading
     top = (title.line, title.column) if title else (1, 1)
     docset = context.docset
     if docset is not None and docset.records:
         return  # the index of a folder of records is no record
 
     placements = context.analysis.outline
-    titled = title is not None and pack.matches_title(title.text)  # says it is one
-    scarce = outline.scarce(placements) if docset is None and not titled else None
+    scarce = context.scarce
     if scarce is not None:
         yield Problem(*top, _few_here(*scarce, pack.name))
         return

@@ -3,7 +3,8 @@
 ## What it does
 Finds the document's table of contents and works out which heading levels it lists.
 A table of contents is a list whose items mostly link to the document's own headings,
-introduced by a "Contents" or "Table of contents" heading or a `<!-- toc -->` marker,
+introduced by a "Contents" or "Table of contents" heading or a generator's marker
+(`<!-- toc -->`, `<!-- TOC START … -->`, doctoc's, MarkdownTOC's, mdformat-toc's),
 or else placed before every heading at the levels it lists and listing at least three
 of them, and at least half; other lists of links are cross-references, not contents. Then it reports
 each heading at those levels, after the table of contents, that has no entry in it,
@@ -52,7 +53,6 @@ None.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from archlint.diagnostics import Edit, Fix, Problem, Severity

@@ -100,11 +100,10 @@ SEVERITY = Severity.WARNING
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     listing = context.listing
-    if listing is None or not listing.is_list or document.path is None:
+    if listing is None or document.path is None or not listing.leaves_out(
+            Path(document.path)):
         return
-    if listing.lists(Path(document.path)):
-        return
-    title = next((h for h in document.headings if h.level == 1), None)
+    title = document.title_heading
     line, column = (title.line, title.column) if title else (1, 1)
     yield Problem(line, column,
                   f"this record is not listed in its folder's index, {listing.index.name} "

@@ -4,14 +4,14 @@ Opt-in: this rule runs only when it is selected by its code or name
 (`extend-select = ["AL204"]`); `ALL` and prefixes such as `AL2` do not turn it on.
 
 ## What it does
-Reports the sections that [AL201](missing-section) leaves alone because it cannot tell
+Reports the sections that AL201 `missing-section` leaves alone because it cannot tell
 whether they are missing: a section of the rule pack that no heading of the document
 has under its title (or an alias, or a rewording), where a heading of the author's
-own, none of the pack's sections, stands in its place. The place is among the sections
-found beside it, at their level: after the one found before it in the template's
-order and before the one found after it (from the start or to the end of its parent
-when there is none). The headings in one such place go, in order, one to each section
-missing there: "Design" between Motivation and Trade-offs may be the template's
+own, none of the pack's sections, stands in its place: after the section found before
+it in the template's order and before the one found after it, at their level, under
+the same heading (both must be found), or, when none of its parent's sections is
+found, among the parent's sub-headings. The headings in one such place go, in order,
+one to each section missing there: "Design" between Motivation and Trade-offs may be the template's
 Explanation; it is not also its Internal details, which AL201 reports.
 
 Such a heading is often the section written under a title of the author's own (an
@@ -74,9 +74,7 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     docset, placements = context.docset, context.analysis.outline
     if docset is not None and docset.records:
         return  # the index of a folder of records is no record
-    title = next((h for h in document.headings if h.level == 1), None)
-    titled = title is not None and pack.matches_title(title.text)
-    if docset is None and not titled and outline.scarce(placements) is not None:
+    if context.scarce is not None:
         return  # most likely another kind of file, as AL201 says
     for placement, parent in outline.missing(placements):
         heading = placement.perhaps.heading if placement.perhaps is not None else None

@@ -148,8 +148,8 @@ class Workspace:
                 if Path(name) not in opened:
                     document.checked.linter.forget(Path(name))
         for configured in self._configured.values():
-            if configured.linter is not None and path not in opened:
-                configured.linter.forget(path)
+            if configured.linter is not None:  # sets are read from disk, open or not
+                configured.linter.forget(path, anchors=path not in opened)
 
     # -- checking
 

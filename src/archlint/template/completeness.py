@@ -166,13 +166,14 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
     if not pack.knows_titles_in(language):  # its sections' titles cannot be told
         return DocumentStatus(path, pack.name, (), pack.prompts_known, language=language)
     top = {id(p) for p in placements}
+    few = outline.another_kind(document, pack, placements, docset is not None) is not None
     for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section
         chapter = id(placement) in top
         if section is None:
             # a bold question, an unwrapped outline: untold; a chapter of a set: its own
             if placement.missing and not (chapter and docset is not None):
-                perhaps = placement.perhaps
+                perhaps = None if few else placement.perhaps
                 statuses.append(SectionStatus(
                     spec.title, spec.level, True,
                     State.MISSING if perhaps is None else State.UNRECOGNISED,

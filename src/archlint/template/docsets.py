@@ -31,6 +31,7 @@ Files are read as linked files are, for their headings only, and each folder onc
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -40,7 +41,7 @@ from urllib.parse import unquote
 from archlint.markdown import reading
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
-from archlint.template import outline, titles
+from archlint.template import outline, sources, titles
 from archlint.template.packs import Pack, SectionSpec
 
 _INDEX_NAMES = frozenset({"index", "readme", "_index"})
@@ -57,7 +58,7 @@ class Member:
     chapters: tuple[str, ...]  # under their very titles, or by the file's name
     digest: str | None  # the hash of the bytes read, for the cache
     reworded: tuple[str, ...] = ()  # held under a reworded title at the top level
-    linked: frozenset[str] = frozenset()  # the names of files in its folder it links to
+    linked: frozenset[Path] = frozenset()  # the files it links to (relative links)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +96,7 @@ class Listing:
     index: Path
     records: tuple[Path, ...]  # the files beside the index that are records, in order
     listed: frozenset[Path]  # those the index links to
-    members: tuple[Member, ...]  # the index and the records, as read (for the cache)
+    members: tuple[Member, ...]  # every file of the folder read to tell (for the cache)
 
     @property
     def is_list(self) -> bool:
@@ -103,22 +104,23 @@ class Listing:
         being a README or a guide that links none or one?"""
         return len(self.listed) >= 2
 
-    def lists(self, path: Path) -> bool:
-        return path.resolve() in self.listed
+    def leaves_out(self, path: Path) -> bool:
+        """Is the file one of the folder's records that the index, a list of them, does
+        not link?"""
+        path = path.resolve()
+        return self.is_list and path in self.records and path not in self.listed
 
 
-def _linked(document: Document) -> frozenset[str]:
-    """The names of the files in the document's own folder that it links to
-    (``0001-use-postgres.md``, ``./adr_0002.md``, ``0003%20cache.md``)."""
-    names = set()
+def _linked(document: Document, folder: Path) -> frozenset[Path]:
+    """The files that the document in ``folder`` links to by a relative path
+    (``0001-use-postgres.md``, ``./adr_0002.md``, ``../adr/0003%20cache.md``)."""
+    found = set()
     for link in document.links:
         written = unquote(link.path.partition("?")[0]).replace("\\", "/")
-        if not written or _SCHEME.match(link.target) or written.startswith(("/", "//")):
+        if not written or _SCHEME.match(link.target) or written.startswith("/"):
             continue
-        folder, _, name = written.removeprefix("./").rpartition("/")
-        if not folder and name:
-            names.add(name)
-    return frozenset(names)
+        found.add(Path(os.path.normpath(folder / written)))
+    return frozenset(found)
 
 
 def chapters(pack: Pack) -> tuple[SectionSpec, ...]:
@@ -180,6 +182,12 @@ def _most(held_titles: tuple[str, ...], pack: Pack) -> bool:
     return bool(expected) and len(set(held_titles) & expected) * 2 > len(expected)
 
 
+def lists_records(pack: Pack) -> bool:
+    """Is the pack one of one document per file, whose folders of records an index may
+    list?"""
+    return not pack.chapter_files and len(chapters(pack)) >= 2
+
+
 def looks_around(path: Path, pack: Pack) -> bool:
     """Does finding the set of ``path`` under ``pack`` read other files: the pack's
     chapters may be files, or the file is an index (``index.md``, ``README.md``)?"""
@@ -201,7 +209,7 @@ class SetIndex:
         self._members: dict[tuple[Path, str], Member] = {}
         self._sets: dict[tuple[Path, str], DocSet | None] = {}
         self._listings: dict[tuple[Path, str], Listing | None] = {}
-        self._indexes: dict[Path, Path | None] = {}  # a folder's index file, if any
+        self._indexes: dict[Path, tuple[Path, ...]] = {}  # a folder's index files
 
     def _read_file(self, path: Path) -> tuple[Document | None, str | None]:
         read = reading.read(path, self._style, links_only=True)
@@ -223,7 +231,7 @@ class SetIndex:
             found, reworded = _held(document, pack) if document is not None else ((), ())
             self._members[key] = Member(
                 path, found or by_name(path, pack), digest, reworded,
-                _linked(document) if document is not None else frozenset())
+                _linked(document, path.parent) if document is not None else frozenset())
         return self._members[key]
 
     def set_of(self, path: Path, pack: Pack) -> DocSet | None:
@@ -252,32 +260,39 @@ class SetIndex:
         return None
 
     def listing_of(self, path: Path, pack: Pack) -> Listing | None:
-        """The index of the folder of records the file at ``path`` is a record of, under
-        a pack of one document per file (an ``index.md`` or ``README.md`` beside it), with
-        the records it links to; None when the file is no record of such a folder."""
-        if pack.chapter_files or len(chapters(pack)) < 2:
+        """The folder of records beside the file at ``path`` and its index (``index.md``,
+        ``README.md``; of two, the one that links more records), under a pack of one
+        document per file; None when the folder has no index, or the file is one."""
+        if not lists_records(pack):
             return None
         path = path.resolve()
-        if path.parent not in self._indexes:  # each folder listed once
-            self._indexes[path.parent] = next((p for p in _markdown_files(path.parent)
-                                               if p.stem.casefold() in _INDEX_NAMES), None)
-        index = self._indexes[path.parent]
-        if index is None or index == path:
+        indexes = self.indexes_in(path.parent)
+        if not indexes or path in indexes:
             return None
-        key = (index, pack.name)
-        if key not in self._listings:
-            self._listings[key] = self._listing(index, pack)
-        listing = self._listings[key]
-        return listing if listing is not None and path in listing.records else None
+        for index in indexes:
+            if (index, pack.name) not in self._listings:
+                self._listings[(index, pack.name)] = self._listing(index, pack)
+        return max((self._listings[(index, pack.name)] for index in indexes),
+                   key=lambda listing: len(listing.listed))
 
-    def _listing(self, index: Path, pack: Pack) -> Listing | None:
-        found = self._records(index, pack)
-        if found is None:
-            return None
-        own, *records = found.members
-        paths = tuple(member.path for member in records)
-        return Listing(index, paths, frozenset(p for p in paths if p.name in own.linked),
-                       found.members)
+    def indexes_in(self, folder: Path) -> tuple[Path, ...]:
+        """The Markdown files of the folder named like an index (each folder listed
+        once)."""
+        if folder not in self._indexes:
+            self._indexes[folder] = tuple(p for p in _markdown_files(folder)
+                                          if p.stem.casefold() in _INDEX_NAMES)
+        return self._indexes[folder]
+
+    def _listing(self, index: Path, pack: Pack) -> Listing:
+        own = self.member(index, pack)
+        beside = [self.member(path, pack) for path in _markdown_files(index.parent)
+                  if path != index]
+        records: tuple[Path, ...] = ()
+        if not _most(own.chapters, pack):  # an index that is no record itself
+            records = tuple(m.path for m in beside if _most(m.chapters, pack)
+                            and not sources.named_like_a_template(m.path.name))
+        return Listing(index, records, frozenset(p for p in records if p in own.linked),
+                       (own, *beside))
 
     def _records(self, index: Path, pack: Pack) -> DocSet | None:
         """The folder ``index`` is the index of: two or more files beside it hold most

@@ -357,7 +357,7 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     """The pack's top-level sections, each with its placement and its children's."""
-    title = next((h for h in document.headings if h.level == 1), None)
+    title = document.title_heading
     if (title is not None and not pack.matches_title(title.text)
             and any(spec.matches(title.text) for spec in pack.sections)):
         title = None  # "# Abstract" under a title written "Title\n----": a section
@@ -377,6 +377,7 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
                          for section in (placement.section, placement.elsewhere)
                          if section is not None}
     placed = _standins(placed, document.root, pack, used)
+    used |= {p.standin.line for p in walk(placed) if p.standin is not None}
     return _unnamed(placed, document.root, pack, used)
 
 
@@ -519,7 +520,9 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
             while end < len(siblings) and siblings[end].section is None:
                 end += 1
             if end > start:
-                place = _slot(siblings, start, parents) if anything else holder.children
+                # nothing found beside them: the parent's sub-headings (not the document's)
+                place = (_slot(siblings, start, parents) if anything
+                         else holder.children if holder is not root else ())
                 missing = [i for i in range(start, end) if siblings[i].missing]
                 perhaps.update(zip(missing, [section for section in place if own(section)]))
             start = end + 1
@@ -607,6 +610,17 @@ def contents_listed(placements: Sequence[Placement], first: TextBlock
                              for name in (placement.spec.title, *placement.spec.aliases))
                          else placement.mention)
                  for placement in placements)
+
+
+def another_kind(document: Document, pack: Pack, placements: Sequence[Placement],
+                 in_set: bool) -> tuple[list[Placement], list[Placement]] | None:
+    """:func:`scarce`, for a document that neither says it is one of the pack's kind
+    (its title is the pack's) nor is part of a documentation set: most likely another
+    kind of file, told so once (AL201), whose headings stand for none of the pack's."""
+    title = document.title_heading
+    if in_set or (title is not None and pack.matches_title(title.text)):
+        return None
+    return scarce(placements)
 
 
 def missing(placements: Sequence[Placement], parent: Section | None = None

@@ -11,7 +11,6 @@ prompt ("There are no standards …" for "List any standards …") answers it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache

@@ -79,8 +79,7 @@ def says_optional(title: str) -> bool:
     return bool(_OPTIONAL.search(title))
 
 
-@lru_cache(maxsize=8192)
-@lru_cache(maxsize=4096)  # asked for each section of a pack, for each document
+@lru_cache(maxsize=8192)  # asked for each section of a pack, for each document
 def has_literal_text(title: str) -> bool:
     """Is there more to the title than placeholders (``{title}`` alone has not)?"""
     return bool(_PLACEHOLDER.sub("", _tidy(title)).strip(" :-.#…"))
