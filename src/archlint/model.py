@@ -8,8 +8,11 @@ included), with columns counted in characters.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # a URL's scheme
 
 
 class BlockKind(enum.Enum):
@@ -82,6 +85,12 @@ class Link:
     def path(self) -> str:
         """The target without its fragment (empty for a same-document ``#fragment``)."""
         return self.target.partition("#")[0]
+
+    @property
+    def elsewhere(self) -> bool:
+        """Does the target lead off the file system: a URL (``https:``, ``mailto:``) or
+        protocol-relative (``//host/…``)?"""
+        return bool(_SCHEME.match(self.target)) or self.target.startswith("//")
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,3 +236,4 @@ class Document:
         for section in self.root.walk():
             if section.heading is not None:
                 yield section
+

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import enum
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from archlint.model import Link, LinkKind
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 class Where(enum.Enum):
@@ -41,7 +39,7 @@ def resolve(link: Link, folder: Path | None, root: Path | None,
     if link.reference or link.kind is LinkKind.AUTOLINK:
         return None
     written = link.path.partition("?")[0]
-    if _SCHEME.match(link.target) or link.target.startswith("//"):
+    if link.elsewhere:
         return Target(Where.ELSEWHERE)
     if not written:
         return Target(Where.HERE, fragment=link.fragment)

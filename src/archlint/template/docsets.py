@@ -47,7 +47,6 @@ from archlint.template.packs import Pack, SectionSpec
 _INDEX_NAMES = frozenset({"index", "readme", "_index"})
 _DEPTH = 2  # how far up a set's root may be, and how deep its files
 _NAME_NUMBER = re.compile(r"^[\d._\-\s]+")
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +116,7 @@ def _linked(document: Document, folder: Path) -> frozenset[Path]:
     found = set()
     for link in document.links:
         written = unquote(link.path.partition("?")[0]).replace("\\", "/")
-        if not written or _SCHEME.match(link.target) or written.startswith("/"):
+        if not written or link.elsewhere or written.startswith("/"):
             continue
         found.add(Path(os.path.normpath(folder / written)))
     return frozenset(found)
@@ -208,7 +207,7 @@ class SetIndex:
         self._read = reader or self._read_file
         self._members: dict[tuple[Path, str], Member] = {}
         self._sets: dict[tuple[Path, str], DocSet | None] = {}
-        self._listings: dict[tuple[Path, str], Listing | None] = {}
+        self._listings: dict[tuple[Path, str], Listing] = {}
         self._indexes: dict[Path, tuple[Path, ...]] = {}  # a folder's index files
 
     def _read_file(self, path: Path) -> tuple[Document | None, str | None]:

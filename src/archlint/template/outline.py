@@ -27,6 +27,9 @@ Templates and documents are not always shaped alike:
   or opens one (``**Context and Problem Statement**`` written instead of a heading);
 - a section missing under its own title may stand under the author's own (``standin``),
   a heading the template's guidance for the section names (see :func:`_standins`);
+- a section missing under its own title where a heading of the author's own stands in
+  its place may be that heading (``perhaps``, see :func:`_unnamed`): only a reader can
+  tell, so AL201 leaves it to the opt-in AL204;
 - a heading's ``{#custom-id}`` (a converted document's: ``## Context Boundary
   {#_business_context}``) keeps the title it was converted from: its words stand for
   the heading's title as well.
