@@ -7,7 +7,10 @@ that links two or more of the records is their list. A record it does not link i
 reported, on the record: the list is out of date. An index that links none or one of
 the records (a README saying how to write one, a site's generated navigation) is no
 list, and nothing is reported. A file of the folder is a record when it holds most of
-the pack's sections; the index is no record.
+the pack's sections and is not named like a template (`template.md`,
+`adr-template.md`); the index is no record. A link reaching the record by any relative
+path (`./0003-x.md`, `../adr/0003-x.md#decision`, a reference definition) lists it. Of
+two index files in one folder, the one that links more records is the list.
 
 The index is read even when only the record is being checked (pre-commit passes only
 the files that changed), and a cached result is checked again when the index changes.
