@@ -119,7 +119,7 @@ def test_a_lone_chapter_file_is_checked_alone(tmp_path: Path) -> None:
     [(_, message)] = findings(tmp_path)
     # no set: one file holding one chapter of twelve lacks the others, told once
     assert message.startswith("only 1 of the 12 sections that rule pack arc42 requires "
-                              "is here; missing: ")
+                              "is here under its title; not found: ")
     assert message.count('"') == 22
 
 

@@ -160,7 +160,7 @@ def test_documents_choose_the_pack_by_path(tmp_path: Path) -> None:
     [missing] = [d for d in linter.lint_file(view) if d.code == "AL201"]
     # one of its six sections: told once, naming the five it lacks
     assert missing.message.startswith("only 1 of the 6 sections that rule pack "
-                                      "process-view requires is here; missing: ")
+                                      "process-view requires is here under its title; not found: ")
     assert [d for d in linter.lint_file(other) if d.code == "AL201"] == []
 
 

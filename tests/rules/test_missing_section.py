@@ -224,7 +224,8 @@ SCOPE = ("(if this is not a document of that kind, leave it out of the pack's "
 def test_a_document_with_none_of_the_pack_s_sections_is_told_once():
     [problem] = run_rule("AL201", "# Release notes\n\n## 1.2\n\nFixes.\n", pack=ARC)
     assert problem.message == (
-        'none of the 5 sections that rule pack arc requires is here; missing: '
+        'none of the 5 sections that rule pack arc requires is here under its title; '
+        'not found: '
         '"Introduction and Goals", "Building Block View", "Decision Outcome", '
         f'"Context and Problem Statement", "Architecture Constraints" {SCOPE}')
 
@@ -241,10 +242,23 @@ def test_a_file_holding_a_small_part_of_the_pack_is_told_once():
     text = "# Widget: joint review\n\n## Overview\n\nA widget.\n\n## Findings\n\nTwo.\n"
     [problem] = run_rule("AL201", text, pack=SIX)
     assert problem.message == (
-        'only 1 of the 6 sections that rule pack assessment requires is here; missing: '
-        '"Metadata", "Threat model", "Secure development", "Incident response", '
-        f'"Appendix" {SCOPE}')
+        'only 1 of the 6 sections that rule pack assessment requires is here under its '
+        'title; not found: "Metadata", "Threat model", "Secure development", '
+        f'"Incident response", "Appendix" {SCOPE}')
     assert (problem.line, problem.column) == (1, 3)
+
+
+def test_the_told_once_finding_claims_only_the_titles_it_looked_for():
+    # an outline of the author's own may hold the pack's sections under other titles:
+    # the finding says which titles are not found, not that their content is absent
+    text = ("# Widget: joint review\n\n## Metadata\n\nv1\n\n## Overview\n\nA widget.\n\n"
+            "## Threats we looked at\n\nSpoofing.\n")
+    pack = Pack(name="assessment", sections=SIX.sections + tuple(
+        SectionSpec(title=title) for title in ("Roadmap", "Contacts", "Glossary", "Audits")))
+    [problem] = run_rule("AL201", text, pack=pack)
+    assert problem.message.startswith(
+        'only 2 of the 10 sections that rule pack assessment requires are here under their '
+        'titles; not found: "Threat model", ')
 
 
 def test_a_document_mostly_there_hears_of_each_missing_section():
@@ -376,7 +390,7 @@ def test_a_document_in_a_language_the_pack_has_no_titles_in_is_left_alone(fixtur
     # a pack that does not say which languages it knows checks every document
     [problem] = run_rule("AL201", text, pack=replace(nygard, languages=()))
     assert problem.message.startswith('only 1 of the 4 sections that rule pack nygard-adr '
-                                      'requires is here; missing: "Context", "Decision", '
+                                      'requires is here under its title; not found: "Context", "Decision", '
                                       '"Consequences"')
 
 

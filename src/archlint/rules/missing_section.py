@@ -39,7 +39,7 @@ a reader can tell. `AL204 unrecognised-section` (opt-in: `extend-select = ["AL20
 reports those, at the heading; `archlint status` shows them as `unrecognised`.
 
 A document holding fewer than a third of the (three or more) top-level sections its
-pack requires is told so once, with the sections it lacks, rather than section by
+pack requires is told so once, with the titles not found in it, rather than section by
 section: it is most likely another kind of file in a folder the pack was applied to
 (a README beside the records), which `[[tool.archlint.documents]]` can leave out, or a
 stub. A document whose title is the pack's (`# Process View`) says what it is, and
@@ -61,6 +61,13 @@ heading. A document with neither is not checked.
 A template's sections are the questions a reviewer will ask. A view without its
 "Data consistency strategies" section has not answered one of them, however good the
 rest is.
+
+A section is there when it has a heading of its own; what it should say, written in
+another section or in the introduction, is not the section. A reader (or a table of
+contents, or a link to the section's anchor) looking for "Consequences" does not find
+them in the pros and cons of the chosen option. Give that text the section's heading,
+or, where a template's section is not wanted in a kind of document, make it optional
+in the pack.
 
 ## Example
 ```markdown
@@ -131,11 +138,11 @@ def _set_problems(document: Document, docset: DocSet, where: tuple[int, int],
 def _few_here(expected: list[Placement], held: list[Placement], pack: str) -> str:
     """One finding for a document holding only a small part of its pack's sections."""
     count = f"only {len(held)}" if held else "none"
-    verb = "are" if len(held) > 1 else "is"
+    verb, whose = ("are", "their titles") if len(held) > 1 else ("is", "its title")
     names = ", ".join(f'"{p.spec.title}"' for p in expected if p not in held)
     return (f"{count} of the {len(expected)} sections that rule pack {pack} requires "
-            f"{verb} here; missing: {names} (if this is not a document of that kind, "
-            f"leave it out of the pack's [[tool.archlint.documents]] paths)")
+            f"{verb} here under {whose}; not found: {names} (if this is not a document "
+            f"of that kind, leave it out of the pack's [[tool.archlint.documents]] paths)")
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
