@@ -109,6 +109,16 @@ def test_concise_and_json_lines(project: Path) -> None:
     assert [r["code"] for r in records] == ["AL202", "AL101", "AL304", "AL102"]
 
 
+def test_json_lines_hold_one_record_per_line_whatever_a_heading_holds(tmp_path: Path) -> None:
+    # U+0085, U+2028 and U+2029 are line ends to Python's splitlines and to JavaScript:
+    # raw in a record, they would cut it in two
+    (tmp_path / "doc.md").write_text("# Doc\n\n## A\x85B\u2028C\u2029D\n",
+                                     encoding="utf-8")
+    out = run("check", "--output-format", "json-lines", "doc.md", cwd=tmp_path).stdout
+    [record] = [json.loads(line) for line in out.splitlines()]
+    assert record["code"] == "AL202" and "A\x85B\u2028C\u2029D" in record["message"]
+
+
 def test_statistics(project: Path) -> None:
     lines = run("check", "--statistics", cwd=project).stdout.splitlines()
     assert lines[:4] == ["     1  AL101  template-prompt", "     1  AL102  placeholder",

@@ -87,9 +87,16 @@ def json_array(report: Report, color: bool) -> str:
     return _json([_record(d) for d in report.diagnostics]) + "\n"
 
 
+# characters that many line readers take for the end of a line (Python's
+# str.splitlines, JavaScript): JSON allows them raw in a string, a line of JSON Lines
+# must not hold them
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028",
+                              "\u2029": "\\u2029"})
+
+
 def json_lines(report: Report, color: bool) -> str:
     """One JSON object per line, as in the ``json`` format."""
-    return "".join(_json(_record(d), indent=None) + "\n"
+    return "".join(_json(_record(d), indent=None).translate(_LINE_BREAKS) + "\n"
                    for d in report.diagnostics)
 
 
