@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from archlint.model import BlockKind, Document, Section, TextBlock
 from archlint.template import titles
@@ -108,45 +109,44 @@ def exactly(spec: SectionSpec, section: Section) -> bool:
     return words is not None and not titles.has_placeholder(spec.title) and spec.matches(words)
 
 
-class _ByTitle:
-    """The candidates by the normalised form of their title and of their heading's
-    ``{#custom-id}``, to find those :func:`exactly` a section without going through
-    them all for each of the pack's sections."""
+class _Candidates:
+    """The headings a section may be found among (``sections``: those of a scope and
+    all below them), indexed by the normalised form of their title and of their
+    heading's ``{#custom-id}`` (built once, on first use), to find those
+    :func:`exactly` a section without going through them all for each of the pack's
+    sections."""
 
-    def __init__(self, candidates: list[Section]) -> None:
-        self.candidates = candidates
-        self.titles: dict[str, list[Section]] = {}
-        self.ids: dict[str, list[Section]] = {}
-        for section in candidates:
-            self.titles.setdefault(titles.normalize(section.title), []).append(section)
+    def __init__(self, scope: Sequence[Section]) -> None:
+        self.sections: list[Section] = [found for section in scope
+                                        for found in section.walk()]
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, list[Section]], dict[str, list[Section]]]:
+        by_title: dict[str, list[Section]] = {}
+        by_id: dict[str, list[Section]] = {}
+        for section in self.sections:
+            by_title.setdefault(titles.normalize(section.title), []).append(section)
             words = _id_words(section)
             if words is not None:
-                self.ids.setdefault(titles.normalize(words), []).append(section)
+                by_id.setdefault(titles.normalize(words), []).append(section)
+        return by_title, by_id
 
     def exactly(self, spec: SectionSpec) -> list[Section]:
         names = (spec.title, *spec.aliases)
         if any(titles.has_placeholder(name) for name in names):  # a pattern: try each
-            return [section for section in self.candidates if exactly(spec, section)]
+            return [section for section in self.sections if exactly(spec, section)]
+        by_title, by_id = self._index
         keys = {titles.normalize(name) for name in names}
-        found = [section for key in keys for section in self.titles.get(key, ())]
-        found += [section for key in keys for section in self.ids.get(key, ())]
-        return found
+        return ([section for key in keys for section in by_title.get(key, ())]
+                + [section for key in keys for section in by_id.get(key, ())])
 
 
-def _candidates(scope: Sequence[Section]) -> list[Section]:
-    found: list[Section] = []
-    for section in scope:
-        found.extend(section.walk())
-    return found
-
-
-def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
+def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
            ) -> list[Section | None]:
     chosen: list[Section | None] = [None] * len(nodes)
     shared: set[int] = set()  # headings found loosely that hold all of a title's words
     inside: set[int] | None = None  # the sections within those found (loose pass)
     passes = ((False, titles.matches), (False, None), (True, titles.matches))
-    by_title = _ByTitle(candidates)
     for wildcard, compare in passes:
         for index, node in enumerate(nodes):
             spec = node.spec
@@ -158,14 +158,14 @@ def _match(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]
                 if inside is None:
                     inside = {s.line for c in chosen if c is not None for s in c.walk()}
                 names = (spec.title, *spec.aliases)
-                found = [section for section in candidates
+                found = [section for section in candidates.sections
                          if (section.line not in inside or section.line in shared)
                          and (section.line not in taken
                               or (section.line in shared and any(
                                   titles.holds_words(name, section.title) for name in names)))
                          and any(titles.loosely_matches(name, section.title) for name in names)]
             else:
-                found = [section for section in by_title.exactly(spec)
+                found = [section for section in candidates.exactly(spec)
                          if section.line not in taken]
             if found:  # the shallowest heading of that title: a chapter, not a mention
                 chosen[index] = min(found, key=lambda section: (section.level, section.line))
@@ -183,7 +183,7 @@ _CLOSE_ENOUGH = 0.75  # alike enough to name, or with a word in common and
 _CLOSE_WITH_A_WORD = 0.5  # alike enough to name
 
 
-def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
+def _closest(spec: SectionSpec, candidates: _Candidates, taken: set[int]
              ) -> Section | None:
     """The heading not claimed by another section whose title is most like the
     section's, if it is alike enough to be worth naming."""
@@ -192,7 +192,7 @@ def _closest(spec: SectionSpec, candidates: list[Section], taken: set[int]
     names = (spec.title, *spec.aliases)
     wanted = {word for name in names for word in titles.words(name)}
     scored = []
-    for section in candidates:
+    for section in candidates.sections:
         if section.line in taken:
             continue
         least = (_CLOSE_WITH_A_WORD if wanted & set(titles.words(section.title))
@@ -291,7 +291,7 @@ def _mostly_found(children: Sequence[Placement]) -> bool:
     return found >= _ENOUGH and found * 2 >= len(literal)
 
 
-def _beside(nodes: Sequence[SpecNode], candidates: list[Section], taken: set[int]) -> int:
+def _beside(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]) -> int:
     """How many of these sections (with a literal title) stand among the candidates."""
     literal = [node for node in nodes if not node.spec.repeatable
                and not titles.has_placeholder(node.spec.title)]
@@ -309,7 +309,7 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
            root: Section | None = None) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
     at the top, where the parent counts as present; ``root``, the document's, there)."""
-    candidates = _candidates(scope)
+    candidates = _Candidates(scope)
     sections = _match(nodes, candidates, taken)
     placements = []
     for node, section in zip(nodes, sections):
@@ -397,7 +397,10 @@ def _elsewhere(placements: Sequence[Placement], left: list[Section], top: bool
                           if exactly(placement.spec, section)), None)
             if found is not None:
                 left.remove(found)
-        result.append(replace(placement, children=children, elsewhere=found))
+        if found is not None or any(new is not old
+                                    for new, old in zip(children, placement.children)):
+            placement = replace(placement, children=children, elsewhere=found)
+        result.append(placement)
     return tuple(result)
 
 

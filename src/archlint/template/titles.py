@@ -117,6 +117,12 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
+def _stems(title: str) -> tuple[str, ...]:
+    """The title's words, each without a plural's -s."""
+    return tuple(_stem(word) for word in words(title))
+
+
+@lru_cache(maxsize=65536)
 def loosely_matches(pattern_title: str, title: str) -> bool:
     """Does ``title`` reword the literal ``pattern_title``: all its words and more, or
     its first or last words?"""
@@ -124,8 +130,7 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
         return False
     if long_and_alike(pattern_title, title):
         return True
-    wanted = tuple(_stem(word) for word in words(pattern_title))
-    found = tuple(_stem(word) for word in words(title))
+    wanted, found = _stems(pattern_title), _stems(title)
     if not wanted or not found:
         return False
     if set(wanted) <= set(found):
@@ -142,7 +147,7 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
 def opens_with_words(pattern_title: str, text: str) -> bool:
     """Do the first words of ``text`` (small words aside) make ``pattern_title``, a
     plural taken for its singular ("Goal. The goal of …" for "Goals")?"""
-    wanted = tuple(_stem(word) for word in words(pattern_title))
+    wanted = _stems(pattern_title)
     if not wanted:
         return False
     found = tuple(_stem(word) for word in words(text[:200])[:len(wanted)])
@@ -153,8 +158,8 @@ def opens_with_words(pattern_title: str, text: str) -> bool:
 def holds_words(pattern_title: str, title: str) -> bool:
     """Does ``title`` hold every word of ``pattern_title`` (so that one heading may
     stand for two sections: "Actors and Actions")?"""
-    wanted = {_stem(word) for word in words(pattern_title)}
-    return bool(wanted) and wanted <= {_stem(word) for word in words(title)}
+    wanted = set(_stems(pattern_title))
+    return bool(wanted) and wanted <= set(_stems(title))
 
 
 _ALIKE = 0.85  # a long title lightly edited
