@@ -167,6 +167,19 @@ def test_status_reports_per_set_and_per_document(tree: Path) -> None:
     assert "prompts not known: configure your template file" in text
 
 
+def test_status_lists_for_a_file_only_the_chapters_the_set_counts_from_it(tree: Path
+                                                                         ) -> None:
+    # the decision record's "## Context" and "## Decision" reword two chapters inside
+    # the file, but they are no chapters of the set: its status does not claim them
+    from archlint.report import status as report
+
+    linter = linter_for(tree)
+    record = linter.assess_file(tree / "docs" / "arch" / "decisions" / "0001-use-postgres.md")
+    assert record.sections == () and record.docset is not None
+    assert report.text([record], color=False).startswith(
+        f"{record.path}: holds no chapter (rule pack arc42; documentation set ")
+
+
 def test_set_and_order_settings_survive_toml(tmp_path: Path) -> None:
     from dataclasses import replace
 

@@ -38,6 +38,10 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
         if document.language is not None:
             lines.append(f"{printable(document.path)}: sections not checked{_about(document)}")
             continue
+        if document.docset is not None and not document.sections:
+            # a file of the set holding none of its chapters (a record in chapter 9's folder)
+            lines.append(f"{printable(document.path)}: holds no chapter{_about(document)}")
+            continue
         lines.append(f"{printable(document.path)}: {document.completeness:.0%} complete, "
                      f"{document.done} of {document.expected} sections done"
                      f"{_about(document)}")

@@ -5,8 +5,9 @@ parent is present) that are there *and* hold text of the author's own; template 
 never counts. Without a pack, every section under the title counts.
 
 A document that is part of a documentation set (a folder of chapter files) answers
-for the chapters it holds; the chapters no file of the set holds are missing on the
-set's index (or first file), and :func:`sets` sums the set up.
+for the chapters the set counts from it (a heading below a file's top that rewords a
+chapter is none); the chapters no file of the set holds are missing on the set's index
+(or first file), and :func:`sets` sums the set up.
 """
 
 from __future__ import annotations
@@ -140,6 +141,19 @@ def _state(section: Section, classified: classify.Classified, examples: set[int]
     return State.EMPTY
 
 
+def _held(placements: Sequence[outline.Placement], docset: DocSet, path: str | None
+          ) -> tuple[outline.Placement, ...]:
+    """The chapters of a file of a set that the set counts from it (with what they
+    hold): a decision record in the set's chapter-9 folder whose "## Context" rewords
+    "Context and Scope" holds no chapter of its own."""
+    member = next((m for m in docset.members
+                   if path is not None and m.path == Path(path).resolve()), None)
+    if member is None:
+        return tuple(placements)
+    held = {*member.chapters, *member.reworded}
+    return tuple(p for p in placements if p.section is None or p.spec.title in held)
+
+
 def assess(document: Document, pack: Pack | None, classified: classify.Classified,
            placements: Sequence[outline.Placement],
            examples: Iterable[tuple[Section, TextBlock]], path: str,
@@ -165,6 +179,8 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
         return DocumentStatus(path, pack.name, (), pack.prompts_known)
     if not pack.knows_titles_in(language):  # its sections' titles cannot be told
         return DocumentStatus(path, pack.name, (), pack.prompts_known, language=language)
+    if docset is not None:
+        placements = _held(placements, docset, document.path)
     top = {id(p) for p in placements}
     few = outline.another_kind(document, pack, placements, docset is not None) is not None
     for placement in outline.walk(placements):
