@@ -141,6 +141,7 @@ def test_half_written_record_status_from_the_command_line() -> None:
         ("Decision Outcome", True, "done"),
         ("Consequences", False, "prompt-only"),
         ("Pros and Cons of the Options", False, "done"),
-        ("{title of option 1}", False, "done"),
-        ("{title of option 2}", False, "done"),   # "Bad, because TBD" is text of its own
-    ]
+        # the template's slots ({title of option 1}, …) told by the author's titles
+        ("SMS through the carrier's notification service", False, "done"),
+        ("SMS gateway called by the shipping service", False, "done"),  # "Bad, because
+    ]                                                                   # TBD" is text

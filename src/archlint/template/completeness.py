@@ -195,7 +195,9 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
                     State.MISSING if perhaps is None else State.UNRECOGNISED,
                     None if perhaps is None else perhaps.line, chapter))
             continue
-        statuses.append(SectionStatus(spec.title, spec.level, placement.expected,
+        # a slot (``<Concept 1>``) is told by the author's own title for it
+        title = section.title if spec.repeatable else spec.title
+        statuses.append(SectionStatus(title, spec.level, placement.expected,
                                       _state(section, classified, left), section.line,
                                       chapter))
     info = None
