@@ -85,3 +85,23 @@ def test_a_reworded_heading_has_no_place_in_the_order():
     # "Context of the decision" may be the Context, or another section of the author's
     text = "# P\n## Decision\n## Context of the decision\n## Consequences\n"
     assert found(text) == []
+
+
+OUTLINED = Pack(name="p", title="P", sections=(
+    SectionSpec(title="Overview"), SectionSpec(title="Background", level=3),
+    SectionSpec(title="Actors", level=3), SectionSpec(title="Actions", level=3),
+    SectionSpec(title="Goals", level=3), SectionSpec(title="Appendix")))
+
+
+def test_sections_under_different_headings_of_the_document_are_no_siblings_to_order():
+    # an outline of the author's own: the template's Overview sections are found, but
+    # Goals under one numbered chapter and Actors and Actions under a later one
+    text = ("# P\n## 1. Overview\nA tool.\n### Background\nWhy.\n"
+            "## 2. Goals and non-goals\n### Goals\nFew.\n"
+            "## 3. Actors and data flow\n### Actors\nUsers.\n### Actions\nCalls.\n"
+            "## Appendix\nNone.\n")
+    assert run_rule("AL203", text, pack=OUTLINED) == []
+    # under one heading, the same sections are still put in order
+    text = ("# P\n## Overview\n### Background\nWhy.\n### Goals\nFew.\n### Actors\nUsers.\n"
+            "### Actions\nCalls.\n## Appendix\nNone.\n")
+    assert [p.line for p in run_rule("AL203", text, pack=OUTLINED)] == [5]

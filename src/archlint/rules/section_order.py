@@ -2,7 +2,10 @@
 
 ## What it does
 Compares the order of the document's sections with the order of its rule pack (see
-`archlint packs`), among sections found under the same parent. A section that breaks
+`archlint packs`), among sections found under the same parent, and under one heading in
+the document too (a document of its own outline may hold the template's Goals under
+"3. Goals and Non-Goals" and its Actors under "5. Actors and Data Flow": they are no
+siblings to put in order). A section that breaks
 the order is reported at its heading, naming the sections it belongs between. The fewest
 sections that explain the disorder are reported (the rest are taken to be in order).
 Only sections found under their own title (or an alias) count: a reworded heading
@@ -64,9 +67,20 @@ def _ordered(placement: outline.Placement, free: frozenset[str]) -> bool:
             and titles.normalize(spec.title) not in free)
 
 
-def _siblings(placements: Sequence[outline.Placement], free: frozenset[str]
-              ) -> Iterator[Problem]:
-    present = [p for p in placements if _ordered(p, free)]
+def _siblings(placements: Sequence[outline.Placement], free: frozenset[str],
+              parents: dict[int, int]) -> Iterator[Problem]:
+    ordered = [p for p in placements if _ordered(p, free)]
+    groups: dict[int | None, list[outline.Placement]] = {}
+    for placement in ordered:  # siblings in the document too: under one heading
+        groups.setdefault(parents.get(id(placement.section)), []).append(placement)
+    for present in groups.values():
+        yield from _out_of_order(present)
+    for placement in placements:
+        yield from _siblings(placement.children, free, parents)
+
+
+def _out_of_order(present: Sequence[outline.Placement]) -> Iterator[Problem]:
+    """The fewest of these sections (found under one heading) that break the order."""
     keep = in_order([p.section.line for p in present])  # type: ignore[union-attr]
     for index, placement in enumerate(present):
         section = placement.section
@@ -80,12 +94,12 @@ def _siblings(placements: Sequence[outline.Placement], free: frozenset[str]
             yield Problem(section.heading.line, section.heading.column,
                           f'section "{section.title}" is out of the template\'s order: '
                           f"it belongs {where}")
-    for placement in placements:
-        yield from _siblings(placement.children, free)
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     if context.pack is None or not context.analysis.titles_known:
         return
     free = frozenset(titles.normalize(title) for title in context.pack.free_order)
-    yield from _siblings(context.analysis.outline, free)
+    parents = {id(child): section.line for section in document.root.walk()
+               for child in section.children}
+    yield from _siblings(context.analysis.outline, free, parents)
