@@ -156,3 +156,42 @@ def test_an_unlisted_section_is_reported_but_not_its_children():
 def test_a_sub_section_listed_beside_its_parent_does_not_set_the_depth():
     text = FAQ.replace("* [FAQ](#faq)\n", "* [FAQ](#faq)\n* [Can I run it offline?](#can-i-run-it-offline)\n")
     assert found(text) == []
+
+
+RENAMED = """\
+## Contents
+
+* [Goals](#goals)
+* [Chosing a store](#chosing-a-store)
+* [Risks](#risks)
+
+## Goals
+## Choosing a store
+## Risks
+"""
+
+
+def test_a_renamed_heading_s_entry_is_named_and_relinked_not_added_again():
+    # the entry still carries the heading's old name and anchor: it leads nowhere
+    # (AL301 says so) and the heading looks unlisted; the fix rewrites that entry
+    # rather than adding a second one beside it
+    [problem] = run_rule("AL304", RENAMED)
+    assert (problem.line, problem.message) == (
+        8, 'heading "Choosing a store" is missing from the table of contents; its entry '
+           'may be "Chosing a store" (line 4), whose link "#chosing-a-store" leads to no '
+           'heading')
+    [edit] = problem.fix.edits
+    assert (edit.line, edit.end_line, edit.text) == (
+        4, 4, ("* [Choosing a store](#choosing-a-store)",))
+
+
+def test_an_entry_leading_nowhere_is_no_other_heading_s_entry():
+    # nothing like "#roadmap" among the unlisted headings: "Choosing a store" gets an
+    # entry of its own, and the dead link stays AL301's business
+    text = RENAMED.replace("[Chosing a store](#chosing-a-store)", "[Roadmap](#roadmap)")
+    [problem] = run_rule("AL304", text)
+    assert problem.message == ('heading "Choosing a store" is missing from the table of '
+                               'contents')
+    [edit] = problem.fix.edits
+    assert (edit.line, edit.end_line, edit.text) == (
+        4, 3, ("* [Choosing a store](#choosing-a-store)",))

@@ -25,6 +25,8 @@ class TableOfContents:
     block: ListBlock
     entries: tuple[Entry, ...]
     levels: frozenset[int]  # the heading levels it lists
+    stale: tuple[Link, ...] = ()  # links of its items that list no heading: neither
+    #                               their anchor nor their text is one (renamed since)
 
 
 # the comment a table-of-contents generator writes before its list: "<!-- toc -->",
@@ -106,5 +108,8 @@ def find(document: Document, min_entries: int = 2) -> TableOfContents | None:
         levels = frozenset(counts.most_common(1)[0][0] for counts in levels_by_depth.values())
         if _announced(document, block) or _looks_like_contents(document, block, entries,
                                                                 levels):
-            return TableOfContents(block, entries, levels)
+            listing = {id(entry.link) for entry in entries}
+            stale = tuple(link for item in linking for link in _own_links(item)
+                          if id(link) not in listing)
+            return TableOfContents(block, entries, levels, stale)
     return None

@@ -13,10 +13,15 @@ quotes are not expected in a table of contents, and neither are the sub-sections
 section none of whose sub-sections it lists under the section's entry: there it chose
 its depth.
 
-Entries whose link leads nowhere are AL301's business, not this rule's.
+Entries whose link leads nowhere are AL301's business, not this rule's, except where
+one is a heading renamed since the table of contents was written: an entry whose link
+and text are no heading's, beside an unlisted heading whose anchor is most like its
+link ("[Chosing a store](#chosing-a-store)" for "## Choosing a store"). The heading is
+reported with that entry.
 
 `archlint check --fix` adds a missing heading to the table of contents, in the style of
-the entry it follows (bullet, bold, indentation), and changes nothing else.
+the entry it follows (bullet, bold, indentation), and changes nothing else; a renamed
+heading's entry is rewritten instead (its text and link), not listed a second time.
 
 ## Why it matters
 A table of contents is how readers find their way around a long view. When a section
@@ -54,11 +59,12 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from urllib.parse import unquote
 
 from archlint.diagnostics import Edit, Fix, Problem, Severity
-from archlint.links import toc
+from archlint.links import nearest, toc
 from archlint.links.fragments import retarget
-from archlint.model import Document, Heading
+from archlint.model import Document, Heading, Link
 from archlint.patterns import lazy
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
@@ -69,6 +75,12 @@ SEVERITY = Severity.WARNING
 
 
 _ENTRY_LINK = lazy(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
+
+
+def _markup(heading: Heading) -> str:
+    """The heading's entry: its text (brackets escaped) linking to its anchor."""
+    text = heading.text.replace("[", "\\[").replace("]", "\\]")
+    return f"[{text}](#{heading.anchor})"
 
 
 class _Insertions:
@@ -116,8 +128,7 @@ class _Insertions:
         match = _ENTRY_LINK().search(line)
         if match is None:
             return None
-        text = heading.text.replace("[", "\\[").replace("]", "\\]")
-        new = line[:match.start()] + f"[{text}](#{heading.anchor})" + line[match.end():]
+        new = line[:match.start()] + _markup(heading) + line[match.end():]
         if model.heading.level != heading.level:
             indent = len(line) - len(line.lstrip())
             step = 2 * (heading.level - model.heading.level)
@@ -130,6 +141,31 @@ class _Insertions:
         else:
             at = entries[0].item.line
         return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
+
+
+def _renamed(missing: list[Heading], stale: tuple[Link, ...]) -> dict[int, Link]:
+    """The entries that list no heading (their anchor and text are no heading's), each
+    paired with the unlisted heading whose anchor is most like its link's: the heading
+    renamed since the table of contents was written ("#chosing-a-store" for "Choosing a
+    store"). One entry for one heading."""
+    paired: dict[int, Link] = {}
+    by_anchor = {heading.anchor: heading for heading in missing if heading.anchor}
+    for link in stale:
+        anchor = nearest.closest(unquote(link.fragment or ""), list(by_anchor))
+        if anchor is not None:
+            paired[by_anchor.pop(anchor).line] = link
+    return paired
+
+
+def _relink(document: Document, link: Link, heading: Heading) -> Fix | None:
+    """The entry's link rewritten to name the heading and lead to it."""
+    line = document.lines[link.line - 1]
+    match = _ENTRY_LINK().search(line, max(link.column - 1, 0))
+    if match is None or f"(#{link.fragment})" not in match.group():
+        return None
+    new = line[:match.start()] + _markup(heading) + line[match.end():]
+    return Fix((Edit(link.line, link.line, (new,)),),
+               f'make the entry "{link.text}" the entry of "{heading.text}"')
 
 
 def _depth_chosen(document: Document, contents: toc.TableOfContents) -> set[int]:
@@ -163,13 +199,21 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     listed = {entry.heading.line for entry in contents.entries}
     unlisted_depth = _depth_chosen(document, contents)
     insertions = _Insertions(document, contents)
-    for heading in document.headings:
-        if (heading.level in contents.levels and heading.line > contents.block.end_line
-                and not heading.block.containers and heading.line not in listed
-                and heading.line not in unlisted_depth):
+    missing = [heading for heading in document.headings
+               if heading.level in contents.levels and heading.line > contents.block.end_line
+               and not heading.block.containers and heading.line not in listed
+               and heading.line not in unlisted_depth]
+    renamed = _renamed(missing, contents.stale)
+    for heading in missing:
+        message = f'heading "{heading.text}" is missing from the table of contents'
+        stale = renamed.get(heading.line)
+        if stale is None:
+            yield Problem(heading.line, heading.column, message, insertions.fix(heading))
+        else:
             yield Problem(heading.line, heading.column,
-                          f'heading "{heading.text}" is missing from the table of contents',
-                          insertions.fix(heading))
+                          f'{message}; its entry may be "{stale.text}" (line {stale.line}), '
+                          f'whose link "#{stale.fragment}" leads to no heading',
+                          _relink(document, stale, heading))
     for entry in contents.entries:
         if entry.reaches is not None:
             yield Problem(entry.item.line, entry.item.column,
