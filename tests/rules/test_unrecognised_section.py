@@ -58,6 +58,20 @@ def test_no_place_no_finding_and_al201_reports_it(text):
     assert len(titles("AL201", text)) == 1
 
 
+def test_the_place_runs_up_to_the_heading_that_holds_the_next_section_found():
+    # the section after the missing one is found deeper, inside a chapter of the
+    # author's own: the place runs from Context up to that chapter, not into it
+    text = ("# View\n## Context\nx\n## Our use of it\nx\n## Design\nx\n"
+            "### Internal details\nx\n## Trade-offs\nx\n## Open questions\nx\n")
+    assert titles("AL204", text) == ["Explanation"]
+    assert [p.line for p in run_rule("AL204", text, pack=VIEW)] == [4]
+    assert titles("AL201", text) == []
+    # swapped the other way (the section after found before the one before), no place
+    text = ("# View\n## Trade-offs\nx\n## Our use of it\nx\n## Context\nx\n"
+            "## Internal details\nx\n## Open questions\nx\n")
+    assert titles("AL204", text) == []
+
+
 def test_a_heading_of_the_pack_s_own_is_not_the_author_s():
     # "Open questions" is a section of the pack, found; it is nobody's stand-in
     text = ("# View\n## Context\nx\n## Open questions\nx\n## Internal details\nx\n"

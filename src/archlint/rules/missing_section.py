@@ -32,8 +32,9 @@ least one of those words must be the section's own, in no other section's title 
 guidance; a heading two missing sections could claim stands for neither.
 
 A section not found by its title where a heading of the author's own (none of the
-pack's sections) stands in its place, between the sections found before and after it
-at their level (or under a parent none of whose sections is found), is not reported
+pack's sections) stands in its place, after the section found before it and at its
+level, up to the section found after it or the heading that holds that one (or under a
+parent none of whose sections is found), is not reported
 here: that heading may well be the section under a title of the author's own, and only
 a reader can tell. `AL204 unrecognised-section` (opt-in: `extend-select = ["AL204"]`)
 reports those, at the heading; `archlint status` shows them as `unrecognised`.

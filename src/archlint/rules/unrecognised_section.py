@@ -8,11 +8,12 @@ Reports the sections that AL201 `missing-section` leaves alone because it cannot
 whether they are missing: a section of the rule pack that no heading of the document
 has under its title (or an alias, or a rewording), where a heading of the author's
 own, none of the pack's sections, stands in its place: after the section found before
-it in the template's order and before the one found after it, at their level, under
-the same heading (both must be found), or, when none of its parent's sections is
-found, among the parent's sub-headings. The headings in one such place go, in order,
-one to each section missing there: "Design" between Motivation and Trade-offs may be the template's
-Explanation; it is not also its Internal details, which AL201 reports.
+it in the template's order, at its level under its heading, up to the one found after
+it or the heading that holds that one (both must be found), or, when none of its
+parent's sections is found, among the parent's sub-headings. The headings in one such
+place go, in order, one to each section missing there: "Design" between Motivation and
+Trade-offs may be the template's Explanation; it is not also its Internal details,
+which AL201 reports.
 
 Such a heading is often the section written under a title of the author's own (an
 architecture chapter's "External Components" for the template's Technical Context, a

@@ -419,19 +419,25 @@ def _others_words(pack: Pack, spec: SectionSpec) -> frozenset[str]:
 def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Section]
           ) -> list[Section]:
     """The headings standing exactly where ``placements[index]`` would: after the
-    sibling found before it in the template's order and before the one found after it,
-    at their level, under the same heading (both must be there, at one level, under one
-    heading)."""
+    sibling found before it in the template's order, at its level under its heading, up
+    to the one found after it, or to the heading that holds that one when it stands
+    deeper (the template's "Security functions" found inside the author's "Project
+    Design"): both must be there, the one after below the one before."""
     before = next((p.section for p in reversed(placements[:index])
                    if p.section is not None), None)
     after = next((p.section for p in placements[index + 1:] if p.section is not None), None)
-    if before is None or after is None or before.level != after.level:
+    if before is None or after is None or after.line < before.line:
         return []
     holder = parents.get(id(before))
-    if holder is None or parents.get(id(after)) is not holder:
+    if holder is None:
         return []
-    return [child for child in holder.children
-            if before.line < child.line < after.line and child.level == before.level]
+    slot = []
+    for child in holder.children:  # up to the one found after, or the heading holding it
+        if child.line >= after.line or child.line <= after.line <= child.end_line:
+            break
+        if child.line > before.line and child.level == before.level:
+            slot.append(child)
+    return slot
 
 
 def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
