@@ -170,9 +170,9 @@ def talked_about(document: Document, placeholders: re.Pattern[str]) -> frozenset
     for block in document.blocks:
         if block.kind not in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL, BlockKind.HEADING):
             continue
-        if not any("{" in run.text or "\\<" in run.text for run in block.runs):
-            continue  # (runs are joined with a space, which makes no "\\<")
         text = " ".join([run.text for run in block.runs])
+        if "{" not in text and "\\<" not in text:
+            continue
         for quotation in _QUOTATION().finditer(text):
             inside = quotation.group(0)[1:-1]
             for match in placeholders.finditer(inside):
