@@ -273,6 +273,23 @@ def test_a_not_deep_inside_an_older_version_of_a_prompt_is_no_answer():
     assert index.match(older, 0.8) is not None
 
 
+def test_a_text_asked_about_again_is_answered_without_reading_it_again(monkeypatch):
+    from archlint.template import promptindex
+
+    index = promptindex.PromptIndex(["Describe the goals of the proposal and how success "
+                                     "will be measured."])
+    read = []
+    real_words = promptindex.words
+    monkeypatch.setattr(promptindex, "words", lambda text: read.append(text) or real_words(text))
+    kept = "Describe the goals of the proposal and how success will be measured."
+    own = "The goals are faster start-up and a smaller image, measured in CI."
+    first = [index.match(kept, 0.8), index.match(own, 0.8)]
+    again = [index.match(kept, 0.8), index.match(own, 0.8)]
+    assert first == again and first[0] is not None and first[1] is None
+    assert read == [kept, own]  # each text read once
+    assert index.match(kept, 0.99) is not None and read[-1] == kept  # another question
+
+
 def derived_optional(template: str) -> tuple[list[str], list[str], list[str]]:
     """The derived pack's required, optional and slot sections."""
     pack = derive.derive(textwrap.dedent(template), "t")

@@ -106,6 +106,11 @@ class LineMap:
                     runs.append(TextRun(part, *self.position(at)))
             return
         starts, columns = self._starts, self._columns
+        if len(starts) == 1:  # one line, as most content is
+            part = source[start:end]
+            if part.strip():
+                runs.append(TextRun(part, self._first_line, columns[0] + start))
+            return
         index = bisect.bisect_right(starts, start) - 1
         at = start
         while True:
@@ -131,10 +136,14 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
         column = (first_column if first_column is not None
                   else _column(content, first_line - 1, source_lines))
         return LineMap((0,), first_line, (column,))
-    columns = [_column(text, first_line - 1 + index, source_lines)
-               if index or first_column is None else first_column
-               for index, text in enumerate(content.split("\n"))]
-    return LineMap(_line_starts(content), first_line, columns)
+    starts, columns, offset = [], [], 0
+    for row, text in enumerate(content.split("\n"), first_line - 1):
+        starts.append(offset)
+        offset += len(text) + 1
+        columns.append(_column(text, row, source_lines))
+    if first_column is not None:
+        columns[0] = first_column
+    return LineMap(starts, first_line, columns)
 
 
 def _first_written_line(first_line: int, source_lines: Sequence[str]) -> int:
@@ -186,18 +195,18 @@ class InlineContent(NamedTuple):
     html: tuple[HtmlFragment, ...]
 
 
+# what each kind of child adds to the plain text (a text or code span: its content)
+_SHOWN = {"softbreak": " ", "hardbreak": "\n", "text": None, "code_inline": None}
+
+
 def _plain_text(children: Sequence[Token], *, keep_alt: bool) -> str:
     parts: list[str] = []
     for token in children:
         if token.type == "image":
             if keep_alt:
                 parts.append(_plain_text(token.children or [], keep_alt=True))
-        elif token.type in ("text", "code_inline"):
-            parts.append(token.content)
-        elif token.type == "softbreak":
-            parts.append(" ")
-        elif token.type == "hardbreak":
-            parts.append("\n")
+        elif token.type in _SHOWN:
+            parts.append(_SHOWN[token.type] or token.content)
     return "".join(parts)
 
 
@@ -270,31 +279,47 @@ def holds_links(token: Token) -> bool:
     return any(child.type in _LINKISH for child in token.children or ())
 
 
-def links_and_html(token: Token, where: LineMap) -> tuple[list[Link], list[HtmlFragment],
-                                                          list[tuple[int, int]]]:
-    """The links and inline HTML of one inline token, and the spans of source that are
-    not visible text (link destinations, autolinks, code spans, HTML)."""
+class Children(NamedTuple):
+    """What one pass over an inline token's children finds (a tuple: taken apart at once)."""
+
+    text: str
+    links: list[Link]
+    html: list[HtmlFragment]
+    hidden: list[tuple[int, int]]  # spans of source that are not visible text
+
+
+def links_and_html(token: Token, where: LineMap) -> Children:
+    """In one pass over the children of an inline token: its plain text (as
+    :func:`_plain_text` without images' alt text), its links and inline HTML, and the
+    spans of source that are not visible text (link destinations, autolinks, code
+    spans, HTML)."""
     children = token.children or []
     source = token.content
+    parts: list[str] = []
     links: list[Link] = []
     html: list[HtmlFragment] = []
     hidden: list[tuple[int, int]] = []
     for index, child in enumerate(children):
+        kind = child.type
+        if kind in _SHOWN:
+            parts.append(_SHOWN[kind] or child.content)
+            if kind != "code_inline":
+                continue  # text and breaks have no span
         span: tuple[int, int, int] | None = child.meta.get(SPAN) if child.meta else None
-        if child.type == "link_open":
-            kind = LinkKind.AUTOLINK if child.markup == "autolink" else LinkKind.LINK
-            links.append(_link_at(child, kind, children, index, where, source))
-        elif child.type == "image":
+        if kind == "link_open":
+            link_kind = LinkKind.AUTOLINK if child.markup == "autolink" else LinkKind.LINK
+            links.append(_link_at(child, link_kind, children, index, where, source))
+        elif kind == "image":
             links.append(_link_at(child, LinkKind.IMAGE, children, index, where, source))
-        elif child.type == "html_inline" and span:
+        elif kind == "html_inline" and span:
             html.append(HtmlFragment(child.content, *where.position(span[0])))
         if span:
             start, label_end, end = span
-            if child.type in ("link_open", "image") and child.markup != "autolink":
+            if kind in ("link_open", "image") and child.markup != "autolink":
                 hidden.append((label_end, end))
             else:
                 hidden.append((start, end))
-    return links, html, hidden
+    return Children("".join(parts), links, html, hidden)
 
 
 def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = (),
@@ -304,9 +329,10 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
     children = token.children or []
     source = token.content
     if INLINE_SYNTAX.search(source) is None:  # text and line breaks only
-        links, html, hidden, italic = [], [], [], False
+        text, links, html, hidden = _plain_text(children, keep_alt=False), [], [], []
+        italic = False
     else:
-        links, html, hidden = links_and_html(token, where)
+        text, links, html, hidden = links_and_html(token, where)
         italic = _opens_with_emphasis(children) and "em" in _wrapped_in(children)
     runs: tuple[TextRun, ...] = ()
     if with_runs:
@@ -314,8 +340,8 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
         if "://" in source or "www." in source:  # what a bare URL needs
             masks.extend(match.span() for match in _BARE_URL.finditer(source))
         runs = tuple(_runs(source, masks, where))
-    return InlineContent(text=_plain_text(children, keep_alt=False), italic=italic,
-                         runs=runs, links=tuple(links), html=tuple(html))
+    return InlineContent(text=text, italic=italic, runs=runs, links=tuple(links),
+                         html=tuple(html))
 
 
 def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[TextRun]:
@@ -332,7 +358,7 @@ def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[Tex
 
 def heading_attribute(content: str) -> tuple[str | None, tuple[int, int] | None]:
     """A trailing ``{#id}`` on a heading: the id and its span, or (None, None)."""
-    match = HEADING_ATTRIBUTE.search(content)
+    match = HEADING_ATTRIBUTE.search(content) if "{" in content else None
     if match is None:
         return None, None
     return match.group(1), match.span()

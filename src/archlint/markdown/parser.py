@@ -184,7 +184,7 @@ class _Walker:
                    gaps: Sequence[int] = ()) -> None:
         """Only the links and HTML of a paragraph or cell, for a links-only document."""
         where = inline.line_map(token.content, line, self.lines, first_column, gaps)
-        links, html, _ = inline.links_and_html(token, where)
+        _, links, html, _ = inline.links_and_html(token, where)
         self._add_links(links, html)
 
     def paragraph_links(self, open_token: Token, token: Token) -> None:

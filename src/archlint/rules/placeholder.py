@@ -142,14 +142,14 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def _alone(block: TextBlock, previous: TextBlock | None) -> str | None:
     """The block's whole visible text, when it is only bare x's or ellipses (but not an
     elision in a quotation, nor a list's last "..." meaning "and so on")."""
+    if not block.runs or not _ALONE_CHARACTERS.fullmatch(block.runs[0].text):
+        return None  # most blocks: their first run is not only x's and dots
     if block.kind is BlockKind.HEADING or block.in_blockquote:
         return None
     if (block.in_list_item and previous is not None and previous.in_list_item
             and previous.end_line + 1 >= block.line and previous.text.strip(" .…")):
         if not block.text.strip(" .…"):
             return None
-    if not block.runs or not _ALONE_CHARACTERS.fullmatch(block.runs[0].text):
-        return None  # most blocks: their first run is not only x's and dots
     visible = " ".join([run.text for run in block.runs])
     if not _ALONE_CHARACTERS.fullmatch(visible):
         return None

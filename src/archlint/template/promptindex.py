@@ -21,6 +21,7 @@ _WORD = lazy(r"[^\W_]+(?:['’][^\W_]+)*")
 MIN_WORDS = 3          # shorter text is never template text
 FUZZY_MIN_WORDS = 5    # shorter text is template text only when it is a whole prompt
 _CANDIDATES = 3
+_RECENT = 4096  # texts whose answers each index keeps
 
 
 def words(text: str) -> tuple[str, ...]:
@@ -57,9 +58,15 @@ class PromptIndex:
                 self._by_pair.setdefault(pair, []).append(index)
         self._longest = max((len(tokens) for tokens in self._tokens), default=0)
         self._vocabulary = frozenset().union(*self._vocabularies)
+        # the answers for recent texts: a template's text left in recurs across the
+        # documents of a run (a third of the texts asked about in a set of KEPs)
+        self._recent = lru_cache(maxsize=_RECENT)(self._match)
 
     def match(self, text: str, similarity: float, min_words: int = MIN_WORDS) -> Match | None:
         """The prompt that ``text`` mostly consists of, if any."""
+        return self._recent(text, similarity, min_words)
+
+    def _match(self, text: str, similarity: float, min_words: int) -> Match | None:
         tokens = words(text)
         if len(tokens) < min_words:
             return None
