@@ -178,8 +178,8 @@ def test_a_renamed_heading_s_entry_is_named_and_relinked_not_added_again():
     [problem] = run_rule("AL304", RENAMED)
     assert (problem.line, problem.message) == (
         8, 'heading "Choosing a store" is missing from the table of contents; its entry '
-           'may be "Chosing a store" (line 4), whose link "#chosing-a-store" leads to no '
-           'heading')
+           'may be "Chosing a store" (line 4), whose link "#chosing-a-store" leads '
+           'nowhere')
     [edit] = problem.fix.edits
     assert (edit.line, edit.end_line, edit.text) == (
         4, 4, ("* [Choosing a store](#choosing-a-store)",))
@@ -195,3 +195,25 @@ def test_an_entry_leading_nowhere_is_no_other_heading_s_entry():
     [edit] = problem.fix.edits
     assert (edit.line, edit.end_line, edit.text) == (
         4, 3, ("* [Choosing a store](#choosing-a-store)",))
+
+
+@pytest.mark.parametrize("entry", [
+    "[Release checklist](#release-checklist)",  # leads to an HTML anchor: not stale
+    "[Testing](#testing)",  # a section deleted: no word in common with "Settings"
+])
+def test_an_entry_that_is_no_renamed_heading_s_is_left_alone(entry):
+    text = ("## Contents\n\n* [Goals](#goals)\n* " + entry + "\n* [Risks](#risks)\n\n"
+            "## Goals\n\n<a name=\"release-checklist\"></a>\n\n## Settings\n## Risks\n")
+    [problem] = run_rule("AL304", text)
+    assert problem.message == 'heading "Settings" is missing from the table of contents'
+    [edit] = problem.fix.edits
+    assert (edit.line, edit.end_line, edit.text) == (4, 3, ("* [Settings](#settings)",))
+
+
+def test_a_renamed_heading_s_entry_places_the_next_new_entry_after_it():
+    # "Deployment", unlisted too, goes after the rewritten entry, not onto its line
+    text = RENAMED.replace("## Risks\n", "## Deployment\n## Risks\n")
+    relink, insert = (p.fix.edits[0] for p in run_rule("AL304", text))
+    assert (relink.line, relink.end_line) == (4, 4)
+    assert (insert.line, insert.end_line, insert.text) == (
+        5, 4, ("* [Deployment](#deployment)",))

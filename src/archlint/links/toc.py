@@ -25,8 +25,9 @@ class TableOfContents:
     block: ListBlock
     entries: tuple[Entry, ...]
     levels: frozenset[int]  # the heading levels it lists
-    stale: tuple[Link, ...] = ()  # links of its items that list no heading: neither
-    #                               their anchor nor their text is one (renamed since)
+    # items whose link lists no heading and reaches no anchor of the document (neither
+    # its fragment nor its text is a heading's): the entry of a heading renamed since?
+    stale: tuple[tuple[ListItem, Link], ...] = ()
 
 
 # the comment a table-of-contents generator writes before its list: "<!-- toc -->",
@@ -109,7 +110,9 @@ def find(document: Document, min_entries: int = 2) -> TableOfContents | None:
         if _announced(document, block) or _looks_like_contents(document, block, entries,
                                                                 levels):
             listing = {id(entry.link) for entry in entries}
-            stale = tuple(link for item in linking for link in _own_links(item)
-                          if id(link) not in listing)
+            anchors = {name.casefold() for name in document.anchor_names}
+            stale = tuple((item, link) for item in linking for link in _own_links(item)
+                          if id(link) not in listing
+                          and unquote(link.fragment or "").casefold() not in anchors)
             return TableOfContents(block, entries, levels, stale)
     return None

@@ -59,22 +59,24 @@ None.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from urllib.parse import unquote
 
 from archlint.diagnostics import Edit, Fix, Problem, Severity
 from archlint.links import nearest, toc
 from archlint.links.fragments import retarget
-from archlint.model import Document, Heading, Link
+from archlint.model import Document, Heading, Link, ListItem
 from archlint.patterns import lazy
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
+from archlint.template import titles
 
 CODE = "AL304"
 NAME = "toc-mismatch"
 SEVERITY = Severity.WARNING
 
 
-_ENTRY_LINK = lazy(r"\[(?:[^\]\\]|\\.)*\]\(#[^)\s]*\)")
+_ENTRY_LINK = lazy(r"\[(?:[^\]\\]|\\.)*\]\(#(?P<fragment>[^)\s]*)\)")
 
 
 def _markup(heading: Heading) -> str:
@@ -143,25 +145,31 @@ class _Insertions:
         return Fix((Edit(at, at - 1, (new,)),), f'add "{heading.text}" to the table of contents')
 
 
-def _renamed(missing: list[Heading], stale: tuple[Link, ...]) -> dict[int, Link]:
-    """The entries that list no heading (their anchor and text are no heading's), each
-    paired with the unlisted heading whose anchor is most like its link's: the heading
-    renamed since the table of contents was written ("#chosing-a-store" for "Choosing a
-    store"). One entry for one heading."""
-    paired: dict[int, Link] = {}
-    by_anchor = {heading.anchor: heading for heading in missing if heading.anchor}
-    for link in stale:
-        anchor = nearest.closest(unquote(link.fragment or ""), list(by_anchor))
+def _renamed(missing: list[Heading], stale: tuple[tuple[ListItem, Link], ...]
+             ) -> dict[int, tuple[ListItem, Link]]:
+    """The entries that list no heading and reach no anchor, each paired with the
+    unlisted heading it most likely listed before the heading was renamed: the one whose
+    anchor is most like the entry's link, sharing a word with the entry's text
+    ("[Chosing a store](#chosing-a-store)" for "Choosing a store"; not "[Testing]" for
+    "Settings"). One entry for one heading."""
+    paired: dict[int, tuple[ListItem, Link]] = {}
+    left = {heading.anchor: heading for heading in missing if heading.anchor}
+    for item, link in stale:
+        wanted = set(titles.words(link.text))
+        alike = [anchor for anchor, heading in left.items()
+                 if wanted & set(titles.words(heading.text))]
+        anchor = nearest.closest(unquote(link.fragment or ""), alike) if alike else None
         if anchor is not None:
-            paired[by_anchor.pop(anchor).line] = link
+            paired[left.pop(anchor).line] = (item, link)
     return paired
 
 
 def _relink(document: Document, link: Link, heading: Heading) -> Fix | None:
-    """The entry's link rewritten to name the heading and lead to it."""
+    """The entry's link rewritten to name the heading and lead to it (none where the
+    link is not written plainly, ``[text](#fragment)``, at its place)."""
     line = document.lines[link.line - 1]
-    match = _ENTRY_LINK().search(line, max(link.column - 1, 0))
-    if match is None or f"(#{link.fragment})" not in match.group():
+    match = _ENTRY_LINK().match(line, max(link.column - 1, 0))
+    if match is None or unquote(match.group("fragment")) != link.fragment:
         return None
     new = line[:match.start()] + _markup(heading) + line[match.end():]
     return Fix((Edit(link.line, link.line, (new,)),),
@@ -198,22 +206,27 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
         return
     listed = {entry.heading.line for entry in contents.entries}
     unlisted_depth = _depth_chosen(document, contents)
-    insertions = _Insertions(document, contents)
     missing = [heading for heading in document.headings
                if heading.level in contents.levels and heading.line > contents.block.end_line
                and not heading.block.containers and heading.line not in listed
                and heading.line not in unlisted_depth]
     renamed = _renamed(missing, contents.stale)
+    # a renamed heading's stale entry is its entry when placing the others' new entries
+    insertions = _Insertions(document, replace(contents, entries=tuple(sorted(
+        (*contents.entries, *(toc.Entry(item, heading, link) for heading in missing
+                              if heading.line in renamed
+                              for item, link in [renamed[heading.line]])),
+        key=lambda entry: (entry.item.line, entry.link.column)))))
     for heading in missing:
         message = f'heading "{heading.text}" is missing from the table of contents'
-        stale = renamed.get(heading.line)
-        if stale is None:
+        if heading.line not in renamed:
             yield Problem(heading.line, heading.column, message, insertions.fix(heading))
-        else:
-            yield Problem(heading.line, heading.column,
-                          f'{message}; its entry may be "{stale.text}" (line {stale.line}), '
-                          f'whose link "#{stale.fragment}" leads to no heading',
-                          _relink(document, stale, heading))
+            continue
+        _, stale = renamed[heading.line]
+        yield Problem(heading.line, heading.column,
+                      f'{message}; its entry may be "{stale.text}" (line {stale.line}), '
+                      f'whose link "#{stale.fragment}" leads nowhere',
+                      _relink(document, stale, heading))
     for entry in contents.entries:
         if entry.reaches is not None:
             yield Problem(entry.item.line, entry.item.column,
