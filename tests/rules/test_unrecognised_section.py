@@ -66,6 +66,12 @@ def test_the_place_runs_up_to_the_heading_that_holds_the_next_section_found():
     assert titles("AL204", text) == ["Explanation"]
     assert [p.line for p in run_rule("AL204", text, pack=VIEW)] == [4]
     assert titles("AL201", text) == []
+    # the one before found deeper, in a chapter of the author's own, the one after at
+    # the top: the chapter's other sub-headings are no place for the missing sections
+    text = ("# View\n## Part A\n### Context\nx\n### Glossary\nx\n### Links\nx\n"
+            "## Part B\nx\n## Trade-offs\nx\n## Open questions\nx\n")
+    assert titles("AL204", text) == []
+    assert titles("AL201", text) == ["Explanation", "Internal details"]
     # swapped the other way (the section after found before the one before), no place
     text = ("# View\n## Trade-offs\nx\n## Our use of it\nx\n## Context\nx\n"
             "## Internal details\nx\n## Open questions\nx\n")

@@ -26,7 +26,7 @@ and comments a derived template holds under the section's heading): a phrase of 
 words or more of that guidance anywhere inside the section's parent ("Vulnerability
 Response Process" where the template asks for the vulnerability response process), or
 a heading every word of which the guidance uses, exactly where the section would stand,
-between the sections found before and after it ("Alternatives" between Proposal and
+after the section found before it ("Alternatives" between Proposal and
 Implementation, where the template's Rationale asks for alternate approaches). At
 least one of those words must be the section's own, in no other section's title or
 guidance; a heading two missing sections could claim stands for neither.
@@ -63,8 +63,9 @@ A template's sections are the questions a reviewer will ask. A view without its
 "Data consistency strategies" section has not answered one of them, however good the
 rest is.
 
-A section is there when it has a heading of its own; what it should say, written in
-another section or in the introduction, is not the section. A reader (or a table of
+A section is there when it has a heading of its own (or one of the other forms above:
+a bold title paragraph, a table of contents under a generator's marker); what it should
+say, written in another section or in the introduction, is not the section. A reader (or a table of
 contents, or a link to the section's anchor) looking for "Consequences" does not find
 them in the pros and cons of the chosen option. Give that text the section's heading,
 or, where a template's section is not wanted in a kind of document, make it optional

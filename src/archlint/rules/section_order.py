@@ -100,6 +100,5 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     if context.pack is None or not context.analysis.titles_known:
         return
     free = frozenset(titles.normalize(title) for title in context.pack.free_order)
-    parents = {id(child): section.line for section in document.root.walk()
-               for child in section.children}
+    parents = {key: id(parent) for key, parent in outline.parents_of(document.root).items()}
     yield from _siblings(context.analysis.outline, free, parents)

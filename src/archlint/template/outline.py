@@ -434,10 +434,10 @@ def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Sectio
     slot = []
     for child in holder.children:  # up to the one found after, or the heading holding it
         if child.line >= after.line or child.line <= after.line <= child.end_line:
-            break
+            return slot
         if child.line > before.line and child.level == before.level:
             slot.append(child)
-    return slot
+    return []  # the one found after is not under the same heading: no place between
 
 
 def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
@@ -451,12 +451,11 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     "Vulnerability Response Process", which the template asks for under Security issue
     resolution (two words are too easily found together in a long guidance: "error
     messages"). Fewer, or words the guidance uses apart, stand for it only exactly where
-    it would be, between the sections found before and after it, at their level, and
-    only if the guidance uses every one of them: "Alternatives" between Proposal and
+    it would be (see :func:`_slot`), and only if the guidance uses every one of them: "Alternatives" between Proposal and
     Implementation, where the template's Rationale asks for "alternate approaches". A
     heading is taken for one section only, and a heading two missing sections could
     both claim is taken for neither: which it is cannot be told."""
-    parents = {id(child): section for section in root.walk() for child in section.children}
+    parents = parents_of(root)
     claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
 
     free = _authors_own(pack, used, reworded=True)
@@ -505,6 +504,11 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     return mark(placements)
 
 
+def parents_of(root: Section) -> dict[int, Section]:
+    """Each section's parent (the section whose heading it stands under), by ``id``."""
+    return {id(child): section for section in root.walk() for child in section.children}
+
+
 def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
     for placement in placements:
         yield from placement.walk()
@@ -513,14 +517,14 @@ def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
 def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
              ) -> tuple[Placement, ...]:
     """Sections missing under their own titles where a heading of the author's own (see
-    :func:`_authors_own`) stands in their place (``perhaps``): between the sections
-    found before and after them in the template's order, at their level, under the
-    same heading (see :func:`_slot`), or anywhere among their parent's sub-headings
-    when none of its sections is found. The headings in one such place go, in order,
-    one to each section missing there: "Design" between Motivation and Trade-offs may
+    :func:`_authors_own`) stands in their place (``perhaps``): after the section found
+    before them in the template's order, at its level, up to the one found after them
+    or the heading holding that one (see :func:`_slot`), or anywhere among their
+    parent's sub-headings when none of its sections is found. The headings in one such
+    place go, in order, one to each section missing there: "Design" between Motivation and Trade-offs may
     be the template's Explanation written under a title of the author's own, but it is
     not also its Internal details."""
-    parents = {id(child): section for section in root.walk() for child in section.children}
+    parents = parents_of(root)
     own = _authors_own(pack, used, reworded=False)
 
     def visit(siblings: Sequence[Placement], holder: Section) -> tuple[Placement, ...]:
