@@ -178,6 +178,11 @@ def test_status_lists_for_a_file_only_the_chapters_the_set_counts_from_it(tree: 
     assert record.sections == () and record.docset is not None
     assert report.text([record], color=False).startswith(
         f"{record.path}: holds no chapter (rule pack arc42; documentation set ")
+    # a chapter known only by the file's name is the file's all the same
+    by_name = linter.assess_file(tree / "kapitel" / "02_randbedingungen.md")
+    assert by_name.sections == ()
+    assert report.text([by_name], color=False).startswith(
+        f"{by_name.path}: holds Architecture Constraints (by its name) (rule pack arc42")
 
 
 def test_set_and_order_settings_survive_toml(tmp_path: Path) -> None:

@@ -117,6 +117,10 @@ def test_json_lines_hold_one_record_per_line_whatever_a_heading_holds(tmp_path: 
     out = run("check", "--output-format", "json-lines", "doc.md", cwd=tmp_path).stdout
     [record] = [json.loads(line) for line in out.splitlines()]
     assert record["code"] == "AL202" and "A\x85B\u2028C\u2029D" in record["message"]
+    # for people, each is shown as an escape: one finding, one line
+    [line] = run("check", "--output-format", "concise", "doc.md", cwd=tmp_path
+                 ).stdout.splitlines()
+    assert "A\\x85B\\u2028C\\u2029D" in line
 
 
 def test_statistics(project: Path) -> None:

@@ -39,8 +39,11 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
             lines.append(f"{printable(document.path)}: sections not checked{_about(document)}")
             continue
         if document.docset is not None and not document.sections:
-            # a file of the set holding none of its chapters (a record in chapter 9's folder)
-            lines.append(f"{printable(document.path)}: holds no chapter{_about(document)}")
+            # a file of the set with no chapter heading: one known by its name, or none
+            # (a decision record in chapter 9's folder)
+            held = ", ".join(printable(title) for title in document.docset.own)
+            what = f"holds {held} (by its name)" if held else "holds no chapter"
+            lines.append(f"{printable(document.path)}: {what}{_about(document)}")
             continue
         lines.append(f"{printable(document.path)}: {document.completeness:.0%} complete, "
                      f"{document.done} of {document.expected} sections done"

@@ -55,6 +55,7 @@ class SetInfo:
     chapters: tuple[str, ...]  # the chapters its pack requires
     missing: tuple[str, ...]  # those no file of the set holds
     held: tuple[str, ...] = ()  # those some file of the set holds
+    own: tuple[str, ...] = ()  # those the set counts from this file (by heading or name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,17 +142,14 @@ def _state(section: Section, classified: classify.Classified, examples: set[int]
     return State.EMPTY
 
 
-def _held(placements: Sequence[outline.Placement], docset: DocSet, path: str | None
-          ) -> tuple[outline.Placement, ...]:
-    """The chapters of a file of a set that the set counts from it (with what they
-    hold): a decision record in the set's chapter-9 folder whose "## Context" rewords
-    "Context and Scope" holds no chapter of its own."""
-    member = next((m for m in docset.members
-                   if path is not None and m.path == Path(path).resolve()), None)
-    if member is None:
-        return tuple(placements)
-    held = {*member.chapters, *member.reworded}
-    return tuple(p for p in placements if p.section is None or p.spec.title in held)
+def _own(docset: DocSet, path: str | None) -> frozenset[str] | None:
+    """The chapters the set counts from the file at ``path`` (None: not one of its
+    files)."""
+    if path is None:
+        return None
+    resolved = Path(path).resolve()
+    member = next((m for m in docset.members if m.path == resolved), None)
+    return None if member is None else frozenset((*member.chapters, *member.reworded))
 
 
 def assess(document: Document, pack: Pack | None, classified: classify.Classified,
@@ -179,8 +177,11 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
         return DocumentStatus(path, pack.name, (), pack.prompts_known)
     if not pack.knows_titles_in(language):  # its sections' titles cannot be told
         return DocumentStatus(path, pack.name, (), pack.prompts_known, language=language)
-    if docset is not None:
-        placements = _held(placements, docset, document.path)
+    own = _own(docset, document.path) if docset is not None else None
+    if own is not None:
+        # what the set counts from the file: a decision record in chapter 9's folder,
+        # whose "## Context" rewords "Context and Scope" inside it, holds no chapter
+        placements = tuple(p for p in placements if p.section is None or p.spec.title in own)
     top = {id(p) for p in placements}
     few = outline.another_kind(document, pack, placements, docset is not None) is not None
     for placement in outline.walk(placements):
@@ -203,7 +204,8 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
     info = None
     if docset is not None:
         info = SetInfo(set_root, docset.expected, docset.missing,
-                       tuple(t for t in docset.expected if t in docset.chapters))
+                       tuple(t for t in docset.expected if t in docset.chapters),
+                       tuple(t for t in docset.expected if own and t in own))
         if document.path is not None and Path(document.path).resolve() == docset.reporter:
             level = min((p.spec.level for p in placements), default=1)
             statuses += [SectionStatus(title, level, True, State.MISSING, None, True)
