@@ -105,3 +105,11 @@ def test_sections_under_different_headings_of_the_document_are_no_siblings_to_or
     text = ("# P\n## Overview\n### Background\nWhy.\n### Goals\nFew.\n### Actors\nUsers.\n"
             "### Actions\nCalls.\n## Appendix\nNone.\n")
     assert [p.line for p in run_rule("AL203", text, pack=OUTLINED)] == [5]
+
+
+@pytest.mark.parametrize("intro", ["", "Intro.\n\n"])
+def test_the_first_line_s_heading_is_a_parent_like_any_other(intro):
+    # the sections under "# Consequences" are not its siblings, whether or not it
+    # stands on the document's first line (the root's line)
+    text = intro + "# Consequences\n## Context\n## Decision\n"
+    assert found(text) == []
