@@ -222,3 +222,12 @@ def test_a_renamed_heading_s_entry_places_the_next_new_entry_after_it():
     assert (relink.line, relink.end_line) == (4, 4)
     assert (insert.line, insert.end_line, insert.text) == (
         5, 4, ("* [Deployment](#deployment)",))
+
+
+def test_a_renamed_heading_s_percent_encoded_entry_is_relinked_too():
+    text = RENAMED.replace("Chosing a store](#chosing-a-store)",
+                           "Chosing a störe](#chosing-a-st%C3%B6re)").replace(
+        "## Choosing a store", "## Choosing a störe")
+    [problem] = run_rule("AL304", text)
+    [edit] = problem.fix.edits
+    assert (edit.line, edit.text) == (4, ("* [Choosing a störe](#choosing-a-störe)",))
