@@ -15,8 +15,9 @@ its depth.
 
 Entries whose link leads nowhere are AL301's business, not this rule's, except where
 one is a heading renamed since the table of contents was written: an entry whose link
-and text are no heading's, beside an unlisted heading whose anchor is most like its
-link ("[Chosing a store](#chosing-a-store)" for "## Choosing a store"). The heading is
+reaches no anchor of the document and whose text is no heading's, beside an unlisted
+heading that shares a word with its text and whose anchor is most like its link
+("[Chosing a store](#chosing-a-store)" for "## Choosing a store"). The heading is
 reported with that entry.
 
 `archlint check --fix` adds a missing heading to the table of contents, in the style of
