@@ -31,13 +31,13 @@ Implementation, where the template's Rationale asks for alternate approaches). A
 least one of those words must be the section's own, in no other section's title or
 guidance; a heading two missing sections could claim stands for neither.
 
-A section not found by its title where a heading of the author's own (none of the
-pack's sections) stands in its place, after the section found before it and at its
-level, up to the section found after it or the heading that holds that one (or under a
-parent none of whose sections is found), is not reported
-here: that heading may well be the section under a title of the author's own, and only
-a reader can tell. `AL204 unrecognised-section` (opt-in: `extend-select = ["AL204"]`)
-reports those, at the heading; `archlint status` shows them as `unrecognised`.
+A section not found by its title where a heading of the author's own (none of the pack's
+sections) stands in its place, after the section found before it and at its level, up to
+the section found after it or the heading that holds that one (or under a parent none of
+whose sections is found), is not reported here: that heading may well be the section
+under a title of the author's own, and only a reader can tell.
+`AL204 unrecognised-section` (opt-in: `extend-select = ["AL204"]`) reports those, at
+the heading; `archlint status` shows them as `unrecognised`.
 
 A document holding fewer than a third of the (three or more) top-level sections its
 pack requires is told so once, with the titles not found in it, rather than section by
@@ -63,13 +63,13 @@ A template's sections are the questions a reviewer will ask. A view without its
 "Data consistency strategies" section has not answered one of them, however good the
 rest is.
 
-A section is there when it has a heading of its own (or one of the other forms above:
-a bold title paragraph, a table of contents under a generator's marker); what it should
-say, written in another section or in the introduction, is not the section. A reader (or a table of
-contents, or a link to the section's anchor) looking for "Consequences" does not find
-them in the pros and cons of the chosen option. Give that text the section's heading,
-or, where a template's section is not wanted in a kind of document, make it optional
-in the pack.
+A section is there when it has a heading of its own (or one of the other forms above: a
+bold title paragraph, a table of contents under a generator's marker); what it should
+say, written in another section or in the introduction, is not the section. A reader (or
+a table of contents, or a link to the section's anchor) looking for "Consequences" does
+not find them in the pros and cons of the chosen option. Give that text the section's
+heading, or, where a template's section is not wanted in a kind of document, make it
+optional in the pack.
 
 ## Example
 ```markdown

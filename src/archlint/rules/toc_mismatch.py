@@ -165,6 +165,18 @@ def _renamed(missing: list[Heading], stale: tuple[tuple[ListItem, Link], ...]
     return paired
 
 
+def _with_stale(contents: toc.TableOfContents, missing: list[Heading],
+                renamed: dict[int, tuple[ListItem, Link]]) -> toc.TableOfContents:
+    """The table of contents with each renamed heading's stale entry taken for its entry
+    (in list order), to place the other missing headings' new entries after it."""
+    if not renamed:
+        return contents
+    stale = [toc.Entry(item, heading, link) for heading in missing
+             if heading.line in renamed for item, link in [renamed[heading.line]]]
+    return replace(contents, entries=tuple(sorted(
+        (*contents.entries, *stale), key=lambda entry: (entry.item.line, entry.link.column))))
+
+
 def _relink(document: Document, link: Link, heading: Heading) -> Fix | None:
     """The entry's link rewritten to name the heading and lead to it (none where the
     link is not written plainly, ``[text](#fragment)``, at its place)."""
@@ -212,12 +224,7 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
                and not heading.block.containers and heading.line not in listed
                and heading.line not in unlisted_depth]
     renamed = _renamed(missing, contents.stale)
-    # a renamed heading's stale entry is its entry when placing the others' new entries
-    insertions = _Insertions(document, replace(contents, entries=tuple(sorted(
-        (*contents.entries, *(toc.Entry(item, heading, link) for heading in missing
-                              if heading.line in renamed
-                              for item, link in [renamed[heading.line]])),
-        key=lambda entry: (entry.item.line, entry.link.column)))))
+    insertions = _Insertions(document, _with_stale(contents, missing, renamed))
     for heading in missing:
         message = f'heading "{heading.text}" is missing from the table of contents'
         if heading.line not in renamed:

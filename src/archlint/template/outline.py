@@ -451,10 +451,11 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     "Vulnerability Response Process", which the template asks for under Security issue
     resolution (two words are too easily found together in a long guidance: "error
     messages"). Fewer, or words the guidance uses apart, stand for it only exactly where
-    it would be (see :func:`_slot`), and only if the guidance uses every one of them: "Alternatives" between Proposal and
-    Implementation, where the template's Rationale asks for "alternate approaches". A
-    heading is taken for one section only, and a heading two missing sections could
-    both claim is taken for neither: which it is cannot be told."""
+    it would be (see :func:`_slot`), and only if the guidance uses every one of them:
+    "Alternatives" between Proposal and Implementation, where the template's Rationale
+    asks for "alternate approaches". A heading is taken for one section only, and a
+    heading two missing sections could both claim is taken for neither: which it is
+    cannot be told."""
     parents = parents_of(root)
     claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
 
@@ -518,12 +519,12 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
              ) -> tuple[Placement, ...]:
     """Sections missing under their own titles where a heading of the author's own (see
     :func:`_authors_own`) stands in their place (``perhaps``): after the section found
-    before them in the template's order, at its level, up to the one found after them
-    or the heading holding that one (see :func:`_slot`), or anywhere among their
-    parent's sub-headings when none of its sections is found. The headings in one such
-    place go, in order, one to each section missing there: "Design" between Motivation and Trade-offs may
-    be the template's Explanation written under a title of the author's own, but it is
-    not also its Internal details."""
+    before them in the template's order, at its level, up to the one found after them or
+    the heading holding that one (see :func:`_slot`), or anywhere among their parent's
+    sub-headings when none of its sections is found. The headings in one such place go,
+    in order, one to each section missing there: "Design" between Motivation and
+    Trade-offs may be the template's Explanation written under a title of the author's
+    own, but it is not also its Internal details."""
     parents = parents_of(root)
     own = _authors_own(pack, used, reworded=False)
 
