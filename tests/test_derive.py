@@ -448,3 +448,56 @@ def test_a_heading_without_text_is_no_section_of_the_derived_pack(tmp_path: Path
     assert [s.title for s in pack.sections] == ["Goals", "Risks"]
     (tmp_path / "pack.toml").write_text(pack.to_toml())
     assert packs.load_file(tmp_path / "pack.toml") == pack  # it loads back as it is
+
+
+# A decision-record template whose guidance is a block quote of examples, as teams write
+# their own (re-created in small).
+QUOTED_GUIDANCE = """\
+# 1. Title
+
+## Status
+
+[Proposed, Accepted]
+
+## Decision
+
+## Impact
+
+[Positive, Neutral, Negative]
+
+> Say whether the decision makes things better or worse, and why.
+> ### Positive example
+>   * Decision: cache the responses.
+>   * Impact:
+>      * Positive. Fewer calls.
+> ### Neutral example
+>   * Decision: rename a module.
+>   * Impact:
+>      * Neutral
+"""
+
+
+def test_a_heading_in_a_block_quote_is_guidance_not_a_section() -> None:
+    pack = derive.derive(QUOTED_GUIDANCE, "record")
+    assert [s.title for s in pack.sections] == ["Status", "Decision", "Impact"]
+    impact = pack.sections[-1]
+    assert "cache the responses" in impact.about and "rename a module" in impact.about
+
+
+def test_an_answer_the_template_offers_is_no_prompt() -> None:
+    pack = derive.derive(QUOTED_GUIDANCE, "record")
+    assert "Neutral" not in pack.prompts  # offered in [Positive, Neutral, Negative]
+    assert "Decision: rename a module." in pack.prompts  # a sentence of guidance is one
+    # a word alone that is no offered answer stays a prompt (arc42's lists of help)
+    listed = derive.derive("# T\n\n## Strategy\n\nThese include:\n\n- Technologies\n", "t")
+    assert "Technologies" in listed.prompts
+
+
+def test_an_answer_that_is_the_templates_example_word_is_the_authors(tmp_path: Path) -> None:
+    (tmp_path / "template.md").write_text(QUOTED_GUIDANCE)
+    record = tmp_path / "0002-rename.md"
+    record.write_text("# 2. Rename the module\n\n## Status\n\nAccepted\n\n## Decision\n\n"
+                      "We rename it.\n\n## Impact\n\nNeutral\n")
+    settings = Settings(documents=(DocumentKind(paths=("0*.md",), template="template.md"),))
+    linter = Linter.create(Configuration(settings, tmp_path / "archlint.toml", tmp_path))
+    assert linter.lint_file(record) == []  # no example section asked for, no prompt left in

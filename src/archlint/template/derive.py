@@ -8,7 +8,9 @@ is not applicable"), or it is an example to "remove if not relevant"; otherwise 
 required. A heading that is only a placeholder (``## [option 1]``, ``### {title of
 option 2}``, ``## \\<Runtime Scenario n\\>``) or "…", or one of siblings named alike but
 for a number (``### Significant area 1``, ``### Significant area 2``), is a *slot*: it
-stands for any number of the author's own sections. A heading with no text of its own
+stands for any number of the author's own sections. A heading in a block quote is
+quoted guidance, an example of what to write (``> ### Positive example``), not a
+section. A heading with no text of its own
 over two or more sections (a template's "Outline" heading) only *groups* them:
 documents may leave it out, its sections standing where it would have been. A template without a title whose
 chapters are ``#`` headings (arc42's) may be kept one chapter per file: the pack says
@@ -165,7 +167,9 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
     slots = _slots(document, title)
     specs: list[SectionSpec] = []
     example_level: int | None = None
-    headings = document.headings
+    # a heading in a block quote is quoted guidance (``> ### Positive example``, an
+    # example of what to write), not a section: its text is the section's around it
+    headings = [heading for heading in document.headings if not heading.block.in_blockquote]
     for index, heading in enumerate(headings):
         if heading is title or not heading.text:
             continue  # a heading with no text names no section a document could have
@@ -216,11 +220,28 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
         marked = [b.text for b in text if _HAS_PLACEHOLDER.search(" ".join(r.text for r in b.runs))]
         rest = [b.text for b in text if b.text not in marked]
         return _unique(marked), comments, _unique(rest)
-    paragraphs = [b for b in text if b.kind is BlockKind.PARAGRAPH and not b.links]
+    choices = _choices(text)
+    paragraphs = [b for b in text if b.kind is BlockKind.PARAGRAPH and not b.links
+                  and _choice(b.text) not in choices]
     kept = [b for b in paragraphs if _form_default(b) or _fill_in_text(b)]
     cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
     return (_unique([b.text for b in paragraphs if b not in kept]), (),
             _unique(cells + [b.text for b in kept]))
+
+
+_CHOICES = re.compile(r"\[([^\[\]]*[,|/][^\[\]]*)\]")  # [Proposed, Accepted, …]
+
+
+def _choice(text: str) -> str:
+    return text.strip().rstrip(".").casefold()
+
+
+def _choices(blocks: list[TextBlock]) -> set[str]:
+    """The answers a template offers to choose from (``[Positive, Neutral, Negative]``):
+    written alone in the template (an example's "Neutral"), such an answer is no prompt,
+    since an author who chose it writes that very word."""
+    return {_choice(choice) for block in blocks for found in _CHOICES.findall(block.text)
+            for choice in re.split(r"[,|/]", found) if choice.strip()}
 
 
 # "Approver: markdroth": a form line whose value the template fills in already, and
