@@ -190,3 +190,34 @@ def test_colour_on_a_terminal_unless_no_color(project: Path) -> None:
     assert "\x1b[" in _on_a_terminal(["check", "docs/view.md"], project, env)
     plain = _on_a_terminal(["check", "docs/view.md"], project, {**env, "NO_COLOR": "1"})
     assert "\x1b[" not in plain and "AL101" in plain
+
+
+def test_the_template_a_pack_is_derived_from_is_not_checked_as_a_document(tmp_path: Path
+                                                                       ) -> None:
+    decisions = tmp_path / "decisions"
+    decisions.mkdir()
+    (decisions / "template.md").write_text("# Title\n\n## Context\n\n_What is the issue?_\n"
+                                           "\n## Decision\n\n_What do we do?_\n")
+    (decisions / "0001-use-postgres.md").write_text(
+        "# 1. Use Postgres\n\n## Context\n\nWe need a database.\n")
+    result = run("check", "--no-cache", "--template", "decisions/template.md", "decisions",
+                 cwd=tmp_path)
+    assert result.stdout.splitlines()[0].startswith(
+        "decisions/0001-use-postgres.md:1:3: AL201 required section \"Decision\" is missing")
+    assert "template.md" not in result.stdout
+    assert "(1 file checked)" in result.stdout
+    # named on its own, it is checked: its prompts are all there
+    named = run("check", "--no-cache", "--template", "decisions/template.md",
+                "decisions/template.md", cwd=tmp_path)
+    assert "decisions/template.md:5:1: AL101" in named.stdout
+
+
+def test_a_configured_template_is_not_checked_as_a_document(tmp_path: Path) -> None:
+    (tmp_path / "archlint.toml").write_text(
+        '[[documents]]\npaths = ["adr/*.md"]\ntemplate = "adr/template.md"\n')
+    (tmp_path / "adr").mkdir()
+    (tmp_path / "adr" / "template.md").write_text("# Title\n\n## Context\n\n_Why?_\n")
+    (tmp_path / "adr" / "0001-a.md").write_text("# 1. A\n\n## Context\n\nBecause.\n")
+    result = run("check", "--no-cache", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout
+    assert "(1 file checked)" in result.stdout

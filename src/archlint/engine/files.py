@@ -78,10 +78,14 @@ def _is_virtualenv(folder: Path) -> bool:
     return os.path.isfile(folder / "pyvenv.cfg")
 
 
-def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None
-             ) -> Iterator[Path]:
-    """The Markdown files under ``paths``, each once, in a stable order."""
-    seen: set[Path] = set()
+def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
+             templates: frozenset[Path] = frozenset()) -> Iterator[Path]:
+    """The Markdown files under ``paths``, each once, in a stable order. A folder's
+    ``templates`` (real paths of the files named like templates that the rule packs
+    in use were derived from) are left out: a template is the packs' schema, all
+    prompts and empty sections, not a document written from it. Named as a path of
+    its own, a template is checked."""
+    seen: set[Path] = set(templates)
 
     def excluded(path: Path) -> bool:
         if not exclude or root is None:
@@ -91,6 +95,7 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
 
     for given in paths:
         if not os.path.isdir(given):
+            seen.discard(real(given))
             candidates: Iterator[Path] = iter([given])
         else:
             found = sorted(_walk(given, excluded), key=lambda p: p.as_posix())

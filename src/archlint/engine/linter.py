@@ -20,8 +20,10 @@ from archlint.engine.packchoice import PackChoice
 from archlint.engine.reader import Reader, Source, display_path
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
+from archlint.paths import real
 from archlint.rule import Rule
 from archlint.template.packs import builtin_digest
+from archlint.template.sources import named_like_a_template
 from archlint.template.textsettings import TemplateText
 
 if TYPE_CHECKING:
@@ -139,7 +141,18 @@ class Linter:
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``)."""
         return files.discover(list(paths), self.configuration.settings.exclude,
-                              self.configuration.root)
+                              self.configuration.root, self._templates())
+
+    def _templates(self) -> frozenset[Path]:
+        """The template files the packs in use were derived from, when named like
+        templates (``adr-template.md``, ``templates/view.md``): a file of another name
+        may be a document that was taken for the template (``archlint init`` takes the
+        emptiest of a folder's copies). A built-in pack's ``template`` is a note of
+        where it came from, not a path here."""
+        packs = (self.selection.pack, *self.packs.configured)
+        return frozenset(real(Path(pack.template)) for pack in packs
+                         if pack is not None and Path(pack.template).is_absolute()
+                         and named_like_a_template(Path(pack.template).as_posix()))
 
     def settings_key(self) -> str:
         """What the results depend on besides the files: for the cache."""
