@@ -614,3 +614,35 @@ def test_a_heading_that_stands_in_for_one_section_is_no_other_s_perhaps():
             "## Rollout\nx\n")
     assert missing(text) == ["Design"]
     assert unrecognised(text) == []
+
+
+FLAT = Pack(name="chapters", sections=(
+    SectionSpec(title="Architecture Constraints", level=1),
+    SectionSpec(title="Context and Scope", level=1),
+    SectionSpec(title="Business Context", level=2), SectionSpec(title="Technical Context", level=2),
+    SectionSpec(title="Architecture Decisions", level=1),
+    SectionSpec(title="Risks and Technical Debts", aliases=("Technical Risks",), level=1)))
+
+
+def test_a_heading_of_a_sections_very_title_is_not_taken_for_another_reworded():
+    # a converted document: the sub-sections written at the chapters' level
+    text = ("# Shop\n## Architecture Constraints\n\nNone.\n## Context and Scope\n"
+            "## Business Context\n\nBuyers.\n## Technical Context\n\nHTTPS.\n"
+            "## Architecture Decisions\n\nNone yet.\n")
+    [problem] = run_rule("AL201", text, pack=FLAT)
+    assert problem.message.startswith('required section "Risks and Technical Debts" is missing')
+
+
+def test_a_two_word_title_with_one_word_changed_keeps_a_word_of_its_own():
+    # "Technical" is in another of the pack's titles: "Technical errors" is no
+    # "Technical Risks"; nor is "Architecture of Shop" the Architecture Constraints
+    text = ("# Architecture of Shop\n## Context and Scope\n### Business Context\n\nBuyers.\n"
+            "### Technical Context\n\nHTTPS.\n## Technical errors\n\nLogged.\n"
+            "## Architecture Decisions\n\nNone yet.\n")
+    assert {p.message.split('"')[1] for p in run_rule("AL201", text, pack=FLAT)} == {
+        "Architecture Constraints", "Risks and Technical Debts"}
+    # a word no other title has still carries the rewording: "Future Work"
+    future = Pack(name="rfc", sections=(SectionSpec(title="Motivation"),
+                                        SectionSpec(title="Future possibilities")))
+    assert run_rule("AL201", "# RFC\n## Motivation\n\nWhy.\n## Future Work\n\nMore.\n",
+                    pack=future) == []

@@ -10,7 +10,10 @@ in the other languages it knows) count as the same section, a placeholder in the
 title (`Special considerations for XXX`) matches any text, and the heading's level does
 not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders", "Level
 2 — Order Management" for "Level 2", "Decision" for "Decision Outcome", "Goal" for
-"Goals". A nested section may also be a paragraph or list item under its parent that
+"Goals", "Future Work" for "Future possibilities" (a two-word title with one word
+changed, the word kept in no other title of the pack: "Technical errors" is no
+"Technical Risks" where "Technical Context" is a title too); but a heading whose very
+title is another section of the pack is that section, wherever it stands. A nested section may also be a paragraph or list item under its parent that
 opens with its title in bold (`* **Can the feature be disabled?**`), as older templates
 wrote their questions; a nested section written elsewhere under its own title is
 misplaced, not missing. Optional sections and slots (a template's `## [option 1]`, any

@@ -4,7 +4,8 @@ Top-level sections of the pack are looked for anywhere in the document (its titl
 aside), the shallowest heading of a matching title winning; a nested one only under the
 section its parent was found at, so a required ``###`` is required under its own
 parent. Sections with a literal title are matched first exactly, then loosely (a
-reworded heading not inside a section already found; see
+reworded heading not inside a section already found, nor one whose very title is
+another of the pack's sections; see
 :func:`archlint.template.titles.loosely_matches`; one heading holding the words of two
 titles, "Actors and Actions", stands for both), then those whose title holds a
 placeholder take what is left, in order.
@@ -146,6 +147,7 @@ def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
     chosen: list[Section | None] = [None] * len(nodes)
     shared: set[int] = set()  # headings found loosely that hold all of a title's words
     inside: set[int] | None = None  # the sections within those found (loose pass)
+    reserved: set[int] | None = None  # other sections' very titles (loose pass)
     passes = ((False, titles.matches), (False, None), (True, titles.matches))
     for wildcard, compare in passes:
         for index, node in enumerate(nodes):
@@ -157,13 +159,19 @@ def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
             if compare is None:  # loosely: a reworded title, not inside another section
                 if inside is None:
                     inside = {s.line for c in chosen if c is not None for s in c.walk()}
+                    reserved = _very_titles(nodes, candidates)
+                    words = _title_words(nodes)
                 names = (spec.title, *spec.aliases)
+                common = frozenset().union(*(found for other, found in words.items()
+                                             if other is not spec))
                 found = [section for section in candidates.sections
                          if (section.line not in inside or section.line in shared)
+                         and section.line not in reserved
                          and (section.line not in taken
                               or (section.line in shared and any(
                                   titles.holds_words(name, section.title) for name in names)))
-                         and any(titles.loosely_matches(name, section.title) for name in names)]
+                         and any(titles.loosely_matches(name, section.title, common)
+                                 for name in names)]
             else:
                 found = [section for section in candidates.exactly(spec)
                          if section.line not in taken]
@@ -177,6 +185,29 @@ def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
                     if inside is not None:
                         inside.update(s.line for s in chosen[index].walk())
     return chosen
+
+
+def _subtree(nodes: Sequence[SpecNode]) -> Iterator[SpecNode]:
+    for node in nodes:
+        yield node
+        yield from _subtree(node.children)
+
+
+def _title_words(nodes: Sequence[SpecNode]) -> dict[SectionSpec, frozenset[str]]:
+    """The word stems of each section's titles (and aliases) at or below ``nodes``."""
+    return {node.spec: frozenset(word for name in (node.spec.title, *node.spec.aliases)
+                                 for word in titles.stems(name))
+            for node in _subtree(nodes)}
+
+
+def _very_titles(nodes: Sequence[SpecNode], candidates: _Candidates) -> set[int]:
+    """The headings among ``candidates`` whose very title (or an alias) is one of the
+    pack's literal sections at or below ``nodes``: such a heading is that section, even
+    where it stands at another level (a converted document's "## Technical Context"
+    beside its chapters), and a reworded title ("Technical Debt") does not take it."""
+    return {section.line for node in _subtree(nodes)
+            if not titles.has_placeholder(node.spec.title)
+            for section in candidates.exactly(node.spec)}
 
 
 _CLOSE_ENOUGH = 0.75  # alike enough to name, or with a word in common and

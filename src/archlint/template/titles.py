@@ -117,20 +117,23 @@ def _stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _stems(title: str) -> tuple[str, ...]:
+def stems(title: str) -> tuple[str, ...]:
     """The title's words, each without a plural's -s."""
     return tuple(_stem(word) for word in words(title))
 
 
 @lru_cache(maxsize=65536)
-def loosely_matches(pattern_title: str, title: str) -> bool:
+def loosely_matches(pattern_title: str, title: str, common: frozenset[str] = frozenset()
+                    ) -> bool:
     """Does ``title`` reword the literal ``pattern_title``: all its words and more, or
-    its first or last words?"""
+    its first or last words, or a two-word title with one word changed, the one kept
+    not among ``common`` (the word stems of the pack's other titles: "Technical errors"
+    keeps only what "Technical Context" has too, so it is no "Technical Risks")?"""
     if has_placeholder(pattern_title):
         return False
     if long_and_alike(pattern_title, title):
         return True
-    wanted, found = _stems(pattern_title), _stems(title)
+    wanted, found = stems(pattern_title), stems(title)
     if not wanted or not found:
         return False
     if set(wanted) <= set(found):
@@ -138,7 +141,8 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
     if len(wanted) == len(found) == 1 and len(found[0]) >= 6 and wanted[0].endswith(found[0]):
         return True  # the tail of a compound: "Szenarien" for "Qualitätsszenarien"
     if len(wanted) == len(found) == 2 and any(
-            wanted[i] == found[i] and len(found[i]) > 3 for i in (0, 1)):
+            wanted[i] == found[i] and len(found[i]) > 3 and found[i] not in common
+            for i in (0, 1)):
         return True  # "Future Work" for "Future possibilities", "Relevant Links" for
         #              "Security Links"
     return len(found) < len(wanted) and found in (wanted[:len(found)], wanted[-len(found):])
@@ -147,7 +151,7 @@ def loosely_matches(pattern_title: str, title: str) -> bool:
 def opens_with_words(pattern_title: str, text: str) -> bool:
     """Do the first words of ``text`` (small words aside) make ``pattern_title``, a
     plural taken for its singular ("Goal. The goal of …" for "Goals")?"""
-    wanted = _stems(pattern_title)
+    wanted = stems(pattern_title)
     if not wanted:
         return False
     found = tuple(_stem(word) for word in words(text[:200])[:len(wanted)])
@@ -158,8 +162,8 @@ def opens_with_words(pattern_title: str, text: str) -> bool:
 def holds_words(pattern_title: str, title: str) -> bool:
     """Does ``title`` hold every word of ``pattern_title`` (so that one heading may
     stand for two sections: "Actors and Actions")?"""
-    wanted = set(_stems(pattern_title))
-    return bool(wanted) and wanted <= set(_stems(title))
+    wanted = set(stems(pattern_title))
+    return bool(wanted) and wanted <= set(stems(title))
 
 
 _ALIKE = 0.85  # a long title lightly edited
