@@ -44,6 +44,8 @@ def test_message_names_the_section():
     "## A\n\n_Note the italic aside here_ and text.\n",
     "## A\n\n*Figure 1: the context*\n\nText.\n",
     "# T\n\nText.\n\n##\n\n## B\n\nMore text.\n",     # a bare "##": no section at all
+    "# T\n\n### Checkout\n\nPaid.\n\n### …\n",          # a template's "and so on"
+    "# T\n\n### Checkout\n\nPaid.\n\n### ...\n",
 ])
 def test_leaves_alone(text):
     assert found(text) == []

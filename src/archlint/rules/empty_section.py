@@ -14,8 +14,9 @@ model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a
 (`###### Does it increase resource usage? No`), or a
 sentence written as a heading (`### For more, see the [security policy](SECURITY.md).`).
 Nor is a heading that titles the document: its first heading at level 1, or a heading
-right above the table of contents; nor a heading with no text at all (a bare `##`, a
-stray mark), which names no section anyone was asked to write.
+right above the table of contents; nor a heading with no word in it (a bare `##`, a
+stray mark, a template's `## …` for "and so on"), which names no section anyone was
+asked to write.
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -103,7 +104,7 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     for section in document.sections():
         heading = section.heading
         assert heading is not None
-        if (heading.text.strip() and not section.children
+        if (any(character.isalnum() for character in heading.text) and not section.children
                 and not classify.has_content(section, classified)
                 and not classify.has_boilerplate(section, classified)
                 and not _says_it_all(heading) and heading.line not in titles):
