@@ -291,11 +291,21 @@ def test_top_level_sections_written_as_bold_paragraphs_are_there():
     assert run_rule("AL201", text, pack=MADRISH) == []
 
 
+def test_a_top_level_section_written_as_a_field_of_a_list_is_there():
+    # a decision record's metadata as a list: "- **Status:** Accepted"
+    text = ("# Store exports in a bucket\n\n- **Considered Options:** a bucket, a share\n"
+            "* __Decision Outcome__: a bucket\n\n## Context and Problem Statement\n\n"
+            "Exports pile up.\n")
+    assert run_rule("AL201", text, pack=MADRISH) == []
+
+
 @pytest.mark.parametrize("paragraph", [
     "The **Considered Options** were few.",  # bold words in a sentence
     "**Considered Options** were few, and cheap.",  # a sentence opening in bold
-    "- **Considered Options**",  # a list item
+    "- **Considered Options**",  # a list item that is no field: no value after a colon
+    "- **Considered Options:**",
     "> **Considered Options**",  # a quote
+    "> - **Considered Options:** a bucket",  # a field of a list in a quote
     "**Considered Options and their costs**",  # more than the title
     "`**Considered Options**`",  # code
 ])

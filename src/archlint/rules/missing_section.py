@@ -20,7 +20,8 @@ misplaced, not missing. Optional sections and slots (a template's `## [option 1]
 number of the author's own sections) are never reported. A missing section is told with
 the heading most like it, when one is alike enough ("not found; the closest is …"). A
 top-level section may be a paragraph of its own that is its title in bold
-(`**Context and Problem Statement**`), and a heading whose `{#custom-id}` is the
+(`**Context and Problem Statement**`) or a list item that is a field named by it (`-
+**Status:** Accepted`), and a heading whose `{#custom-id}` is the
 section's title (`## Context Boundary {#_business_context}`) is that section.
 
 A section missing under its own title is not reported when a heading of the author's

@@ -25,7 +25,8 @@ Templates and documents are not always shaped alike:
   list item under its parent (``* **Can the feature be disabled?**``), the form older
   templates used: such a section is *mentioned*, neither missing nor a section of its
   own; so is a top-level section whose very title, in bold, is a paragraph of its own
-  or opens one (``**Context and Problem Statement**`` written instead of a heading);
+  or opens one (``**Context and Problem Statement**`` written instead of a heading), or
+  names a field of a list (``- **Status:** Accepted``);
 - a section missing under its own title may stand under the author's own (``standin``),
   a heading the template's guidance for the section names (see :func:`_standins`);
 - a section missing under its own title where a heading of the author's own stands in
@@ -48,7 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from archlint.model import BlockKind, Document, Section, TextBlock
+from archlint.model import BlockKind, Container, Document, Section, TextBlock
 from archlint.template import titles
 from archlint.template.packs import Pack, SectionSpec, SpecNode
 
@@ -291,20 +292,32 @@ _BOLD_TITLE = re.compile(r"^ {0,3}(\*\*|__)(?P<title>(?:(?!\1).)+?)\1"
                          r"(?:\s*(?:$|[:.—–-])|(?<=[:.]\*\*)|(?<=[:.]__))")
 
 
+# a list item that is a field: its name in bold with a colon, the value after it
+_BOLD_FIELD = re.compile(r"^ {0,3}[-*+]\s+(\*\*|__)(?P<title>[^*_:]+?)(?::\1|\1\s*:)\s*\S")
+
+
 def _bold_title(spec: SectionSpec, root: Section, lines: Sequence[str]) -> TextBlock | None:
     """A paragraph of its own, anywhere in the document, that is (or opens with) the
     section's very title (or an alias) in bold: ``**Context and Problem Statement**``
     written instead of a heading, alone on its line or followed by a colon, stop or
-    dash (``**Considered Options:** a bucket, a share``). Bold words in a sentence (``**Context** matters here``), in a list or a
-    quote, or a bold phrase that only begins with the title do not count."""
+    dash (``**Considered Options:** a bucket, a share``), or a list item that is a
+    field named by it, its value after the colon (``- **Status:** Accepted``). Bold
+    words in a sentence (``**Context** matters here``), in a quote or in a list but for
+    such a field, or a bold phrase that only begins with the title do not count."""
     if titles.has_placeholder(spec.title):
         return None
     for section in root.walk():
         for block in section.blocks:
-            if (block.kind is not BlockKind.PARAGRAPH or block.containers
-                    or not 0 < block.line <= len(lines)):
+            if (block.kind is not BlockKind.PARAGRAPH or not 0 < block.line <= len(lines)
+                    or block.containers not in ((), (Container.LIST_ITEM,))):
                 continue
-            bold = _BOLD_TITLE.match(lines[block.line - 1])
+            line = lines[block.line - 1]
+            if block.containers:  # a field of a list: "- **Status:** Accepted"
+                field = _BOLD_FIELD.match(line)
+                if field is not None and spec.matches(field.group("title")):
+                    return block
+                continue
+            bold = _BOLD_TITLE.match(line)
             if bold is not None and spec.matches(bold.group("title")):
                 return block
     return None
