@@ -212,6 +212,20 @@ def test_the_template_a_pack_is_derived_from_is_not_checked_as_a_document(tmp_pa
     assert "decisions/template.md:5:1: AL101" in named.stdout
 
 
+def test_with_one_pack_for_every_file_no_file_named_like_a_template_is_checked(
+        tmp_path: Path) -> None:
+    decisions = tmp_path / "decisions"
+    decisions.mkdir()
+    (decisions / "adr-template.md").write_text("# Title\n\n## Status\n\n## Context\n")
+    (decisions / "0001-a.md").write_text(
+        "# 1. A\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nDo.\n"
+        "\n## Consequences\n\nDone.\n")
+    result = run("check", "--no-cache", "--pack", "nygard-adr", "decisions", cwd=tmp_path)
+    assert (result.returncode, "(1 file checked)" in result.stdout) == (0, True), result.stdout
+    plain = run("check", "--no-cache", "decisions", cwd=tmp_path)  # no pack: all of them
+    assert "(2 files checked)" in plain.stdout
+
+
 def test_a_configured_template_is_not_checked_as_a_document(tmp_path: Path) -> None:
     (tmp_path / "archlint.toml").write_text(
         '[[documents]]\npaths = ["adr/*.md"]\ntemplate = "adr/template.md"\n')

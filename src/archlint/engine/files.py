@@ -23,6 +23,7 @@ from pathlib import Path
 
 from archlint.markdown.reading import MARKDOWN_SUFFIXES
 from archlint.paths import real
+from archlint.template.sources import named_like_a_template
 
 SKIPPED_FOLDERS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", ".venv", "venv", ".tox", ".nox",
@@ -79,12 +80,14 @@ def _is_virtualenv(folder: Path) -> bool:
 
 
 def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
-             templates: frozenset[Path] = frozenset()) -> Iterator[Path]:
+             templates: frozenset[Path] = frozenset(), any_template: bool = False
+             ) -> Iterator[Path]:
     """The Markdown files under ``paths``, each once, in a stable order. A folder's
     ``templates`` (real paths of the files named like templates that the rule packs
-    in use were derived from) are left out: a template is the packs' schema, all
-    prompts and empty sections, not a document written from it. Named as a path of
-    its own, a template is checked."""
+    in use were derived from), and with ``any_template`` every file in it named like a
+    template, are left out: a template is a pack's schema, all prompts and empty
+    sections, not a document written from it. Named as a path of its own, a template
+    is checked."""
     seen: set[Path] = set(templates)
 
     def excluded(path: Path) -> bool:
@@ -99,6 +102,9 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
             candidates: Iterator[Path] = iter([given])
         else:
             found = sorted(_walk(given, excluded), key=lambda p: p.as_posix())
+            if any_template:
+                found = [p for p in found
+                         if not named_like_a_template(p.relative_to(given).as_posix())]
             candidates = iter(_not_git_ignored(given, found))
         for path in candidates:
             key = real(path)

@@ -139,9 +139,11 @@ class Linter:
                 len(found))
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """The Markdown files under ``paths``, as configured (``exclude``)."""
+        """The Markdown files under ``paths``, as configured (``exclude``); with one
+        pack for every file (``--pack``, ``--template``), none named like a template."""
         return files.discover(list(paths), self.configuration.settings.exclude,
-                              self.configuration.root, self._templates())
+                              self.configuration.root, self._templates(),
+                              any_template=self.selection.pack is not None)
 
     def _templates(self) -> frozenset[Path]:
         """The template files the packs in use were derived from, when named like
