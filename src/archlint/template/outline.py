@@ -143,12 +143,11 @@ class _Candidates:
                 + [section for key in keys for section in by_id.get(key, ())])
 
 
-def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
+def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int], pack: Pack
            ) -> list[Section | None]:
     chosen: list[Section | None] = [None] * len(nodes)
     shared: set[int] = set()  # headings found loosely that hold all of a title's words
     inside: set[int] | None = None  # the sections within those found (loose pass)
-    reserved: set[int] | None = None  # other sections' very titles (loose pass)
     passes = ((False, titles.matches), (False, None), (True, titles.matches))
     for wildcard, compare in passes:
         for index, node in enumerate(nodes):
@@ -160,19 +159,19 @@ def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
             if compare is None:  # loosely: a reworded title, not inside another section
                 if inside is None:
                     inside = {s.line for c in chosen if c is not None for s in c.walk()}
-                    reserved = _very_titles(nodes, candidates)
-                    words = _title_words(nodes)
                 names = (spec.title, *spec.aliases)
-                common = frozenset().union(*(found for other, found in words.items()
-                                             if other is not spec))
+                common = pack.words_elsewhere[id(spec)]
                 found = [section for section in candidates.sections
                          if (section.line not in inside or section.line in shared)
-                         and section.line not in reserved
                          and (section.line not in taken
                               or (section.line in shared and any(
                                   titles.holds_words(name, section.title) for name in names)))
                          and any(titles.loosely_matches(name, section.title, common)
                                  for name in names)]
+                if found:  # but not a heading that is another section by its very title
+                    own = {titles.normalize(name) for name in names}
+                    found = [section for section in found
+                             if not _titled_elsewhere(section, pack, own)]
             else:
                 found = [section for section in candidates.exactly(spec)
                          if section.line not in taken]
@@ -188,27 +187,14 @@ def _match(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]
     return chosen
 
 
-def _subtree(nodes: Sequence[SpecNode]) -> Iterator[SpecNode]:
-    for node in nodes:
-        yield node
-        yield from _subtree(node.children)
-
-
-def _title_words(nodes: Sequence[SpecNode]) -> dict[SectionSpec, frozenset[str]]:
-    """The word stems of each section's titles (and aliases) at or below ``nodes``."""
-    return {node.spec: frozenset(word for name in (node.spec.title, *node.spec.aliases)
-                                 for word in titles.stems(name))
-            for node in _subtree(nodes)}
-
-
-def _very_titles(nodes: Sequence[SpecNode], candidates: _Candidates) -> set[int]:
-    """The headings among ``candidates`` whose very title (or an alias) is one of the
-    pack's literal sections at or below ``nodes``: such a heading is that section, even
-    where it stands at another level (a converted document's "## Technical Context"
-    beside its chapters), and a reworded title ("Technical Debt") does not take it."""
-    return {section.line for node in _subtree(nodes)
-            if not titles.has_placeholder(node.spec.title)
-            for section in candidates.exactly(node.spec)}
+def _titled_elsewhere(section: Section, pack: Pack, own: set[str]) -> bool:
+    """Is the heading, by its very title (or its ``{#custom-id}``), one of the pack's
+    sections other than the one whose titles are ``own`` (normalised)?"""
+    words = _id_words(section)
+    keys = {titles.normalize(section.title)}
+    if words is not None:
+        keys.add(titles.normalize(words))
+    return any(key in pack.literal_titles and key not in own for key in keys)
 
 
 _CLOSE_ENOUGH = 0.75  # alike enough to name, or with a word in common and
@@ -335,13 +321,15 @@ def _mostly_found(children: Sequence[Placement]) -> bool:
     return found >= _ENOUGH and found * 2 >= len(literal)
 
 
-def _beside(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int]) -> int:
+def _beside(nodes: Sequence[SpecNode], candidates: _Candidates, taken: set[int],
+            pack: Pack) -> int:
     """How many of these sections (with a literal title) stand among the candidates."""
     literal = [node for node in nodes if not node.spec.repeatable
                and not titles.has_placeholder(node.spec.title)]
     if not literal:
         return 0
-    return sum(1 for section in _match(literal, candidates, set(taken)) if section is not None)
+    return sum(1 for section in _match(literal, candidates, set(taken), pack)
+               if section is not None)
 
 
 def _count(placements: Sequence[Placement]) -> int:
@@ -349,22 +337,23 @@ def _count(placements: Sequence[Placement]) -> int:
 
 
 def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: bool,
-           parent: Section | None, taken: set[int], lines: Sequence[str],
+           parent: Section | None, taken: set[int], lines: Sequence[str], pack: Pack,
            root: Section | None = None) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
     at the top, where the parent counts as present; ``root``, the document's, there)."""
     candidates = _Candidates(scope)
-    sections = _match(nodes, candidates, taken)
+    sections = _match(nodes, candidates, taken, pack)
     placements = []
     for node, section in zip(nodes, sections):
         if section is not None:
             before = set(taken)
-            children = _place(node.children, section.children, True, section, taken, lines)
+            children = _place(node.children, section.children, True, section, taken, lines,
+                              pack)
             if (node.children and not _mostly_found(children)
-                    and _beside(node.children, candidates, taken) > _count(children)):
+                    and _beside(node.children, candidates, taken, pack) > _count(children)):
                 # the template's outline heading kept, its sections written beside it
                 # (some of them, it may be, still inside it)
-                flat = _place(node.children, scope, True, section, set(before), lines)
+                flat = _place(node.children, scope, True, section, set(before), lines, pack)
                 if _mostly_found(flat) and _count(flat) > _count(children):
                     taken.clear()
                     taken.update(before)
@@ -377,24 +366,24 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
                 # found only by a reworded title, and nothing of it inside: not sure
                 # enough that this is the section to ask for what it should hold
                 children = _place(node.children, section.children, False, section,
-                                  set(taken), lines)
+                                  set(taken), lines, pack)
             placements.append(Placement(node.spec, section, parent_present, children))
             continue
         rivals = [other.spec.title for other in nodes if other is not node]
         mention = (_mention(node.spec, parent, lines, rivals) if parent
                    else _bold_title(node.spec, root, lines) if root is not None else None)
-        beside = _beside(node.children, candidates, taken)
+        beside = _beside(node.children, candidates, taken, pack)
         unwrapped: tuple[Placement, ...] = ()
         if beside >= _ENOUGH or (node.spec.group and node.children):
             unwrapped = _place(node.children, scope, parent_present, parent, set(taken),
-                               lines, root)
+                               lines, pack, root)
         if _mostly_found(unwrapped) or (node.spec.group and node.children):
             for child in unwrapped:  # claim what the unwrapped children found
                 taken.update(p.section.line for p in child.walk() if p.section is not None)
             placements.append(Placement(node.spec, None, parent_present, unwrapped, mention,
                                         unwrapped=True))
             continue
-        children = _place(node.children, (), False, None, taken, lines)
+        children = _place(node.children, (), False, None, taken, lines, pack)
         closest = (_closest(node.spec, candidates, taken)
                    if node.spec.expected and parent_present and mention is None else None)
         placements.append(Placement(node.spec, None, parent_present, children, mention,
@@ -416,7 +405,7 @@ def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
             title = first
     taken = {title.line} if title is not None and pack.title else set()
     placed = _place(pack.outline, list(document.root.children), True, None, taken,
-                    document.lines, document.root)
+                    document.lines, pack, document.root)
     left = [section for section in document.root.walk()
             if section.heading is not None and section.line not in taken]
     placed = _elsewhere(placed, left, top=True)

@@ -138,6 +138,24 @@ class Pack(Strict):
                    for name in names)
 
     @cached_property
+    def words_elsewhere(self) -> dict[int, frozenset[str]]:
+        """For each section (by ``id``), the word stems of the pack's other titles and
+        aliases: a word one of them has too tells nothing of which section a heading
+        rewords ("Technical" is in "Technical Context" and "Technical Risks")."""
+        stems = [(spec, {word for name in (spec.title, *spec.aliases)
+                         for word in titles.stems(name)}) for spec in self.sections]
+        return {id(spec): frozenset().union(*(words for other, words in stems
+                                              if other is not spec))
+                for spec, _ in stems}
+
+    @cached_property
+    def literal_titles(self) -> frozenset[str]:
+        """The sections' titles and aliases without a placeholder, normalised."""
+        return frozenset(titles.normalize(name) for spec in self.sections
+                         for name in (spec.title, *spec.aliases)
+                         if not titles.has_placeholder(name))
+
+    @cached_property
     def outline(self) -> tuple[SpecNode, ...]:
         """The sections as a tree: each nests under the closest earlier one of a lower level."""
         def build(start: int, level: int) -> tuple[list[SpecNode], int]:
