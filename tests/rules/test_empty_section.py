@@ -124,3 +124,16 @@ def test_a_template_instruction_written_as_a_heading_is_still_empty():
     text = ("#### For GA, this section is required: approvers should be able to confirm "
             "the previous answers.\n")
     assert found(text) == [(1, 6)]
+
+
+CHAPTERS = Pack(name="chapters", sections=(SectionSpec(title="Solution Strategy", level=1),
+                                           SectionSpec(title="Glossary", level=1)))
+
+
+def test_a_chapter_file_holding_only_its_chapter_heading_is_empty():
+    # one arc42 chapter per file: its level-1 heading is the chapter, not a title
+    assert found("# Solution Strategy\n", pack=CHAPTERS) == [(1, 3)]
+    assert found("# Solution Strategy\n\nMicroservices.\n", pack=CHAPTERS) == []
+    # a document's own title is no chapter, nor is a chapter's with its pack unknown
+    assert found("# Shop architecture\n\n# Glossary\n\nTerms.\n", pack=CHAPTERS) == []
+    assert found("# Solution Strategy\n") == []

@@ -13,10 +13,11 @@ a section whose heading says it all: a link to where the section lives (`### [Th
 model](threat-model.md)`), its answer after a colon (`### Related proposals: n/a`) or after its question
 (`###### Does it increase resource usage? No`), or a
 sentence written as a heading (`### For more, see the [security policy](SECURITY.md).`).
-Nor is a heading that titles the document: its first heading at level 1, or a heading
-right above the table of contents; nor a heading with no word in it (a bare `##`, a
-stray mark, a template's `## …` for "and so on"), which names no section anyone was
-asked to write.
+Nor is a heading that titles the document: its first heading at level 1 (unless it is
+a section of the document's rule pack by its title, as a chapter file's `# Solution
+Strategy` is), or a heading right above the table of contents; nor a heading with no
+word in it (a bare `##`, a stray mark, a template's `## …` for "and so on"), which
+names no section anyone was asked to write.
 
 ## Why it matters
 An empty heading promises an answer the document does not give. Left in, it tells
@@ -83,6 +84,14 @@ def _says_it_all(heading: Heading) -> bool:
         text.split(":", 1)[1])
 
 
+def _chapters(context: Context) -> set[int]:
+    """Lines of the level-1 headings that are the pack's own top-level sections by their
+    title: a chapter (a set's file holding one arc42 chapter), not the document's title."""
+    return {placement.section.line for placement in context.analysis.outline
+            if placement.section is not None and placement.section.heading is not None
+            and placement.section.level == 1 and placement.spec.matches(placement.section.title)}
+
+
 _CONTENTS = re.compile(r"^(?:table of contents|contents|toc|inhalt|inhaltsverzeichnis)$",
                        re.IGNORECASE)
 
@@ -100,7 +109,7 @@ def _titles(document: Document) -> set[int]:
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     classified = context.analysis.template_text
-    titles = _titles(document)
+    titles = _titles(document) - _chapters(context)
     for section in document.sections():
         heading = section.heading
         assert heading is not None
