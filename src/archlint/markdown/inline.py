@@ -20,7 +20,7 @@ from markdown_it.rules_inline import autolink, backtick, html_inline, image, lin
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
-from archlint.model import Link, LinkKind, TextRun
+from archlint.model import Link, LinkKind, TextRun, quick_constructor
 
 SPAN = "archlint_span"
 _BARE_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()]+|\bwww\.[^\s<>()]+")
@@ -29,6 +29,10 @@ HEADING_ATTRIBUTE = re.compile(r"\s*\{\s*#([^\s{}]+)[^{}]*\}\s*$")
 # code span, strikethrough, emphasis, link, image, autolink or HTML, entity. Text
 # without any is text and line breaks only.
 INLINE_SYNTAX = re.compile(r"[\\`~*_\[!<&]")
+
+# the values made most often, made quicker (see quick_constructor)
+_new_run = quick_constructor(TextRun)
+new_link = quick_constructor(Link)
 
 _SPAN_TOKENS = {"link": "link_open", "image": "image", "autolink": "link_open",
                 "backticks": "code_inline", "html_inline": "html_inline"}
@@ -103,13 +107,13 @@ class LineMap:
             for at, stop in zip([start, *gaps], [*gaps, end]):
                 part = source[at:stop]
                 if part.strip():
-                    runs.append(TextRun(part, *self.position(at)))
+                    runs.append(_new_run(part, *self.position(at)))
             return
         starts, columns = self._starts, self._columns
         if len(starts) == 1:  # one line, as most content is
             part = source[start:end]
             if part.strip():
-                runs.append(TextRun(part, self._first_line, columns[0] + start))
+                runs.append(_new_run(part, self._first_line, columns[0] + start))
             return
         index = bisect.bisect_right(starts, start) - 1
         at = start
@@ -118,8 +122,8 @@ class LineMap:
             part = source[at:end if stop < 0 else stop]
             if part.strip():
                 column = columns[index] if index < len(columns) else 1
-                runs.append(TextRun(part, self._first_line + index,
-                                    column + at - starts[index]))
+                runs.append(_new_run(part, self._first_line + index,
+                                     column + at - starts[index]))
             if stop < 0:
                 return
             at, index = stop + 1, index + 1
@@ -262,8 +266,7 @@ def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int
                 depth -= 1
             parts.append(inner)
         text = _plain_text(parts, keep_alt=True)
-    return Link(kind=kind, target=as_written(target), text=text, line=line, column=column,
-                reference=reference)
+    return new_link(kind, as_written(target), text, line, column, reference)
 
 
 def as_written(href: str) -> str:
