@@ -151,9 +151,9 @@ class _Walker:
                      first_column: int | None = None, end_line: int | None = None,
                      masked: Sequence[tuple[int, int]] = (), gaps: Sequence[int] = ()
                      ) -> tuple[TextBlock, inline.InlineContent]:
-        where = inline.line_map(token.content, line, self.lines, first_column, gaps)
-        content = inline.analyse(token, where, masked=masked, with_runs=not self.links_only)
-        start, column = where.position(0)  # where its text begins (see inline.line_map)
+        start, column, content = inline.read(  # where its text begins, and what it holds
+            token, line, self.lines, first_column=first_column, gaps=gaps, masked=masked,
+            with_runs=not self.links_only)
         block = _new_block(kind, start, column, end_line or line + token.content.count("\n"),
                            content.text, self.containers, content.italic, content.runs,
                            content.links)
