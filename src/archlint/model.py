@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, fields
+from typing import TypeVar
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # a URL's scheme
+_Value = TypeVar("_Value")
 
 
 class BlockKind(enum.Enum):
@@ -237,3 +239,28 @@ class Document:
             if section.heading is not None:
                 yield section
 
+
+
+def quick_constructor(cls: type[_Value]) -> Callable[..., _Value]:
+    """A function making a value of ``cls``, a frozen dataclass with slots, from all its
+    fields in order: ``quick_constructor(TextRun)(text, line, column)`` is equal to
+    ``TextRun(text, line, column)`` in every way, made in about half the time.
+
+    Why: the parser makes about a million of these values for 1,300 files. A frozen
+    dataclass's ``__init__`` sets each field with ``object.__setattr__``, which looks the
+    field's slot up by name every time; this function sets each slot through the slot's
+    own descriptor, found once. It applies no defaults (every field is given) and is only
+    for classes without ``__post_init__``, like all of this module's. The function is
+    written out like the dataclass's own ``__init__`` is, one line per field.
+    """
+    names = [each.name for each in fields(cls)]  # type: ignore[arg-type]
+    if "__post_init__" in vars(cls) or "__slots__" not in vars(cls):
+        raise TypeError(f"{cls.__name__} needs its __init__")
+    scope: dict[str, object] = {"new": object.__new__, "cls": cls}
+    scope.update({f"set_{name}": vars(cls)[name].__set__ for name in names})
+    body = "".join(f"    set_{name}(value, {name})\n" for name in names)
+    exec(f"def make({', '.join(names)}):\n    value = new(cls)\n{body}    return value\n",
+         scope)
+    make = scope["make"]
+    make.__qualname__ = make.__name__ = f"quick_{cls.__name__}"  # type: ignore[attr-defined]
+    return make  # type: ignore[return-value]

@@ -20,7 +20,7 @@ from markdown_it.rules_inline import autolink, backtick, html_inline, image, lin
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
-from archlint.model import Link, LinkKind, TextRun
+from archlint.model import Link, LinkKind, TextRun, quick_constructor
 
 SPAN = "archlint_span"
 _BARE_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s<>()]+|\bwww\.[^\s<>()]+")
@@ -29,6 +29,10 @@ HEADING_ATTRIBUTE = re.compile(r"\s*\{\s*#([^\s{}]+)[^{}]*\}\s*$")
 # code span, strikethrough, emphasis, link, image, autolink or HTML, entity. Text
 # without any is text and line breaks only.
 INLINE_SYNTAX = re.compile(r"[\\`~*_\[!<&]")
+
+# the values made most often, made quicker (see quick_constructor)
+_new_run = quick_constructor(TextRun)
+new_link = quick_constructor(Link)
 
 _SPAN_TOKENS = {"link": "link_open", "image": "image", "autolink": "link_open",
                 "backticks": "code_inline", "html_inline": "html_inline"}
@@ -103,13 +107,13 @@ class LineMap:
             for at, stop in zip([start, *gaps], [*gaps, end]):
                 part = source[at:stop]
                 if part.strip():
-                    runs.append(TextRun(part, *self.position(at)))
+                    runs.append(_new_run(part, *self.position(at)))
             return
         starts, columns = self._starts, self._columns
         if len(starts) == 1:  # one line, as most content is
             part = source[start:end]
             if part.strip():
-                runs.append(TextRun(part, self._first_line, columns[0] + start))
+                runs.append(_new_run(part, self._first_line, columns[0] + start))
             return
         index = bisect.bisect_right(starts, start) - 1
         at = start
@@ -118,8 +122,8 @@ class LineMap:
             part = source[at:end if stop < 0 else stop]
             if part.strip():
                 column = columns[index] if index < len(columns) else 1
-                runs.append(TextRun(part, self._first_line + index,
-                                    column + at - starts[index]))
+                runs.append(_new_run(part, self._first_line + index,
+                                     column + at - starts[index]))
             if stop < 0:
                 return
             at, index = stop + 1, index + 1
@@ -130,12 +134,11 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
     """Locate each line of ``content`` in the source lines starting at ``first_line``."""
     if gaps:
         return LineMap(_line_starts(content), first_line, [first_column or 1], gaps)
+    if "\n" not in content:  # one line, as most are
+        line, column = _one_line_start(content, first_line, source_lines, first_column)
+        return LineMap((0,), line, (column,))
     if first_column is None and not content[:1].isspace():
         first_line = _first_written_line(first_line, source_lines)
-    if "\n" not in content:  # one line, as most are
-        column = (first_column if first_column is not None
-                  else _column(content, first_line - 1, source_lines))
-        return LineMap((0,), first_line, (column,))
     starts, columns, offset = [], [], 0
     for row, text in enumerate(content.split("\n"), first_line - 1):
         starts.append(offset)
@@ -144,6 +147,17 @@ def line_map(content: str, first_line: int, source_lines: Sequence[str],
     if first_column is not None:
         columns[0] = first_column
     return LineMap(starts, first_line, columns)
+
+
+def _one_line_start(content: str, first_line: int, source_lines: Sequence[str],
+                    first_column: int | None) -> tuple[int, int]:
+    """Where ``content``, one line of inline content, begins: its line and column (each
+    given, or found as :func:`line_map` finds them)."""
+    if first_column is not None:
+        return first_line, first_column
+    if not content[:1].isspace():
+        first_line = _first_written_line(first_line, source_lines)
+    return first_line, _column(content, first_line - 1, source_lines)
 
 
 def _first_written_line(first_line: int, source_lines: Sequence[str]) -> int:
@@ -262,8 +276,7 @@ def _link_at(token: Token, kind: LinkKind, children: Sequence[Token], index: int
                 depth -= 1
             parts.append(inner)
         text = _plain_text(parts, keep_alt=True)
-    return Link(kind=kind, target=as_written(target), text=text, line=line, column=column,
-                reference=reference)
+    return new_link(kind, as_written(target), text, line, column, reference)
 
 
 def as_written(href: str) -> str:
@@ -322,13 +335,55 @@ def links_and_html(token: Token, where: LineMap) -> Children:
     return Children("".join(parts), links, html, hidden)
 
 
-def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] = (),
-            with_runs: bool = True) -> InlineContent:
-    """Everything the model needs from one inline token (its text runs only
-    ``with_runs``)."""
+def read(token: Token, first_line: int, source_lines: Sequence[str], *,
+         first_column: int | None = None, gaps: Sequence[int] = (),
+         masked: Sequence[tuple[int, int]] = (), with_runs: bool = True
+         ) -> tuple[int, int, InlineContent]:
+    """Where the text of one inline token begins (line, column), and everything the model
+    needs from it (its text runs only ``with_runs``). Its content is located in the
+    source as :func:`line_map` locates it; ``masked`` spans of it are no text runs.
+
+    One line without inline syntax, nearly half of all paragraphs, headings and cells,
+    is read without a LineMap: it has no links, HTML or emphasis, and its text runs are
+    the line itself (less any bare URL)."""
+    source = token.content
+    plain = INLINE_SYNTAX.search(source) is None  # text and line breaks only
+    if plain and not gaps and not masked and "\n" not in source:
+        return _read_plain_line(token, first_line, source_lines, first_column, with_runs)
+    where = line_map(source, first_line, source_lines, first_column, gaps)
+    line, column = where.position(0)
+    return line, column, analyse(token, where, plain, masked, with_runs)
+
+
+def _read_plain_line(token: Token, first_line: int, source_lines: Sequence[str],
+                     first_column: int | None, with_runs: bool
+                     ) -> tuple[int, int, InlineContent]:
+    """:func:`read` for a token whose content is one line without inline syntax."""
+    source = token.content
+    line, column = _one_line_start(source, first_line, source_lines, first_column)
+    runs: tuple[TextRun, ...] = ()
+    if not with_runs or not source.strip():
+        pass
+    elif "://" in source or "www." in source:  # what a bare URL needs
+        runs = tuple(_runs(source, _bare_urls(source), LineMap((0,), line, (column,))))
+    else:
+        runs = (_new_run(source, line, column),)
+    text = _plain_text(token.children or [], keep_alt=False)
+    return line, column, InlineContent(text, False, runs, (), ())
+
+
+def _bare_urls(source: str) -> list[tuple[int, int]]:
+    """The spans of the bare URLs in ``source``."""
+    return [match.span() for match in _BARE_URL.finditer(source)]
+
+
+def analyse(token: Token, where: LineMap, plain: bool, masked: Sequence[tuple[int, int]],
+            with_runs: bool) -> InlineContent:
+    """Everything the model needs from one inline token, ``plain`` when it holds text and
+    line breaks only, located by ``where`` (its text runs only ``with_runs``)."""
     children = token.children or []
     source = token.content
-    if INLINE_SYNTAX.search(source) is None:  # text and line breaks only
+    if plain:
         text, links, html, hidden = _plain_text(children, keep_alt=False), [], [], []
         italic = False
     else:
@@ -338,10 +393,9 @@ def analyse(token: Token, where: LineMap, *, masked: Sequence[tuple[int, int]] =
     if with_runs:
         masks = [*masked, *hidden]
         if "://" in source or "www." in source:  # what a bare URL needs
-            masks.extend(match.span() for match in _BARE_URL.finditer(source))
+            masks.extend(_bare_urls(source))
         runs = tuple(_runs(source, masks, where))
-    return InlineContent(text=text, italic=italic, runs=runs, links=tuple(links),
-                         html=tuple(html))
+    return InlineContent(text, italic, runs, tuple(links), tuple(html))
 
 
 def _runs(source: str, masks: list[tuple[int, int]], where: LineMap) -> list[TextRun]:

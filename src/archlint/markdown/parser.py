@@ -33,6 +33,7 @@ from archlint.model import (
     ListItem,
     Section,
     TextBlock,
+    quick_constructor,
 )
 
 _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
@@ -40,6 +41,14 @@ _FRONT_MATTER_FENCES = {"---": ("---", "..."), "+++": ("+++",)}
 # counts no backslashes: "\\\\|" is an escaped pipe too)
 _CELL_BORDER = re.compile(r"(?<!\\)\|")
 _ESCAPED_PIPE = re.compile(r"\\\|")
+
+# the model's values, made quicker than by their classes (see quick_constructor)
+_new_block = quick_constructor(TextBlock)
+_new_heading = quick_constructor(Heading)
+_new_anchor = quick_constructor(Anchor)
+_new_comment = quick_constructor(Comment)
+_new_item = quick_constructor(ListItem)
+_new_section = quick_constructor(Section)
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,7 +80,8 @@ class _SectionBuilder:
             next_line = (self.children[index + 1].line - 1
                          if index + 1 < len(self.children) else end_line)
             children.append(child.freeze(next_line))
-        return Section(self.heading, tuple(self.blocks), tuple(children), self.line, end_line)
+        return _new_section(self.heading, tuple(self.blocks), tuple(children), self.line,
+                            end_line)
 
 
 @dataclass
@@ -119,12 +129,12 @@ class _Walker:
             start_column = column + offset if start_line == line else (
                 offset - html.rfind("\n", 0, offset))
             end_line = start_line + text.count("\n")
-            self.comments.append(Comment(text, start_line, start_column, end_line))
+            self.comments.append(_new_comment(text, start_line, start_column, end_line))
         for offset, attribute, value in htmlscan.anchors(html):
             anchor_line = line + html.count("\n", 0, offset)
             source = AnchorSource.HTML_ID if attribute == "id" else AnchorSource.HTML_NAME
-            self.anchors.append(Anchor(html_entities.unescape(value), source, anchor_line,
-                                       column if anchor_line == line else 1))
+            self.anchors.append(_new_anchor(html_entities.unescape(value), source,
+                                            anchor_line, column if anchor_line == line else 1))
 
     def _add_links(self, links: Sequence[Link], html: Sequence[inline.HtmlFragment]) -> None:
         self.links.extend(links)
@@ -141,15 +151,12 @@ class _Walker:
                      first_column: int | None = None, end_line: int | None = None,
                      masked: Sequence[tuple[int, int]] = (), gaps: Sequence[int] = ()
                      ) -> tuple[TextBlock, inline.InlineContent]:
-        where = inline.line_map(token.content, line, self.lines, first_column, gaps)
-        content = inline.analyse(token, where, masked=masked, with_runs=not self.links_only)
-        start, column = where.position(0)  # where its text begins (see inline.line_map)
-        block = TextBlock(
-            kind=kind, line=start, column=column,
-            end_line=end_line or line + token.content.count("\n"),
-            text=content.text, containers=self.containers,
-            emphasized=content.italic, runs=content.runs, links=content.links,
-        )
+        start, column, content = inline.read(  # where its text begins, and what it holds
+            token, line, self.lines, first_column=first_column, gaps=gaps, masked=masked,
+            with_runs=not self.links_only)
+        block = _new_block(kind, start, column, end_line or line + token.content.count("\n"),
+                           content.text, self.containers, content.italic, content.runs,
+                           content.links)
         self._add_links(content.links, content.html)
         return block, content
 
@@ -169,10 +176,10 @@ class _Walker:
         else:
             # GitHub and GitLab show a {#id} as text, and it is part of the anchor
             anchor, source = self.slugger.slug(content.text), AnchorSource.HEADING
-        heading = Heading(level=level, text=text.strip(), anchor=anchor, line=line,
-                          column=block.column, block=block, custom_id=custom_id)
+        heading = _new_heading(level, text.strip(), anchor, line, block.column, block,
+                               custom_id)
         self.headings.append(heading)
-        self.anchors.append(Anchor(heading.anchor, source, line, block.column))
+        self.anchors.append(_new_anchor(heading.anchor, source, line, block.column))
         self._add_block(block)
         while self.stack[-1].heading is not None and self.stack[-1].heading.level >= level:
             self.stack.pop()
@@ -200,9 +207,8 @@ class _Walker:
         self._add_block(block)
         if self.pending_item is not None and self.open_lists:
             item_line, item_column, depth = self.pending_item
-            self.open_lists[0].items.append(ListItem(
-                line=item_line, column=item_column, depth=depth,
-                text=block.text, links=block.links))
+            self.open_lists[0].items.append(_new_item(item_line, item_column, depth,
+                                                      block.text, block.links))
             self.pending_item = None
 
     def table_row(self, token: Token) -> None:
@@ -264,10 +270,9 @@ class _Walker:
             self.html_block(token)
         else:
             kind = BlockKind.CODE
-        self._add_block(TextBlock(
-            kind=kind, line=line, column=self._column_of_first_text(line),
-            end_line=token.map[1], text=token.content,
-            containers=self.containers))
+        self._add_block(_new_block(  # not emphasized, no runs, no links
+            kind, line, self._column_of_first_text(line), token.map[1], token.content,
+            self.containers, False, (), ()))
 
     def list_open(self, token: Token) -> None:
         line = token.map[0] + 1
@@ -295,15 +300,16 @@ class _Walker:
         """An item without a paragraph of its own (``-`` alone, or a code block) still counts."""
         if self.pending_item is not None and self.open_lists:
             line, column, depth = self.pending_item
-            self.open_lists[0].items.append(ListItem(line, column, depth, "", ()))
+            self.open_lists[0].items.append(_new_item(line, column, depth, "", ()))
         self.pending_item = None
 
     def definitions(self, references: dict[str, dict]) -> None:
         """Link reference definitions (``[label]: target``), used or not."""
         for label, reference in references.items():
             line = reference.get("map", [0])[0] + 1
-            self.links.append(Link(LinkKind.DEFINITION, inline.as_written(reference["href"]),
-                                   label, line, self._column_of_first_text(line)))
+            self.links.append(inline.new_link(
+                LinkKind.DEFINITION, inline.as_written(reference["href"]), label, line,
+                self._column_of_first_text(line), False))
         self.links.sort(key=lambda link: (link.line, link.column))
 
     def walk(self, tokens: Sequence[Token]) -> None:
