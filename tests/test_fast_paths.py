@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archlint.rules import placeholder
 from archlint.template import language, promptindex, wordruns
 
 # mostly ASCII, where the shortcuts are taken, with the characters they must get right
@@ -32,6 +33,19 @@ def test_ascii_runs_are_the_regular_expressions_words(text: str) -> None:
     assert wordruns.ascii_runs(text) == [w.casefold() for w in re.findall(r"[^\W_]+", text)]
     assert wordruns.ascii_runs(text, digits=False) == [
         w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+
+
+_LONE_X = re.compile(r"[xX](?<![^\W_][xX])(?![^\W_])")
+WORDS = st.lists(st.sampled_from(["TBD", "TODO", "xx", "XXX", "NNNN", "DATE", "a.b", "{x}"]),
+                 max_size=4).map(tuple)
+
+
+@settings(max_examples=500, deadline=None)
+@given(TEXT, WORDS)
+def test_placeholders_quick_test_is_its_three_tests(text: str, words: tuple[str, ...]) -> None:
+    slow = ("{" in text or "\\" in text or any(word in text for word in words)
+            or _LONE_X.search(text) is not None)
+    assert (placeholder._may_hold(words).search(text) is not None) == slow
 
 
 def _detect_word_by_word(texts: list[str]) -> str | None:
