@@ -17,7 +17,7 @@ from conftest import FIXTURES
 
 from archlint.config import Configuration, Settings
 from archlint.engine import Linter, Selection
-from archlint.engine.cache import Cache
+from archlint.engine.cache import Cache, Dependencies, RecordingSets
 from archlint.template import docsets, packs
 
 ARC42 = packs.builtin("arc42")
@@ -256,3 +256,14 @@ def test_a_top_heading_alike_to_two_chapters_stands_for_neither(tree: Path) -> N
     found = [m.split('"')[1] for _, m in findings(tree / "docs")]
     assert "Architecture Decisions" in found
     assert "Architecture Constraints" in found
+
+
+def test_a_set_asked_for_again_in_one_check_is_the_same_and_recorded_the_same(
+        tree: Path) -> None:
+    chapter = tree / "docs" / "arch" / "02_architecture_constraints.md"
+    once, twice = Dependencies(), Dependencies()
+    first = RecordingSets(docsets.SetIndex(), once).set_of(chapter, ARC42)
+    sets = RecordingSets(docsets.SetIndex(), twice)
+    assert sets.set_of(chapter, ARC42) is sets.set_of(chapter, ARC42)  # remembered
+    assert first is not None and sets.set_of(chapter, ARC42) == first
+    assert twice == once and once.names and once.anchors

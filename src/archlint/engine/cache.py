@@ -109,8 +109,18 @@ class RecordingSets:
 
     def __init__(self, inner, record: Dependencies) -> None:
         self._inner, self._record = inner, record
+        self._sets: dict[tuple[Path, int], object] = {}  # by path and id(pack)
 
     def set_of(self, path: Path, pack):
+        """The set, found and recorded once for the document being checked, however
+        many of its rules ask (AL201 asks twice: for the set, and whether the
+        document is another kind of file)."""
+        key = (path, id(pack))
+        if key not in self._sets:
+            self._sets[key] = self._set_of(path, pack)
+        return self._sets[key]
+
+    def _set_of(self, path: Path, pack):
         found = self._inner.set_of(path, pack)
         if not looks_around(path, pack):  # no set was looked for
             return found

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 from pathlib import Path
 
 from archlint.analysis import DocumentAnalysis
 from archlint.config import Configuration
-from archlint.diagnostics import Diagnostic
+from archlint.diagnostics import Diagnostic, Problem
 from archlint.engine import files, suppressions
 from archlint.engine.cache import (
     Dependencies,
@@ -25,7 +24,7 @@ from archlint.engine.selection import RuleSet
 from archlint.links.index import AnchorIndex
 from archlint.model import Document
 from archlint.paths import real
-from archlint.rule import Context, Disk
+from archlint.rule import Context, Disk, Rule
 from archlint.template.docsets import SetIndex
 from archlint.template.textsettings import TemplateText
 
@@ -69,16 +68,14 @@ class Checker:
                           boundary=root or self._boundary_for(folder))
         suppressed = suppressions.collect(document.comments, self.rules.known,
                                           document.line_count)
-        found = []
+        found: list[tuple[Problem, Rule]] = []
         for rule in self.rules.for_path(relative):
             for problem in rule.check(document, self.rules.options_of(rule), context):
-                if suppressed.covers(problem.line, rule.code):
-                    continue
-                found.append(Diagnostic(display, problem.line, problem.column, rule.code,
-                                        rule.name, problem.message, rule.severity,
-                                        problem.fix))
-        found.sort(key=lambda d: (d.line, d.column, d.code, d.message))
-        return _fingerprinted(found, document.lines, relative or display)
+                if not suppressed.covers(problem.line, rule.code):
+                    found.append((problem, rule))
+        found.sort(key=lambda item: (item[0].line, item[0].column, item[1].code,
+                                     item[0].message))
+        return _stamped(found, display, document.lines, relative or display)
 
     def root_for(self, folder: Path | None) -> Path | None:
         """The project a document belongs to, where links starting with ``/`` lead: the
@@ -100,24 +97,27 @@ class Checker:
         return root if folder.is_relative_to(root) else folder
 
 
-def _fingerprinted(diagnostics: list[Diagnostic], lines: Sequence[str], path: str
-                   ) -> list[Diagnostic]:
-    """Give each diagnostic a fingerprint from its file (relative to the project), rule,
-    message and the text of its line (not the line's number), numbered when the same
-    finding recurs in the file. A line longer than :data:`LONG_LINE` characters stands
-    in by its hash, made once, so that many findings on one huge line cost no more than
-    as many on short lines."""
+def _stamped(found: list[tuple[Problem, Rule]], display: str, lines: Sequence[str],
+             path: str) -> list[Diagnostic]:
+    """Each problem, in order, as a diagnostic of ``display`` stamped with its rule's
+    code, name and severity and a fingerprint from its file (relative to the project),
+    rule, message and the text of its line (not the line's number), numbered when the
+    same finding recurs in the file. A line longer than :data:`LONG_LINE` characters
+    stands in by its hash, made once, so that many findings on one huge line cost no
+    more than as many on short lines."""
     seen: dict[str, int] = {}
     result = []
     texts: dict[int, str] = {}
-    for d in diagnostics:
-        text = texts.get(d.line)
+    for problem, rule in found:
+        text = texts.get(problem.line)
         if text is None:
-            text = texts[d.line] = _line_text(lines, d.line)
-        key = hashlib.sha256("\0".join((path, d.code, d.message, text)).encode(
+            text = texts[problem.line] = _line_text(lines, problem.line)
+        key = hashlib.sha256("\0".join((path, rule.code, problem.message, text)).encode(
             "utf-8", "surrogatepass")).hexdigest()  # text given to lint_text may have any
         seen[key] = seen.get(key, 0) + 1
-        result.append(replace(d, fingerprint=f"{key[:32]}-{seen[key]}"))
+        result.append(Diagnostic(display, problem.line, problem.column, rule.code,
+                                 rule.name, problem.message, rule.severity, problem.fix,
+                                 f"{key[:32]}-{seen[key]}"))
     return result
 
 

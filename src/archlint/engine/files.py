@@ -167,4 +167,9 @@ def git_root(folder: Path) -> Path | None:
 
 @lru_cache(maxsize=1024)
 def _git_root(folder: Path) -> Path | None:
-    return next((f for f in (folder, *folder.parents) if os.path.exists(f / ".git")), None)
+    """The folder or the closest folder above it holding ``.git``; asked of the parent
+    in turn, so that the folders of a run's documents look at each folder above them
+    once (each document of a set of proposals may have a folder of its own)."""
+    if os.path.exists(folder / ".git"):
+        return folder
+    return None if folder.parent == folder else _git_root(folder.parent)

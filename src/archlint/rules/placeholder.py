@@ -60,9 +60,9 @@ A rule pack adds the placeholders of its template (`NNNN`, `(fill me in …)`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from archlint.diagnostics import Problem
 from archlint.markdown.textscan import WORD_START, Joined, whole_word
@@ -114,22 +114,15 @@ class Options(RuleOptions):
 
 
 @lru_cache(maxsize=16)
-def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the placeholder words, whole or not."""
-    return re.compile("|".join(re.escape(word) for word in words))
-
-
-# an x or X on its own; the look-behind comes after the letter, so that the regular
-# expression engine can skip ahead to the x's
-_ANY_LONE_X = re.compile(r"[xX](?<![^\W_][xX])(?![^\W_])")
-
-
-def _may_hold(text: str, words: re.Pattern[str]) -> bool:
+def _may_hold(words: tuple[str, ...]) -> re.Pattern[str]:
     """A quick test that a text may hold a placeholder at all (most text does not):
-    a word, a lone x or the start of a bracket placeholder. Three searches for each
-    kind are quicker than one for any of them."""
-    return ("{" in text or "\\" in text or words.search(text) is not None
-            or _ANY_LONE_X.search(text) is not None)
+    the start of a bracket placeholder (``{``, ``\\``), any of the placeholder words
+    (whole or not) or an x or X on its own. Every alternative starts with a given
+    character, which lets the regular expression engine skip ahead to those characters:
+    one search, quicker than one for each kind (an alternative starting with a class
+    such as ``[xX]`` would have it try every position)."""
+    alternatives = "|".join(re.escape(word) for word in ("{", "\\", *words))
+    return re.compile(rf"{alternatives}|x(?<![^\W_]x)(?![^\W_])|X(?<![^\W_]X)(?![^\W_])")
 
 
 @lru_cache(maxsize=16)
@@ -169,8 +162,10 @@ def _phrases_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
 def _found_in(block: TextBlock, placeholders: re.Pattern[str],
               phrases: re.Pattern[str] | None, set_notation: set[int],
               units: dict[int, list[tuple[int, int]]],
-              talked: frozenset[str] = frozenset()) -> Iterator[Problem]:
-    """The placeholders in one block's visible text, each once."""
+              talked: Callable[[], frozenset[str]] = frozenset) -> Iterator[Problem]:
+    """The placeholders in one block's visible text, each once; ``talked`` gives the
+    bracket placeholders the document talks about (worked out only when a bracket
+    placeholder is found: most documents have none)."""
     text = Joined(block.runs)
     found = list(text.finditer(placeholders))
     if phrases is not None:
@@ -192,7 +187,8 @@ def _found_in(block: TextBlock, placeholders: re.Pattern[str],
                 line in set_notation
                 or mentions.brace_notation(text.text, *match.span(), line, column, units)):
             continue
-        if match.group(0) in talked or mentions.TUPLE().match(match.group(0)):
+        if match.group(0).startswith(("{", "\\")) and (
+                match.group(0) in talked() or mentions.TUPLE().match(match.group(0))):
             continue
         reported_until = match.end()
         yield Problem(line, column, f'placeholder "{match.group(0).strip(" ,")}" left in')
@@ -202,12 +198,12 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
     extra = context.pack.placeholders if context.pack else ()
     all_words = tuple(dict.fromkeys(
         (*options.words, *(w for w in extra if re.fullmatch(r"\w+", w)))))
-    placeholders, any_word = _pattern(all_words), _any_word(all_words)
+    placeholders, may_hold = _pattern(all_words), _may_hold(all_words)
     phrases = _phrases_pattern(tuple(p for p in extra if not re.fullmatch(r"\w+", p)))
     cells = tables.tables(document)
     check_marks, and_so_on = tables.check_mark_rows(cells), tables.and_so_on_rows(cells)
     set_notation, units = tables.set_notation_rows(cells), tables.unit_columns(cells)
-    talked = mentions.talked_about(document, placeholders)
+    talked = cache(lambda: mentions.talked_about(document, placeholders))
     variables = tables.variable_rows(cells)
     classified = context.analysis.template_text
     slots = {section.heading.line: section.title for section in document.sections()
@@ -225,8 +221,8 @@ def check(document: Document, options: Options, context: Context) -> Iterator[Pr
                 yield Problem(block.line, block.column, f'placeholder "{alone}" left in')
             continue
         found = []
-        if phrases is not None or _may_hold("\n".join([run.text for run in block.runs]),
-                                            any_word):
+        if phrases is not None or may_hold.search(
+                "\n".join([run.text for run in block.runs])) is not None:
             found = list(_found_in(block, placeholders, phrases, set_notation, units,
                                    talked))
         if not found and block.kind is BlockKind.HEADING and block.line in slots:

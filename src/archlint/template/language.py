@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from archlint.template import wordruns
+
 NAMES = {"en": "English", "de": "German", "es": "Spanish", "fr": "French",
          "pt": "Portuguese", "it": "Italian", "nl": "Dutch"}
 
@@ -42,18 +44,32 @@ MARGIN = 3  # the language told has this many times the small words of the next
 READ = 6_000  # characters: enough to tell, however long the document
 
 
+def _words(text: str) -> list[str]:
+    """The text's words, case-folded."""
+    if text.isascii():  # most paragraphs
+        return wordruns.ascii_runs(text, digits=False)
+    return _TOKEN.findall(text.casefold())
+
+
 def detect(texts: Iterable[str]) -> str | None:
     """The language of ``texts`` (a code of :data:`NAMES`), or None when unclear."""
-    counts: Counter[str] = Counter()
+    words: list[str] = []
     left = READ
     for text in texts:
-        for token in _TOKEN.findall(text[:left].casefold()):
-            for code in _LANGUAGE_OF.get(token, ()):
-                counts[code] += 1
+        words += _words(text[:left])
         left -= len(text)
         if left <= 0:
             break
-    ranked = counts.most_common(2)
+    # every word counted at once, then the small words looked up: quicker than
+    # looking each word up as it comes
+    tally = Counter(words)
+    counts: Counter[str] = Counter()
+    for word, codes in _LANGUAGE_OF.items():
+        found = tally[word]
+        if found:
+            for code in codes:
+                counts[code] += found
+    ranked = counts.most_common(2)  # a tie for the first place tells no language
     if not ranked or ranked[0][1] < MIN_WORDS:
         return None
     if len(ranked) > 1 and ranked[0][1] < MARGIN * ranked[1][1]:

@@ -341,6 +341,8 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
            root: Section | None = None) -> tuple[Placement, ...]:
     """Placements of ``nodes`` among the sections of ``scope``, under ``parent`` (None
     at the top, where the parent counts as present; ``root``, the document's, there)."""
+    if not nodes:
+        return ()  # most of the pack's sections have none under them: no scope to index
     candidates = _Candidates(scope)
     sections = _match(nodes, candidates, taken, pack)
     placements = []

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from archlint.patterns import lazy
+from archlint.template import wordruns
 
 _WORD = lazy(r"[^\W_]+(?:['’][^\W_]+)*")
 MIN_WORDS = 3          # shorter text is never template text
@@ -25,8 +26,12 @@ _RECENT = 4096  # texts whose answers each index keeps
 
 
 def words(text: str) -> tuple[str, ...]:
-    if text.isascii():  # folding the whole text at once is the same, and quicker
-        return tuple(_WORD().findall(text.casefold()))
+    """The text's words, case-folded: runs of letters and digits, joined by an
+    apostrophe ("don't")."""
+    if text.isascii():
+        if "'" not in text:  # no words joined: the runs of letters and digits
+            return tuple(wordruns.ascii_runs(text))
+        return tuple(_WORD().findall(text.casefold()))  # folded at once: the same, quicker
     return tuple(word.casefold() for word in _WORD().findall(text))
 
 

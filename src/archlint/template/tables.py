@@ -15,11 +15,14 @@ from archlint.patterns import lazy
 _NUMBER_SET = re.compile(r"\{\s*\d[\d,\s]*\}")
 
 
+_CELL = BlockKind.TABLE_CELL  # a name: an enumeration's member is slow to look up
+
+
 def tables(document: Document) -> list[list[TextBlock]]:
     """The cells of each table, in order."""
     tables: list[list[TextBlock]] = []
     for block in document.blocks:
-        if block.kind is not BlockKind.TABLE_CELL:
+        if block.kind is not _CELL:
             continue
         gap = block.line - tables[-1][-1].line if tables else 0
         between = document.lines[block.line - 2] if gap == 2 else ""
