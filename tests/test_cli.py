@@ -210,6 +210,10 @@ def test_the_template_a_pack_is_derived_from_is_not_checked_as_a_document(tmp_pa
     named = run("check", "--no-cache", "--template", "decisions/template.md",
                 "decisions/template.md", cwd=tmp_path)
     assert "decisions/template.md:5:1: AL101" in named.stdout
+    # named twice, or named and found in the folder, a file is checked once
+    twice = run("check", "--no-cache", "--template", "decisions/template.md",
+                "decisions/template.md", "decisions", "decisions/template.md", cwd=tmp_path)
+    assert "(2 files checked)" in twice.stdout
 
 
 def test_with_one_pack_for_every_file_no_file_named_like_a_template_is_checked(

@@ -88,7 +88,7 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
     template, are left out: a template is a pack's schema, all prompts and empty
     sections, not a document written from it. Named as a path of its own, a template
     is checked."""
-    seen: set[Path] = set(templates)
+    seen: set[Path] = set()
 
     def excluded(path: Path) -> bool:
         if not exclude or root is None:
@@ -97,8 +97,8 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
         return relative is not None and any(glob_matches(p, relative) for p in exclude)
 
     for given in paths:
-        if not os.path.isdir(given):
-            seen.discard(real(given))
+        named = not os.path.isdir(given)
+        if named:
             candidates: Iterator[Path] = iter([given])
         else:
             found = sorted(_walk(given, excluded), key=lambda p: p.as_posix())
@@ -108,7 +108,7 @@ def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | No
             candidates = iter(_not_git_ignored(given, found))
         for path in candidates:
             key = real(path)
-            if key not in seen:
+            if key not in seen and (named or key not in templates):
                 seen.add(key)
                 yield path
 
