@@ -7,8 +7,20 @@ import dataclasses
 import pytest
 
 from archlint.model import (
-    Anchor, AnchorSource, BlockKind, Comment, Container, Heading, Link, LinkKind, ListBlock,
-    ListItem, Section, TextBlock, TextRun, quick_constructor,
+    Anchor,
+    AnchorSource,
+    BlockKind,
+    Comment,
+    Container,
+    Heading,
+    Link,
+    LinkKind,
+    ListBlock,
+    ListItem,
+    Section,
+    TextBlock,
+    TextRun,
+    quick_constructor,
 )
 
 _RUN = TextRun("text", 3, 5)

@@ -89,7 +89,8 @@ def _chapters(context: Context) -> set[int]:
     title: a chapter (a set's file holding one arc42 chapter), not the document's title."""
     return {placement.section.line for placement in context.analysis.outline
             if placement.section is not None and placement.section.heading is not None
-            and placement.section.level == 1 and placement.spec.matches(placement.section.title)}
+            and placement.section.level == 1
+            and placement.spec.matches(placement.section.title)}
 
 
 _CONTENTS = re.compile(r"^(?:table of contents|contents|toc|inhalt|inhaltsverzeichnis)$",

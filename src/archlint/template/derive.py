@@ -10,18 +10,20 @@ option 2}``, ``## \\<Runtime Scenario n\\>``) or "…", or one of siblings named
 for a number (``### Significant area 1``, ``### Significant area 2``), is a *slot*: it
 stands for any number of the author's own sections. A heading in a block quote is
 quoted guidance, an example of what to write (``> ### Positive example``), not a
-section. A heading with no text of its own
-over two or more sections (a template's "Outline" heading) only *groups* them:
-documents may leave it out, its sections standing where it would have been. A template without a title whose
-chapters are ``#`` headings (arc42's) may be kept one chapter per file: the pack says
-so (``chapter-files``), and a folder of such files is checked as one set. The
+section. A heading with no text of its own over two or more sections (a template's
+"Outline" heading) only *groups* them: documents may leave it out, its sections
+standing where it would have been. A template without a title whose chapters are
+``#`` headings (arc42's) may be kept one chapter per file: the pack says so
+(``chapter-files``), and a folder of such files is checked as one set. The
 template's prompts are its text meant to be replaced, found by the way the template
 marks them:
 
 - italic paragraphs (the Process View template and its family);
 - HTML comments (the KEP template; MADR);
 - otherwise every paragraph and list item is guidance to replace (the Rust RFC
-  template's prose prompts, arc42's label-plus-paragraph help blocks).
+  template's prose prompts, arc42's label-plus-paragraph help blocks), but for an
+  answer the template offers to choose from (``[Positive, Neutral, Negative]``)
+  written alone, which an author who chose it writes too.
 
 In a template that prompts in comments, its visible text (a checklist, form lines) is
 boilerplate: it may stay, but it is not the author's content.
