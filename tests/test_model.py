@@ -6,46 +6,31 @@ import dataclasses
 
 import pytest
 
-from archlint.model import (
-    Anchor,
-    AnchorSource,
-    BlockKind,
-    Comment,
-    Container,
-    Heading,
-    Link,
-    LinkKind,
-    ListBlock,
-    ListItem,
-    Section,
-    TextBlock,
-    TextRun,
-    quick_constructor,
-)
+from archlint import model
 
-_RUN = TextRun("text", 3, 5)
-_LINK = Link(LinkKind.LINK, "a.md#b", "text", 3, 7, True)
-_BLOCK = TextBlock(BlockKind.PARAGRAPH, 3, 1, 4, "text", (Container.LIST_ITEM,), True,
-                   (_RUN,), (_LINK,))
-_HEADING = Heading(2, "Title", "title", 1, 4, _BLOCK, "custom")
-_ITEM = ListItem(3, 1, 0, "text", (_LINK,))
+_RUN = model.TextRun("text", 3, 5)
+_LINK = model.Link(model.LinkKind.LINK, "a.md#b", "text", 3, 7, True)
+_BLOCK = model.TextBlock(model.BlockKind.PARAGRAPH, 3, 1, 4, "text",
+                         (model.Container.LIST_ITEM,), True, (_RUN,), (_LINK,))
+_HEADING = model.Heading(2, "Title", "title", 1, 4, _BLOCK, "custom")
+_ITEM = model.ListItem(3, 1, 0, "text", (_LINK,))
 
 EXAMPLES = [
-    (TextRun, ("text", 3, 5)),
-    (Link, (LinkKind.IMAGE, "x.png", "alt", 2, 9, False)),
-    (TextBlock, (BlockKind.HEADING, 1, 4, 1, "Title", (), False, (_RUN,), ())),
-    (Heading, (2, "Title", "title", 1, 4, _BLOCK, None)),
-    (Comment, (" note ", 5, 2, 7)),
-    (Anchor, ("title", AnchorSource.HTML_ID, 1, 1)),
-    (ListItem, (3, 1, 0, "text", (_LINK,))),
-    (ListBlock, (3, 1, 9, True, (_ITEM,))),
-    (Section, (_HEADING, (_BLOCK,), (), 1, 20)),
+    (model.TextRun, ("text", 3, 5)),
+    (model.Link, (model.LinkKind.IMAGE, "x.png", "alt", 2, 9, False)),
+    (model.TextBlock, (model.BlockKind.HEADING, 1, 4, 1, "Title", (), False, (_RUN,), ())),
+    (model.Heading, (2, "Title", "title", 1, 4, _BLOCK, None)),
+    (model.Comment, (" note ", 5, 2, 7)),
+    (model.Anchor, ("title", model.AnchorSource.HTML_ID, 1, 1)),
+    (model.ListItem, (3, 1, 0, "text", (_LINK,))),
+    (model.ListBlock, (3, 1, 9, True, (_ITEM,))),
+    (model.Section, (_HEADING, (_BLOCK,), (), 1, 20)),
 ]
 
 
 @pytest.mark.parametrize(("cls", "values"), EXAMPLES, ids=lambda x: getattr(x, "__name__", ""))
 def test_a_quick_constructor_makes_the_value_the_class_makes(cls, values) -> None:
-    quick = quick_constructor(cls)(*values)
+    quick = model.quick_constructor(cls)(*values)
     made = cls(*values)
     assert type(quick) is cls
     assert quick == made and made == quick
@@ -58,7 +43,7 @@ def test_a_quick_constructor_makes_the_value_the_class_makes(cls, values) -> Non
 
 def test_a_quick_constructor_takes_every_field() -> None:
     with pytest.raises(TypeError):
-        quick_constructor(TextRun)("text", 3)  # type: ignore[call-arg]
+        model.quick_constructor(model.TextRun)("text", 3)  # type: ignore[call-arg]
 
 
 def test_a_class_that_needs_its_own_init_has_no_quick_constructor() -> None:
@@ -76,4 +61,4 @@ def test_a_class_that_needs_its_own_init_has_no_quick_constructor() -> None:
 
     for cls in (Checked, Plain):
         with pytest.raises(TypeError):
-            quick_constructor(cls)
+            model.quick_constructor(cls)
