@@ -544,14 +544,51 @@ def test_the_same_heading_elsewhere_does_not_stand_in():
     # "change" is in the guidance of Motivation and Design as well as Rationale's
     # neighbour's: it says nothing of the Rationale
     "The change",
-    # in the section's place every word must be the guidance's
-    "Alternate approaches benchmarked",
+    # in the section's place every word must be the guidance's (and the first word
+    # leads nowhere else)
+    "Benchmarked alternate approaches",
 ])
 def test_a_heading_the_guidance_does_not_name_is_no_stand_in(heading):
     text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
             f"### Reporting flaws\nx\n## {heading}\nx\n## Rollout\nx\n")
     assert missing(text) == []  # a heading of the author's own stands there
     assert unrecognised(text) == ["Rationale"]
+
+
+def test_a_heading_led_by_the_guidance_s_own_word_stands_in_anywhere_at_its_level():
+    # "Alternatives Considered" after the Rollout: out of the Rationale's place, but at
+    # its siblings' level, of two words or more, led by a word of the first sentence of
+    # the Rationale's guidance ("alternate approaches") that no other section's has
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Rollout\nx\n## Alternatives Considered\nx\n")
+    assert missing(text) == []
+    assert unrecognised(text) == []
+
+
+@pytest.mark.parametrize("tail", [
+    "## Alternatives\nx\n",  # one word: too easily another subject
+    "## Appendix\n### Alternatives considered\nx\n",  # not at the sections' level
+    "## Considered alternatives\nx\n",  # led by a word the guidance does not use
+])
+def test_a_heading_not_led_by_the_guidance_s_own_word_at_its_level_does_not_stand_in(
+        tail):
+    text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
+            "### Reporting flaws\nx\n## Rollout\nx\n" + tail)
+    assert missing(text) == ["Rationale"]
+
+
+def test_only_the_first_sentence_of_the_guidance_leads():
+    pack = Pack(name="notes", sections=(
+        SectionSpec(title="Intro", about="What this is."),
+        SectionSpec(title="Rationale",
+                    about="Why this design was chosen. Mention benchmarks if any."),
+        SectionSpec(title="End", about="The last words."),
+    ))
+    text = "# Doc\n## Intro\nx\n## End\nx\n## Benchmarks run\nx\n"
+    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
+        "Rationale"]
+    chosen = "# Doc\n## Intro\nx\n## End\nx\n## Design choices\nx\n"
+    assert run_rule("AL201", chosen, pack=pack) == []
 
 
 def test_a_phrase_of_the_guidance_stands_in_anywhere_under_the_parent():

@@ -31,9 +31,12 @@ words or more of that guidance anywhere inside the section's parent ("Vulnerabil
 Response Process" where the template asks for the vulnerability response process), or
 a heading every word of which the guidance uses, exactly where the section would stand,
 after the section found before it ("Alternatives" between Proposal and
-Implementation, where the template's Rationale asks for alternate approaches). At
-least one of those words must be the section's own, in no other section's title or
-guidance; a heading two missing sections could claim stands for neither.
+Implementation, where the template's Rationale asks for alternate approaches), or a
+heading of two words or more at the level of the section's siblings, anywhere inside its
+parent, whose first word the first sentence of the guidance uses ("Alternatives
+Considered" after the Implementation). At least one of those words (in the last case
+the first) must be the section's own, in no other section's title or guidance; a
+heading two missing sections could claim stands for neither.
 
 A section not found by its title where a heading of the author's own (none of the pack's
 sections) stands in its place, after the section found before it and at its level, up to

@@ -475,6 +475,9 @@ def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Sectio
     return []  # the one found after is not under the same heading: no place between
 
 
+_FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
+
+
 def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
               ) -> tuple[Placement, ...]:
     """Sections missing under their own titles where a heading of the author's own
@@ -488,9 +491,13 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     messages"). Fewer, or words the guidance uses apart, stand for it only exactly where
     it would be (see :func:`_slot`), and only if the guidance uses every one of them:
     "Alternatives" between Proposal and Implementation, where the template's Rationale
-    asks for "alternate approaches". A heading is taken for one section only, and a
-    heading two missing sections could both claim is taken for neither: which it is
-    cannot be told."""
+    asks for "alternate approaches". A heading of two words or more at the level of the
+    section's siblings, led by a word of the first sentence of the guidance that is the
+    section's own, stands for it anywhere inside its parent: "Alternatives Considered"
+    after the Implementation (the first sentence says what the section is; later ones
+    wander: a Rust RFC's "Intended Use" is no Prior art, which "is intended to …"). A
+    heading is taken for one section only, and a heading two missing sections could
+    both claim is taken for neither: which it is cannot be told."""
     parents = parents_of(root)
     claims: dict[int, list[Section]] = {}  # id(placement) → the headings it could take
 
@@ -504,14 +511,21 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
                 continue
             about = titles.text_words(placement.spec.about)
             others = _others_words(pack, placement.spec)
+            opening = titles.text_words(_FIRST_SENTENCE.split(placement.spec.about, 1)[0])
+            level = next((p.section.level for p in siblings if p.section is not None), -1)
             found = []
             for section in holder.walk():
                 if section is not holder and section.heading is not None:
-                    count, named, own, phrase = titles.named_in(section.title, about, others)
+                    count, named, own, phrase, _ = titles.named_in(
+                        section.title, about, others)
                     if count >= 3 and phrase and own and free(section):
                         found.append(section)
+                    elif (count >= 2 and section.level == level
+                          and titles.named_in(section.title, opening, others)[4]
+                          and free(section)):
+                        found.append(section)
             for section in _slot(siblings, index, parents):
-                count, named, own, _ = titles.named_in(section.title, about, others)
+                count, named, own, _, _ = titles.named_in(section.title, about, others)
                 if own and named == count and free(section):
                     found.append(section)
             if found:

@@ -265,11 +265,13 @@ def _title_words(title: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def named_in(title: str, text: tuple[str, ...], others: frozenset[str] = frozenset()
-             ) -> tuple[int, int, bool, bool]:
+             ) -> tuple[int, int, bool, bool, bool]:
     """How the ``text`` (its words, as :func:`text_words` gives them) names the heading
     ``title``: how many words the title has, how many of them the text uses in some
-    form, whether one of those at least is not among ``others``, and whether the text
-    writes them all together, in order (a phrase: "Vulnerability Response Process")."""
+    form, whether one of those at least is not among ``others``, whether the text
+    writes them all together, in order (a phrase: "Vulnerability Response Process"),
+    and whether the title's first word is one the text uses and ``others`` do not
+    ("Alternatives Considered", where the text asks for "alternate approaches")."""
     found = _title_words(title)
     vocabulary = _vocabulary(text)
     used = [word for word in found if _uses(vocabulary, word)]
@@ -277,7 +279,8 @@ def named_in(title: str, text: tuple[str, ...], others: frozenset[str] = frozens
     phrase = bool(found) and len(used) == len(found) and any(
         all(_same_word(word, text[start + offset]) for offset, word in enumerate(found))
         for start in range(len(text) - len(found) + 1))
-    return len(found), len(used), own, phrase
+    leads = bool(used) and used[0] == found[0] and not _uses(others, found[0])
+    return len(found), len(used), own, phrase, leads
 
 
 @lru_cache(maxsize=1024)
