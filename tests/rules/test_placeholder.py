@@ -32,6 +32,9 @@ def left_in(placeholder):
     ("Latency is x ms.", 1, 12, "x"),
     ("Up to x% of users.", 1, 7, "x"),
     ("We need x GB of RAM.", 1, 9, "x"),
+    ("Uptime is 99.X%.", 1, 14, "X"),
+    ("Reduce the cost by X %.", 1, 20, "X"),
+    ("Pages load in < X seconds.", 1, 17, "X"),
     ("x", 1, 1, "x"),
     ("_x_", 1, 1, "x"),
     ("...", 1, 1, "..."),
@@ -88,6 +91,11 @@ def test_words_option():
     "Line <br/> two <span>ok</span>",
     "... and so on",
     "Wait…",
+    "Mac OS X users",  # a capital X is a number only before % or compared
+    "Certificates are X.509.",
+    "X11 forwarding is off.",
+    "Twitter/X users",
+    "Version 10.5% faster",
 ])
 def test_leaves_alone(text):
     assert found(text) == []

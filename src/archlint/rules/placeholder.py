@@ -6,7 +6,8 @@ and column:
 
 - placeholder words, as whole words: `xxx`, `XXX`, `xx`, `XX`, `TBD`, `TODO`, `FIXME`,
   `NNNN` (the list is configurable);
-- a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`;
+- a lone `x` where it stands for a name or a value: `the x service`, `x ms`, `x %`,
+  and a capital `X` where it can only be a number: `X%`, `99.X%`, `< X seconds`;
 - a paragraph, list item or table cell that is only `x`, `...` or `…` (but not a
   list's last item or a table's row of `...` meaning "and so on", an elision in a
   quotation, or `x` as a check mark in a table: a matrix with empty cells, or rows
@@ -84,6 +85,10 @@ _UNITS = (r"%|ms|s|sec|seconds?|minutes?|mins?|hours?|days?|[kKMGT]i?B|requests?
 _LONE_X = (
     rf"{WORD_START}(?<![.\-])[xX](?=\s+(?:{_NAMED})(?![^\W_]))"
     rf"|{WORD_START}(?<![.\-])x(?=\s*(?:{_UNITS})(?![^\W_]))"
+    # a capital X only where it can be nothing but a number: before a per cent sign
+    # ("X%", "99.X%"), or compared ("< X seconds"); "OS X users" is a name
+    rf"|{WORD_START}(?<![\-])(?<![^\d]\.)X(?=\s?%)"
+    rf"|(?<=[<>≤≥] )X(?=\s+(?:{_UNITS})(?![^\W_]))"
 )
 # \<Name\> (written to show the brackets) and {a description}: not part of a name
 # (created-from-\<hash>, pages-{size}; but ADR-{number} is a placeholder), not a set or enumeration ({get, list}), not a path,
