@@ -79,6 +79,23 @@ def test_without_a_pack_every_section_under_the_title_counts() -> None:
     assert status.completeness == 0.5
 
 
+def test_status_text_says_when_no_pack_applies_and_how_to_give_one() -> None:
+    from archlint.report.status import text as status_text
+
+    own = assess("# Notes\n\n## A\n\nText.\n", pack=None)
+    bare = assess("# Notes\n\nJust text.\n", pack=None)
+    lines = status_text([own, bare], False).splitlines()
+    assert lines[0].endswith("100% complete, 1 of 1 sections done "
+                             "(no rule pack: its own sections)")
+    # nothing to assess is not "100% complete"
+    assert lines[2].endswith(": no sections to assess (no rule pack: its own sections)")
+    assert lines[-1].startswith("2 documents have no rule pack, so only their own "
+                                "sections were assessed: name one with --pack")
+    packed = status_text([assess("# Process View\n\n## Processing pipelines\n\nx\n")],
+                         False)
+    assert "no rule pack" not in packed
+
+
 def test_status_command_json_and_text(tmp_path: Path) -> None:
     view = FIXTURES / "filled" / "03-process-view.md"
     result = subprocess.run([sys.executable, "-m", "archlint", "status", "--output-format",

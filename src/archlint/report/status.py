@@ -13,12 +13,25 @@ if TYPE_CHECKING:
     from archlint.template.completeness import DocumentStatus
 
 UNKNOWN_PROMPTS = "prompts not known: configure your template file"
+# a document no rule pack applies to is assessed by its own headings: say so, and (once,
+# at the end) how to give it one, so that "100% complete" is not read as "the template
+# is filled in"
+NO_PACK = "no rule pack: its own sections"
+
+
+def _no_pack_hint(count: int) -> str:
+    documents = "1 document has" if count == 1 else f"{count} documents have"
+    return (f"{documents} no rule pack, so only their own sections were assessed: name "
+            "one with --pack or --template, or in [[tool.archlint.documents]] (`archlint "
+            "packs` lists the built-in ones)")
 
 
 def _about(document: DocumentStatus) -> str:
     notes = []
     if document.pack:
         notes.append(f"rule pack {document.pack}")
+    else:
+        notes.append(NO_PACK)
     if document.docset is not None:
         notes.append(f"documentation set {document.docset.root}")
     if document.language is not None:
@@ -45,6 +58,10 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
             what = f"holds {held} (by its name)" if held else "holds no chapter"
             lines.append(f"{printable(document.path)}: {what}{_about(document)}")
             continue
+        if not document.expected and not document.sections:
+            lines.append(f"{printable(document.path)}: no sections to assess"
+                         f"{_about(document)}")
+            continue
         lines.append(f"{printable(document.path)}: {document.completeness:.0%} complete, "
                      f"{document.done} of {document.expected} sections done"
                      f"{_about(document)}")
@@ -54,6 +71,7 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
                 marker += f" (perhaps line {section.line})"
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
                          f"{printable(section.title)}{marker}")
+    unpacked = sum(1 for document in statuses if not document.pack)
     for summary in sets(statuses):
         lines.append(f"{printable(summary.root)}/ (documentation set, rule pack "
                      f"{summary.pack}): {len(summary.present)} of {len(summary.chapters)} "
@@ -61,6 +79,8 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
                      f"assessed)")
         if summary.missing:
             lines.append("  missing      " + ", ".join(printable(m) for m in summary.missing))
+    if unpacked:
+        lines.append(_no_pack_hint(unpacked))
     return "".join(line + "\n" for line in lines)
 
 
