@@ -241,6 +241,15 @@ def test_every_text_is_escaped(tmp_path: Path) -> None:
     assert "&lt;b&gt;" in body
 
 
+def test_a_document_without_a_rule_pack_says_so() -> None:
+    picture = examples_overview()
+    page = html.render(picture)
+    packless = [card for card in picture.documents if card.pack is None]
+    assert packless  # two of the bundled examples have no pack of their own
+    assert page.count("no rule pack: its own sections") == len(packless)
+    assert page.count('<span class="muted">rule pack process-view</span>') == 1
+
+
 def test_the_hostile_set_stays_text(tmp_path: Path) -> None:
     page = tmp_path / "report.html"
     result = archlint("report", "--no-cache", "--config", str(HOSTILE / "archlint.toml"),

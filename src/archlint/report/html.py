@@ -312,7 +312,9 @@ def _card(index: int, card: Card, overview: Overview, base: Path | None) -> str:
     href = _href(card.name, base) if card.kind == "document" else None
     name = f'<a href="{_e(href)}">{_e(card.name)}</a>' if href else _e(card.name)
     kind = "Set" if card.kind == "set" else "Document"
-    pack = f'<span class="muted">rule pack {_e(card.pack)}</span>' if card.pack else ""
+    pack = (f'<span class="muted">rule pack {_e(card.pack)}</span>' if card.pack
+            else '<span class="muted">no rule pack: its own sections</span>'
+            if card.readable else "")
     members = (f'<p class="muted">{len(card.members)} documents: '
                f'{_e(", ".join(card.members))}</p>' if card.members else "")
     if card.readable:

@@ -81,7 +81,11 @@ def _summary(overview: Overview) -> Table:
     grid.add_row("Overall", Bar(overview.completeness), f"{overview.completeness:.0%}")
     grid.add_row("", Text(f"{overview.done} of {overview.expected} required sections done"),
                  "")
-    grid.add_row("Documents", _counts(overview.documents_by_state(), CARD_STYLES), "")
+    documents = _counts(overview.documents_by_state(), CARD_STYLES)
+    unpacked = sum(1 for card in overview.documents if card.readable and card.pack is None)
+    if unpacked:  # judged by their own headings, not a template's
+        documents.append(f" ({unpacked} without a rule pack)", "dim")
+    grid.add_row("Documents", documents, "")
     if overview.sets:
         grid.add_row("Sets", _counts(overview.sets_by_state(), CARD_STYLES), "")
     grid.add_row("Sections", _counts(overview.sections_by_state(), SECTION_STYLES), "")
