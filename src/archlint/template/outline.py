@@ -520,10 +520,10 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
                         section.title, about, others)
                     if count >= 3 and phrase and own and free(section):
                         found.append(section)
-                    elif (count >= 2 and section.level == level
-                          and titles.named_in(section.title, opening, others)[4]
-                          and free(section)):
-                        found.append(section)
+                    elif count >= 2 and section.level == level:
+                        *_, leads = titles.named_in(section.title, opening, others)
+                        if leads and free(section):
+                            found.append(section)
             for section in _slot(siblings, index, parents):
                 count, named, own, _, _ = titles.named_in(section.title, about, others)
                 if own and named == count and free(section):
