@@ -44,6 +44,11 @@ def left_in(placeholder):
     (r"Owned by \<Role-1\>.", 1, 10, r"\<Role-1\>"),
     ("Decision: {title of the decision}", 1, 11, "{title of the decision}"),
     ("{TODO}", 1, 1, "{TODO}"),
+    # a description naming another placeholder is one placeholder, reported whole
+    ("Because {reason, e.g. it resolves {force}}.", 1, 9,
+     "{reason, e.g. it resolves {force}}"),
+    ("Because {why | which resolves {force} | …}.", 1, 9,
+     "{why | which resolves {force} | …}"),
 ])
 def test_flags_placeholder(text, line, column, placeholder):
     assert found(text) == [(line, column, left_in(placeholder))]

@@ -19,7 +19,8 @@ and column:
 - angle-bracket placeholders written to survive rendering, `\\<Role-1\\>` or
   `\\<Role-1>`, and brace
   placeholders, `{title of the decision}`, also with a comma or a bar when they describe
-  what to write (`{justification, e.g. cost}`, `{summary | issue/ticket link}`) and in
+  what to write (`{justification, e.g. cost}`, `{summary | issue/ticket link}`; one
+  that names another inside it, `{reason, e.g. it resolves {force}}`, whole) and in
   quotation marks (`Chosen option: "{option 1}"`) (but not enumerations such as `{get, list}`,
   path templates such as `/pods/{name}`, `${VARIABLE}`, the generated part of a name
   such as `created-from-\\<hash>`, LaTeX such as `\\frac{a}{b}`, notation such as
@@ -96,8 +97,11 @@ _LONE_X = (
 # (\frac{a}{b}), not notation such as {Secret -> Pod}.
 # A brace placeholder may hold a comma or a bar when it describes what to write:
 # {justification, e.g. cost}, {summary | issue/ticket link}; {get, list} stays a set.
-_DESCRIBED = (r"[^{}<>=\\\n\x00]{0,80}?(?:,\s*(?:e\.\s?g\.|i\.\s?e\.|for example|such as)|"
-              r"\s\|\s)[^{}<>=\\\n\x00]{0,80}")
+# A description may name another placeholder inside it: {reason, e.g. it resolves {force}}
+# is one placeholder, reported whole.
+_INNER = r"(?:[^{}<>=\\\n\x00]|\{[^{}<>=\\\n\x00]{1,40}\})"
+_DESCRIBED = (_INNER + r"{0,80}?(?:,\s*(?:e\.\s?g\.|i\.\s?e\.|for example|such as)|"
+              r"\s\|\s)" + _INNER + r"{0,80}")
 _BRACKETS = (r"(?<![\w.])(?<![a-z]-)\\<[^<>\n\x00]+?\\?>|"
              r"(?<![\\$\w{}/.])(?<![a-z]-)\{[A-Za-z](?:[^{}<>,=:/\\+(\n\x00]{0,80}|"
              + _DESCRIBED + r")\}(?![}/\w\[(]|\.\w)")
