@@ -68,6 +68,23 @@ def test_rust_rfc_prose_prompts_and_fill_me_in() -> None:
     assert pack.placeholders == ("(fill me in",)
 
 
+def test_a_note_above_the_title_does_not_make_a_template_prompt_in_comments() -> None:
+    note = "<!-- Remember to list your proposal in the index of proposals. -->\n\n"
+    body = ("# Proposal title\n\n## Summary\n\nOne paragraph on what changes.\n\n"
+            "## Drawbacks\n\nWhy should we not do this?\n")
+    pack = derive.derive(note + body, "proposal")
+    # its sections' prose is what to replace, as without the note
+    assert pack.prompts == derive.derive(body, "proposal").prompts == (
+        "One paragraph on what changes.", "Why should we not do this?")
+    assert pack.boilerplate == ()
+    # a comment in a section does make it one: its visible text is then boilerplate
+    commented = body.replace("## Drawbacks\n", "## Drawbacks\n\n<!-- Say what it costs. "
+                             "Who loses what? -->\n")
+    pack = derive.derive(commented, "proposal")
+    assert pack.comment_prompts == ("Say what it costs. Who loses what?",)
+    assert "Why should we not do this?" in pack.boilerplate
+
+
 def test_madr_style_optional_comment_and_brace_placeholders() -> None:
     template = textwrap.dedent("""\
         # {short title of the decision}

@@ -19,7 +19,8 @@ template's prompts are its text meant to be replaced, found by the way the templ
 marks them:
 
 - italic paragraphs (the Process View template and its family);
-- HTML comments (the KEP template; MADR);
+- HTML comments in its sections (the KEP template; MADR), not a note above its first
+  section only (``<!-- Remember to add your RFC to SUMMARY.md -->``);
 - otherwise every paragraph and list item is guidance to replace (the Rust RFC
   template's prose prompts, arc42's label-plus-paragraph help blocks), but for an
   answer the template offers to choose from (``[Positive, Neutral, Negative]``)
@@ -62,6 +63,16 @@ def _comment_prompts(document: Document) -> list[Comment]:
     return [c for c in document.comments
             if not classify.DIRECTIVE().match(c.text) and not _optional_note(c)
             and len(promptindex.words(c.text)) >= promptindex.MIN_WORDS]
+
+
+def _prompts_in_comments(document: Document, comments: list[Comment]) -> bool:
+    """Does the template prompt in comments: does a comment prompt stand in one of its
+    sections at least? A comment above its first section only (``<!-- Remember to add
+    your RFC to SUMMARY.md -->`` before the title) is a note on the template, and its
+    sections' prose is still what to replace."""
+    title = _title_heading(document)
+    first = next((h.line for h in document.headings if h is not title), None)
+    return any(first is None or c.line > first for c in comments)
 
 
 def _optional_by_comment(document: Document, heading: Heading) -> bool:
@@ -215,10 +226,11 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     text = [b for b in document.blocks
             if b.kind in (BlockKind.PARAGRAPH, BlockKind.TABLE_CELL) and b.text.strip()]
     italic = [b.text for b in text if classify.is_italic_prompt(b, settings)]
-    comments = _unique([c.text.strip() for c in _comment_prompts(document)])
+    found = _comment_prompts(document)
+    comments = _unique([c.text.strip() for c in found])
     if italic and len(italic) * 4 >= len(text):
         return _unique(italic), comments, ()
-    if comments:
+    if _prompts_in_comments(document, found):
         marked = [b.text for b in text if _HAS_PLACEHOLDER.search(" ".join(r.text for r in b.runs))]
         rest = [b.text for b in text if b.text not in marked]
         return _unique(marked), comments, _unique(rest)
