@@ -13,7 +13,11 @@ not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders"
 "Goals", "Future Work" for "Future possibilities" (a two-word title with one word
 changed, the word kept in no other title of the pack: "Technical errors" is no
 "Technical Risks" where "Technical Context" is a title too); but a heading whose very
-title is another section of the pack is that section, wherever it stands. A nested section may also be a paragraph or list item under its parent that
+title is another section of the pack is that section, wherever it stands, and a
+reworded heading inside another section of the pack found in the document is part of
+that section ("### Compatibility Policy" under the Proposal is no top-level
+"Compatibility"; under its own title, `### Compatibility`, it would be). A nested
+section may also be a paragraph or list item under its parent that
 opens with its title in bold (`* **Can the feature be disabled?**`), as older templates
 wrote their questions; a nested section written elsewhere under its own title is
 misplaced, not missing. Optional sections and slots (a template's `## [option 1]`, any
