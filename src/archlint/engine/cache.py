@@ -187,10 +187,11 @@ class Cache:
         """The cache holds nothing (so there is nothing to look up)."""
         return not self._entries
 
-    def lookup(self, path: Path, digest: str, index: AnchorIndex) -> list[Diagnostic] | None:
-        """The file's cached findings, if its content (``digest``) and everything they
-        depend on are as they were; ``index`` knows the files of this run's set."""
-        entry = self._entries.get(str(real(path)))
+    def lookup(self, found: Path, digest: str, index: AnchorIndex) -> list[Diagnostic] | None:
+        """The cached findings of the file whose real path is ``found``, if its content
+        (``digest``) and everything they depend on are as they were; ``index`` knows the
+        files of this run's set."""
+        entry = self._entries.get(str(found))
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return None
         try:
@@ -200,9 +201,10 @@ class Cache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def store(self, path: Path, digest: str, diagnostics: list[Diagnostic],
+    def store(self, found: Path, digest: str, diagnostics: list[Diagnostic],
               dependencies: Dependencies) -> None:
-        self._entries[str(real(path))] = {
+        """Keep the findings of the file whose real path is ``found``."""
+        self._entries[str(found)] = {
             "hash": digest, "diagnostics": [_encode(d) for d in diagnostics],
             "dependencies": asdict(dependencies)}
         self._changed = True
