@@ -15,6 +15,7 @@ from typing import Protocol
 from archlint.config import Configuration
 from archlint.diagnostics import Diagnostic
 from archlint.engine.cache import Cache, Dependencies
+from archlint.engine.reader import display_path
 from archlint.engine.selection import Selection
 from archlint.links.index import AnchorIndex
 from archlint.markdown import reading
@@ -94,7 +95,8 @@ def _check_or_recall(linter: Checks, path: Path, found: Path, cache: Cache | Non
         return linter.check_recording(path)[0]
     data = reading.read_bytes(path)
     if isinstance(data, bytes):
-        recalled = cache.lookup(found, reading.content_hash(data), linter.anchors)
+        recalled = cache.lookup(found, display_path(path), reading.content_hash(data),
+                                linter.anchors)
         if recalled is not None:
             return recalled
     diagnostics, digest, dependencies = linter.check_recording(path, data)
@@ -110,7 +112,8 @@ def _recalled(linter: Checks, path: Path, found: Path, cache: Cache | None
     data = reading.read_bytes(path)
     if not isinstance(data, bytes):
         return None
-    return cache.lookup(found, reading.content_hash(data), linter.anchors)
+    return cache.lookup(found, display_path(path), reading.content_hash(data),
+                        linter.anchors)
 
 
 _worker: Checks | None = None
