@@ -27,7 +27,7 @@ from archlint.template.docsets import lists_records, looks_around
 from archlint.version import __version__
 
 FORMAT = 3  # 2: dependencies name the files of the set that share a name; 3: findings as
-# lists, without the path
+# lists, without the path; a folder's names as a digest
 DEFAULT_FOLDER = ".archlint_cache"
 
 
@@ -48,9 +48,10 @@ class Dependencies:
     anchors: dict[str, str | None] = field(default_factory=dict)
     named: dict[str, list[str]] = field(default_factory=dict)  # the set's files by name
 
-    def still_hold(self, index: AnchorIndex,
-                   names: Callable[[str], list[str] | None] | None = None) -> bool:
-        """Is all of it still so? (``names`` lists a folder, sorted.)"""
+    def still_hold(self, index: AnchorIndex, names: Callable[[str], object] | None = None
+                   ) -> bool:
+        """Is all of it still so? (``names`` gives a folder's names in the form they
+        are recorded in; sorted, by default.)"""
         names = names or _names
         return (all(os.path.exists(p) == e for p, e in self.exists.items())
                 and all(names(p) == n for p, n in self.names.items())
@@ -67,6 +68,14 @@ def _names(folder: str) -> list[str] | None:
         return sorted(os.listdir(folder))
     except OSError:
         return None
+
+
+def _listing(names: list[str] | None) -> str | None:
+    """A folder's sorted names as the cache keeps them: a digest (the folder of a set
+    is listed for each of its files)."""
+    if names is None:
+        return None
+    return hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class RecordingFiles:
@@ -186,7 +195,7 @@ class Cache:
         self.path = folder / f"v{__version__}-{settings_key[:24]}.json"
         self._entries: dict[str, dict[str, Any]] = self._load()
         self._changed = False
-        self._listed: dict[str, list[str] | None] = {}
+        self._listed: dict[str, str | None] = {}
 
     def _load(self) -> dict[str, dict[str, Any]]:
         import json  # here, so that a run with --no-cache does not import it
@@ -220,11 +229,11 @@ class Cache:
         except (KeyError, TypeError, ValueError):
             return None
 
-    def _names(self, folder: str) -> list[str] | None:
-        """The folder's names, listed once for all the files whose findings depend on
-        them (a cache serves one run)."""
+    def _names(self, folder: str) -> str | None:
+        """The folder's names as the cache keeps them, listed once for all the files
+        whose findings depend on them (a cache serves one run)."""
         if folder not in self._listed:
-            self._listed[folder] = _names(folder)
+            self._listed[folder] = _listing(_names(folder))
         return self._listed[folder]
 
     def store(self, found: Path, digest: str, diagnostics: list[Diagnostic],
@@ -232,7 +241,8 @@ class Cache:
         """Keep the findings of the file whose real path is ``found``."""
         self._entries[str(found)] = {
             "hash": digest, "diagnostics": [_encode(d) for d in diagnostics],
-            "dependencies": asdict(dependencies)}
+            "dependencies": {**asdict(dependencies), "names": {
+                folder: _listing(names) for folder, names in dependencies.names.items()}}}
         self._changed = True
 
     def prepare(self) -> None:
