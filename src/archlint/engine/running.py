@@ -163,6 +163,10 @@ def _in_processes(linter: Checks, paths: list[Path], known: tuple[list[Path], li
         return here
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
 
+    # the parser is imported when a first document is read: here, before the workers
+    # are forked, so that none of them imports it again
+    from archlint.markdown import parser  # noqa: F401
+
     order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method(),
                                initializer=_start_worker,
