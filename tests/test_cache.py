@@ -120,3 +120,44 @@ def test_a_corrupted_cache_is_ignored_and_rewritten(tree: Path, tmp_path: Path) 
     first["diagnostics"] = [{"forged": True}]  # a foreign entry is not trusted either
     stored.write_text(json.dumps(data))
     assert lint(tree, cache_dir=cache) == plain
+
+
+def test_every_field_of_a_finding_comes_back_from_the_cache(tmp_path: Path) -> None:
+    """Severity, fix (each edit) and fingerprint too, which a finding's equality leaves
+    out; the path is the one the reading run names the file by."""
+    from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
+    from archlint.engine.cache import Dependencies
+    from archlint.links.index import AnchorIndex
+    from archlint.markdown.slugs import AnchorStyle
+
+    found = tmp_path / "docs" / "a.md"
+    fix = Fix((Edit(3, 4, ("one", "two")), Edit(7, 6, ())), "make it so")
+    stored = [Diagnostic("docs/a.md", 3, 5, "AL304", "toc-mismatch", "a message",
+                         Severity.WARNING, fix, "abc-1"),
+              Diagnostic("docs/a.md", 9, 1, "AL101", "template-prompt", "another",
+                         Severity.ERROR, None, "def-1")]
+    cache = Cache(tmp_path / "cache", "key")
+    cache.store(found, "digest", stored, Dependencies())
+    cache.save()
+    index = AnchorIndex(AnchorStyle.GITHUB)
+    recalled = Cache(tmp_path / "cache", "key").lookup(found, "a.md", "digest", index)
+    assert recalled is not None
+    assert [(d.path, d.line, d.column, d.code, d.name, d.message, d.severity, d.fix,
+             d.fingerprint) for d in recalled] == [
+        ("a.md", 3, 5, "AL304", "toc-mismatch", "a message", Severity.WARNING, fix, "abc-1"),
+        ("a.md", 9, 1, "AL101", "template-prompt", "another", Severity.ERROR, None, "def-1")]
+    assert Cache(tmp_path / "cache", "key").lookup(found, "a.md", "other", index) is None
+
+
+def test_a_cached_run_started_elsewhere_names_files_as_a_plain_one(
+        tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache is the project's, whichever folder a run starts in: a run in a
+    subfolder names its files from there, as it would without the cache."""
+    cache = tmp_path / "cache"
+    monkeypatch.chdir(tree.parent)
+    from_above = lint(Path(tree.name), cache_dir=cache)
+    assert from_above and from_above[0][0].startswith(f"{tree.name}/")
+    monkeypatch.chdir(tree)
+    plain = lint(Path("."))
+    assert plain and not plain[0][0].startswith(f"{tree.name}/")
+    assert lint(Path("."), cache_dir=cache) == plain

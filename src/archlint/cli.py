@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import gc
 import os
@@ -16,6 +17,10 @@ from pathlib import Path
 # (Python's default) costs a tenth of a run's time. Raised before click and the rest
 # are imported, since importing them makes such objects too.
 gc.set_threshold(50_000, 20, 20)
+# At its exit Python looks for cycles once more among everything the run made, before
+# it frees it all: a tenth of a one-file check. By then the report is written and every
+# file closed, so the objects are frozen first and that last collection passes them by.
+atexit.register(gc.freeze)
 
 import click  # noqa: E402
 
@@ -24,6 +29,14 @@ from archlint.report import formats  # noqa: E402
 from archlint.version import __version__  # noqa: E402
 
 EXIT_CLEAN, EXIT_PROBLEMS, EXIT_ERROR = 0, 1, 2
+
+# The kinds of path the options take, each made once: click names a path type through
+# gettext when it is made, which looks for translation files each time.
+_FILE = click.Path(exists=True, dir_okay=False, path_type=Path)  # an existing file
+_CHECKED = click.Path(exists=True, readable=False, path_type=Path)  # a file or folder
+_NEW_FILE = click.Path(dir_okay=False, path_type=Path)  # a file to write
+_OUTPUT = click.Path(dir_okay=False, allow_dash=True, path_type=Path)  # or "-"
+_FOLDER = click.Path(file_okay=False, path_type=Path)
 
 
 def _split(values: Sequence[str]) -> tuple[str, ...]:
@@ -67,8 +80,7 @@ def _use_color() -> bool:
 
 
 def _pack_options(command):
-    command = click.option("--template", type=click.Path(exists=True, dir_okay=False,
-                           path_type=Path),
+    command = click.option("--template", type=_FILE,
                            help="Derive the rule pack from this template and apply it to "
                                 "every file.")(command)
     return click.option("--pack", metavar="NAME|FILE.toml",
@@ -122,12 +134,10 @@ def _exit_on_signal(number: int, frame: object) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False,
-                                                   path_type=Path))
+@click.argument("paths", nargs=-1, type=_CHECKED)
 @click.option("--output-format", type=click.Choice(formats.names(formats.CHECK)),
               default="text", show_default=True, help="How to print the problems found.")
-@click.option("--output-file", type=click.Path(dir_okay=False, allow_dash=True,
-              path_type=Path),
+@click.option("--output-file", type=_OUTPUT,
               help="Write the report to this file instead of standard output ('-': "
                    "standard output).")
 @click.option("--statistics", is_flag=True, help="Print how many problems each rule found.")
@@ -136,8 +146,8 @@ def _exit_on_signal(number: int, frame: object) -> None:
 @click.option("--extend-select", multiple=True, metavar="RULES",
               help="Run these rules as well as the selected ones.")
 @click.option("--ignore", multiple=True, metavar="RULES", help="Do not run these rules.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), help="Use this configuration file instead of searching.")
+@click.option("--config", "config_file", type=_FILE,
+              help="Use this configuration file instead of searching.")
 @click.option("--exit-zero", is_flag=True, help="Exit with 0 even when problems are found.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option("--fix", is_flag=True,
@@ -146,15 +156,15 @@ def _exit_on_signal(number: int, frame: object) -> None:
 @click.option("--diff", is_flag=True,
               help="Print the changes --fix would make, as a unified diff, and change "
                    "nothing; exit 1 if there are any.")
-@click.option("--baseline", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--baseline", type=_FILE,
               help="Report only problems that this baseline file does not list.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--write-baseline", type=_NEW_FILE,
               help="Record the problems found now in this baseline file, and exit 0.")
 @click.option("--since", metavar="REF",
               help="Check only Markdown files changed since this git revision.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check files in N processes (default: one per CPU core).")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--cache-dir", type=_FOLDER,
               envvar="ARCHLINT_CACHE_DIR",
               help="Where to keep the cache (default: .archlint_cache in the project; "
                    "or $ARCHLINT_CACHE_DIR).")
@@ -273,12 +283,11 @@ def _fix(linter, paths: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, readable=False,
-                                                   path_type=Path))
+@click.argument("paths", nargs=-1, type=_CHECKED)
 @click.option("--output-format", type=click.Choice(formats.names(formats.STATUS)),
               default="text", show_default=True, help="How to print the completeness report.")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), help="Use this configuration file instead of searching.")
+@click.option("--config", "config_file", type=_FILE,
+              help="Use this configuration file instead of searching.")
 @_pack_options
 def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None,
            pack: str | None, template: Path | None) -> None:
@@ -326,24 +335,24 @@ def server(debounce: int) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--html", "html_file", type=_NEW_FILE,
               help="Write the report as one self-contained HTML page to this file.")
 @click.option("--output-format", type=click.Choice(formats.names(formats.REPORT)),
               default=None, help="text (default: a summary for the terminal), json or html.")
-@click.option("--output-file", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--output-file", type=_NEW_FILE,
               help="Write the report to this file instead of standard output.")
 @click.option("--since", metavar="REF",
               help="Show what changed since this git revision: sections done, findings "
                    "fixed and new.")
-@click.option("--compare", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+@click.option("--compare", type=_FILE,
               metavar="BASELINE",
               help="Show what changed since this earlier report (written with "
                    "--output-format json).")
-@click.option("--config", "config_file", type=click.Path(exists=True, dir_okay=False,
-              path_type=Path), help="Use this configuration file instead of searching.")
+@click.option("--config", "config_file", type=_FILE,
+              help="Use this configuration file instead of searching.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
               help="Check files in N processes (default: one per CPU core).")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--cache-dir", type=_FOLDER,
               envvar="ARCHLINT_CACHE_DIR", help="Where to keep the cache.")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @_progress_option
@@ -433,10 +442,9 @@ def schema() -> None:
 
 
 @schema.command()
-@click.argument("template", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("template", type=_FILE)
 @click.option("--name", help="The pack's name (default: from the file name).")
-@click.option("--output-file", type=click.Path(dir_okay=False, allow_dash=True,
-              path_type=Path),
+@click.option("--output-file", type=_OUTPUT,
               help="Write the pack to this file instead of standard output ('-': "
                    "standard output).")
 def derive(template: Path, name: str | None, output_file: Path | None) -> None:
@@ -453,7 +461,7 @@ def derive(template: Path, name: str | None, output_file: Path | None) -> None:
 
 
 @main.command()
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--cache-dir", type=_FOLDER,
               envvar="ARCHLINT_CACHE_DIR", help="The cache to remove.")
 def clean(cache_dir: Path | None) -> None:
     """Remove the cache."""

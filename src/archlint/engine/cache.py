@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,11 +21,13 @@ from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
 from archlint.links.index import AnchorIndex
 from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash, read_bytes
+from archlint.model import quick_constructor
 from archlint.paths import real
 from archlint.template.docsets import lists_records, looks_around
 from archlint.version import __version__
 
-FORMAT = 2  # 2: dependencies name the files of the set that share a name
+FORMAT = 3  # 2: dependencies name the files of the set that share a name; 3: findings as
+# lists, without the path; a folder's names as a digest
 DEFAULT_FOLDER = ".archlint_cache"
 
 
@@ -45,9 +48,13 @@ class Dependencies:
     anchors: dict[str, str | None] = field(default_factory=dict)
     named: dict[str, list[str]] = field(default_factory=dict)  # the set's files by name
 
-    def still_hold(self, index: AnchorIndex) -> bool:
+    def still_hold(self, index: AnchorIndex, names: Callable[[str], object] | None = None
+                   ) -> bool:
+        """Is all of it still so? (``names`` gives a folder's names in the form they
+        are recorded in; sorted, by default.)"""
+        names = names or _names
         return (all(os.path.exists(p) == e for p, e in self.exists.items())
-                and all(_names(p) == n for p, n in self.names.items())
+                and all(names(p) == n for p, n in self.names.items())
                 and all(_anchor_source(p) == h for p, h in self.anchors.items())
                 and all(_paths_named(index, n) == p for n, p in self.named.items()))
 
@@ -61,6 +68,14 @@ def _names(folder: str) -> list[str] | None:
         return sorted(os.listdir(folder))
     except OSError:
         return None
+
+
+def _listing(names: list[str] | None) -> str | None:
+    """A folder's sorted names as the cache keeps them: a digest (the folder of a set
+    is listed for each of its files)."""
+    if names is None:
+        return None
+    return hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
 class RecordingFiles:
@@ -150,18 +165,29 @@ class RecordingSets:
         return found
 
 
-def _encode(d: Diagnostic) -> dict[str, Any]:
-    data = asdict(d)
-    data["severity"] = d.severity.value
-    return data
+# A finding is kept as a list of its fields but the file's path, which is the file's
+# path as the run that reads it names it (a run started in another folder names it
+# otherwise): line, column, code, name, message, severity, fix, fingerprint; a fix as
+# [description, [[line, end_line, [text, ...]], ...]].
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_diagnostic = quick_constructor(Diagnostic)
 
 
-def _decode(data: dict[str, Any]) -> Diagnostic:
-    fix = data.pop("fix")
+def _encode(d: Diagnostic) -> list[Any]:
+    fix = d.fix and [d.fix.description, [[e.line, e.end_line, e.text] for e in d.fix.edits]]
+    return [d.line, d.column, d.code, d.name, d.message, d.severity.value, fix, d.fingerprint]
+
+
+def _decode(path: str, item: list[Any]) -> Diagnostic:
+    """A finding of the file named ``path`` (ValueError, TypeError or KeyError when
+    ``item`` is not one)."""
+    line, column, code, name, message, severity, fix, fingerprint = item
     if fix is not None:
-        fix = Fix(tuple(Edit(e["line"], e["end_line"], tuple(e["text"])) for e in fix["edits"]),
-                  fix["description"])
-    return Diagnostic(**{**data, "severity": Severity(data["severity"]), "fix": fix})
+        description, edits = fix
+        fix = Fix(tuple(Edit(start, end, tuple(text)) for start, end, text in edits),
+                  description)
+    return _diagnostic(path, line, column, code, name, message, _SEVERITIES[severity], fix,
+                       fingerprint)
 
 
 class Cache:
@@ -169,6 +195,7 @@ class Cache:
         self.path = folder / f"v{__version__}-{settings_key[:24]}.json"
         self._entries: dict[str, dict[str, Any]] = self._load()
         self._changed = False
+        self._listed: dict[str, str | None] = {}
 
     def _load(self) -> dict[str, dict[str, Any]]:
         import json  # here, so that a run with --no-cache does not import it
@@ -187,24 +214,35 @@ class Cache:
         """The cache holds nothing (so there is nothing to look up)."""
         return not self._entries
 
-    def lookup(self, path: Path, digest: str, index: AnchorIndex) -> list[Diagnostic] | None:
-        """The file's cached findings, if its content (``digest``) and everything they
-        depend on are as they were; ``index`` knows the files of this run's set."""
-        entry = self._entries.get(str(real(path)))
+    def lookup(self, found: Path, display: str, digest: str, index: AnchorIndex
+               ) -> list[Diagnostic] | None:
+        """The cached findings of the file whose real path is ``found``, named
+        ``display``, if its content (``digest``) and everything they depend on are as
+        they were; ``index`` knows the files of this run's set."""
+        entry = self._entries.get(str(found))
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return None
         try:
-            if not Dependencies(**entry["dependencies"]).still_hold(index):
+            if not Dependencies(**entry["dependencies"]).still_hold(index, self._names):
                 return None
-            return [_decode(dict(item)) for item in entry["diagnostics"]]
+            return [_decode(display, item) for item in entry["diagnostics"]]
         except (KeyError, TypeError, ValueError):
             return None
 
-    def store(self, path: Path, digest: str, diagnostics: list[Diagnostic],
+    def _names(self, folder: str) -> str | None:
+        """The folder's names as the cache keeps them, listed once for all the files
+        whose findings depend on them (a cache serves one run)."""
+        if folder not in self._listed:
+            self._listed[folder] = _listing(_names(folder))
+        return self._listed[folder]
+
+    def store(self, found: Path, digest: str, diagnostics: list[Diagnostic],
               dependencies: Dependencies) -> None:
-        self._entries[str(real(path))] = {
+        """Keep the findings of the file whose real path is ``found``."""
+        self._entries[str(found)] = {
             "hash": digest, "diagnostics": [_encode(d) for d in diagnostics],
-            "dependencies": asdict(dependencies)}
+            "dependencies": {**asdict(dependencies), "names": {
+                folder: _listing(names) for folder, names in dependencies.names.items()}}}
         self._changed = True
 
     def prepare(self) -> None:

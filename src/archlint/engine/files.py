@@ -17,9 +17,10 @@ from __future__ import annotations
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from archlint.markdown.reading import MARKDOWN_SUFFIXES
 from archlint.paths import real
@@ -69,8 +70,13 @@ def glob_matches(pattern: str, relative_path: str) -> bool:
 
 
 def relative_to(path: Path, root: Path) -> str | None:
+    return _relative_real(real(path), root)
+
+
+def _relative_real(found: Path, root: Path) -> str | None:
+    """``found``, a real path, relative to ``root`` (None when it is outside)."""
     try:
-        return real(path).relative_to(root).as_posix()
+        return found.relative_to(root).as_posix()
     except ValueError:
         return None
 
@@ -79,85 +85,120 @@ def _is_virtualenv(folder: Path) -> bool:
     return os.path.isfile(folder / "pyvenv.cfg")
 
 
+class Found(NamedTuple):
+    """A file to check: its path as it was named or found, and where it really is
+    (:func:`archlint.paths.real`)."""
+
+    path: Path
+    real: Path
+
+
 def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
              templates: frozenset[Path] = frozenset(), any_template: bool = False
              ) -> Iterator[Path]:
-    """The Markdown files under ``paths``, each once, in a stable order. A folder's
-    ``templates`` (real paths of the files named like templates that the rule packs
-    in use were derived from), and with ``any_template`` every file in it named like a
-    template, are left out: a template is a pack's schema, all prompts and empty
-    sections, not a document written from it. Named as a path of its own, a template
-    is checked."""
+    """The Markdown files under ``paths``, each once, in a stable order (see
+    :func:`find`)."""
+    return (found.path for found in find(paths, exclude, root, templates, any_template))
+
+
+def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
+         templates: frozenset[Path] = frozenset(), any_template: bool = False
+         ) -> Iterator[Found]:
+    """The Markdown files under ``paths``, each once, in a stable order, with their real
+    paths. A folder's ``templates`` (real paths of the files named like templates that
+    the rule packs in use were derived from), and with ``any_template`` every file in it
+    named like a template, are left out: a template is a pack's schema, all prompts and
+    empty sections, not a document written from it. Named as a path of its own, a
+    template is checked."""
     seen: set[Path] = set()
 
-    def excluded(path: Path) -> bool:
+    def excluded(found: Path) -> bool:
         if not exclude or root is None:
             return False
-        relative = relative_to(path, root)
+        relative = _relative_real(found, root)
         return relative is not None and any(glob_matches(p, relative) for p in exclude)
 
     for given in paths:
         named = not os.path.isdir(given)
         if named:
-            candidates: Iterator[Path] = iter([given])
+            candidates: Iterator[Found] = iter([Found(given, real(given))])
         else:
-            found = sorted(_walk(given, excluded), key=lambda p: p.as_posix())
+            walked = sorted(_walk(given, excluded), key=lambda f: f.path.as_posix())
             if any_template:
-                found = [p for p in found
-                         if not named_like_a_template(p.relative_to(given).as_posix())]
-            candidates = iter(_not_git_ignored(given, found))
-        for path in candidates:
-            key = real(path)
-            if key not in seen and (named or key not in templates):
-                seen.add(key)
-                yield path
+                walked = [f for f in walked
+                          if not named_like_a_template(f.path.relative_to(given).as_posix())]
+            candidates = iter(_not_git_ignored(given, walked))
+        for found in candidates:
+            if found.real not in seen and (named or found.real not in templates):
+                seen.add(found.real)
+                yield found
 
 
-def _not_git_ignored(folder: Path, paths: list[Path]) -> list[Path]:
-    """``paths`` less those that git ignores (.gitignore and the like), when ``folder``
-    is in a git work tree; as they are when it is not, or git cannot say."""
-    if not paths or git_root(folder) is None:
-        return paths
+def _not_git_ignored(folder: Path, found: list[Found]) -> list[Found]:
+    """``found`` less what git ignores (.gitignore and the like), when ``folder`` is in
+    a git work tree; as they are when it is not, or git cannot say."""
+    if not found or git_root(folder) is None:
+        return found
     import subprocess  # only here: most runs never need it
 
     try:
         result = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder,
-                                input="\0".join(str(real(p)) for p in paths) + "\0",
+                                input="\0".join(str(f.real) for f in found) + "\0",
                                 capture_output=True, text=True, check=False)
     except OSError:
-        return paths
+        return found
     if result.returncode not in (0, 1):  # 1: nothing is ignored
-        return paths
+        return found
     ignored = {Path(name) for name in result.stdout.split("\0") if name}
-    return [p for p in paths if real(p) not in ignored]
+    return [f for f in found if f.real not in ignored]
 
 
-def _walk(folder: Path, excluded) -> Iterator[Path]:
+def _walk(folder: Path, excluded: Callable[[Path], bool]) -> Iterator[Found]:
+    """The Markdown files in ``folder`` and below, with their real paths. A folder the
+    walk enters is no symbolic link (links to folders are not followed), so its real
+    path is its parent's and its name; so is a file's that is no link: only a link is
+    resolved (a file system call per part of its path)."""
     unlisted: list[Path] = []  # folders that cannot be listed, reported as they come
+    reals = {str(folder): real(folder)}
     for current, folders, names in os.walk(folder,
                                            onerror=lambda e: unlisted.append(Path(e.filename))):
-        yield from unlisted
+        yield from (Found(path, real(path)) for path in unlisted)
         unlisted.clear()
-        base = Path(current)
+        base, base_real = Path(current), reals.pop(current)
         folders[:] = sorted(
             name for name in folders
             if name not in SKIPPED_FOLDERS and not _is_virtualenv(base / name)
-            and not excluded(base / name)
+            and not excluded(base_real / name)
         )
+        for name in folders:
+            reals[os.path.join(current, name)] = base_real / name
         for name in sorted(names):
+            if not name.lower().endswith(MARKDOWN_SUFFIXES):
+                continue
             path = base / name
-            if (name.lower().endswith(MARKDOWN_SUFFIXES) and _document_or_broken(path)
-                    and not excluded(path)):
-                yield path
-    yield from unlisted
+            found = _document_or_broken(path, base_real / name)
+            if found is not None and not excluded(found.real):
+                yield found
+    yield from (Found(path, real(path)) for path in unlisted)
 
 
-def _document_or_broken(path: Path) -> bool:
-    """A regular file, or a symbolic link that leads to none (nowhere, or in a loop)."""
+def _document_or_broken(path: Path, unlinked: Path) -> Found | None:
+    """A regular file, or a symbolic link that leads to one or to none (nowhere, or in a
+    loop), with its real path (``unlinked`` when the file is no link); None for anything
+    else."""
     try:
-        return stat.S_ISREG(os.stat(path).st_mode)
+        mode = os.lstat(path).st_mode
+    except OSError:  # gone since the folder was listed: kept, to be reported
+        return Found(path, unlinked)
+    if stat.S_ISREG(mode):
+        return Found(path, unlinked)
+    if not stat.S_ISLNK(mode):
+        return None
+    try:
+        leads_to_file = stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
-        return True
+        leads_to_file = True  # leads nowhere, or in a loop
+    return Found(path, real(path)) if leads_to_file else None
 
 
 def git_root(folder: Path) -> Path | None:

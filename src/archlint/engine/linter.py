@@ -134,16 +134,21 @@ class Linter:
         the same order. With a cache, files unchanged since they were cached (and the
         files and anchors they depend on) are not read again. ``progress`` is told how
         many files are done, of how many, as they are."""
-        found = list(self.discover(paths))
-        return (running.lint_paths(self, found, Linter.create, jobs, cache, progress),
+        found = list(self.find(paths))
+        return (running.lint_paths(self, [f.path for f in found], Linter.create, jobs, cache,
+                                   progress, [f.real for f in found]),
                 len(found))
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
         """The Markdown files under ``paths``, as configured (``exclude``); with one
         pack for every file (``--pack``, ``--template``), none named like a template."""
-        return files.discover(list(paths), self.configuration.settings.exclude,
-                              self.configuration.root, self._templates(),
-                              any_template=self.selection.pack is not None)
+        return (found.path for found in self.find(paths))
+
+    def find(self, paths: Iterable[Path]) -> Iterator[files.Found]:
+        """:meth:`discover`'s files, each with its real path."""
+        return files.find(list(paths), self.configuration.settings.exclude,
+                          self.configuration.root, self._templates(),
+                          any_template=self.selection.pack is not None)
 
     def _templates(self) -> frozenset[Path]:
         """The template files the packs in use were derived from, when named like

@@ -15,9 +15,11 @@ from typing import Protocol
 from archlint.config import Configuration
 from archlint.diagnostics import Diagnostic
 from archlint.engine.cache import Cache, Dependencies
+from archlint.engine.reader import display_path
 from archlint.engine.selection import Selection
 from archlint.links.index import AnchorIndex
 from archlint.markdown import reading
+from archlint.paths import real
 
 Checked = tuple[list[Diagnostic], str | None, Dependencies]
 
@@ -43,35 +45,39 @@ WORTH_A_PROCESS = 25
 
 
 def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 1,
-               cache: Cache | None = None, progress: Progress | None = None
-               ) -> list[Diagnostic]:
+               cache: Cache | None = None, progress: Progress | None = None,
+               reals: list[Path] | None = None) -> list[Diagnostic]:
     """Diagnostics for every file of ``found``, in order; worker processes make their
-    own checker with ``factory``; ``progress`` is told as files are done."""
-    linter.anchors.know(found)
+    own checker with ``factory``; ``progress`` is told as files are done. ``reals``
+    are the files' real paths when discovery found them (or else they are found here,
+    once)."""
+    if reals is None:
+        reals = [real(path) for path in found]
+    linter.anchors.know(found, reals)
     if cache is not None:
         cache.prepare()
     results: list[list[Diagnostic]] = [[] for _ in found]
     tell = progress or _silent
     if jobs <= 1 or len(found) < WORTH_A_PROCESS * jobs:
         for index, path in enumerate(found):
-            results[index] = _check_or_recall(linter, path, cache)
+            results[index] = _check_or_recall(linter, path, reals[index], cache)
             tell(index + 1, len(found))
     else:
         missing = []
         for index, path in enumerate(found):
-            recalled = _recalled(linter, path, cache)
+            recalled = _recalled(linter, path, reals[index], cache)
             if recalled is None:
                 missing.append(index)
             else:
                 results[index] = recalled
         done = len(found) - len(missing)
         tell(done, len(found))
-        checked = _in_processes(linter, [found[index] for index in missing], found, factory,
-                                jobs, lambda count: tell(done + count, len(found)))
+        checked = _in_processes(linter, [found[index] for index in missing], (found, reals),
+                                factory, jobs, lambda count: tell(done + count, len(found)))
         for index, (diagnostics, digest, dependencies) in zip(missing, checked):
             results[index] = diagnostics
             if cache is not None and digest is not None:
-                cache.store(found[index], digest, diagnostics, dependencies)
+                cache.store(reals[index], digest, diagnostics, dependencies)
     if cache is not None:
         cache.save()
     return [d for found_in_file in results for d in found_in_file]
@@ -81,41 +87,46 @@ def _silent(done: int, total: int) -> None:
     pass
 
 
-def _check_or_recall(linter: Checks, path: Path, cache: Cache | None) -> list[Diagnostic]:
+def _check_or_recall(linter: Checks, path: Path, found: Path, cache: Cache | None
+                     ) -> list[Diagnostic]:
     """The file's findings from the cache when it is unchanged, or else checked from
-    the same bytes (and cached)."""
+    the same bytes (and cached); ``found`` is its real path."""
     if cache is None:
         return linter.check_recording(path)[0]
     data = reading.read_bytes(path)
     if isinstance(data, bytes):
-        recalled = cache.lookup(path, reading.content_hash(data), linter.anchors)
+        recalled = cache.lookup(found, display_path(path), reading.content_hash(data),
+                                linter.anchors)
         if recalled is not None:
             return recalled
     diagnostics, digest, dependencies = linter.check_recording(path, data)
     if digest is not None:
-        cache.store(path, digest, diagnostics, dependencies)
+        cache.store(found, digest, diagnostics, dependencies)
     return diagnostics
 
 
-def _recalled(linter: Checks, path: Path, cache: Cache | None) -> list[Diagnostic] | None:
+def _recalled(linter: Checks, path: Path, found: Path, cache: Cache | None
+              ) -> list[Diagnostic] | None:
     if cache is None or cache.empty:
         return None
     data = reading.read_bytes(path)
     if not isinstance(data, bytes):
         return None
-    return cache.lookup(path, reading.content_hash(data), linter.anchors)
+    return cache.lookup(found, display_path(path), reading.content_hash(data),
+                        linter.anchors)
 
 
 _worker: Checks | None = None
 
 
 def _start_worker(factory: Factory, configuration: Configuration, selection: Selection,
-                  known: list[Path], gc_threshold: tuple[int, int, int], parent: int) -> None:
+                  known: tuple[list[Path], list[Path]], gc_threshold: tuple[int, int, int],
+                  parent: int) -> None:
     global _worker
     _end_with(parent)
     gc.set_threshold(*gc_threshold)  # collect as the parent does, however it was started
     _worker = factory(configuration, selection)
-    _worker.anchors.know(known)
+    _worker.anchors.know(*known)
 
 
 def _end_with(parent: int) -> None:
@@ -138,12 +149,12 @@ def _check_in_worker(path: Path) -> Checked:
     return _worker.check_recording(path)
 
 
-def _in_processes(linter: Checks, paths: list[Path], known: list[Path], factory: Factory,
-                  jobs: int, tell: Callable[[int], None]) -> list[Checked]:
+def _in_processes(linter: Checks, paths: list[Path], known: tuple[list[Path], list[Path]],
+                  factory: Factory, jobs: int, tell: Callable[[int], None]) -> list[Checked]:
     """``check_recording`` for each path, in order, in up to ``jobs`` processes that
-    know every file of the set (``known``), as this one does; ``tell`` hears how many are
-    back. The largest files are handed out first and the smallest last, in small
-    batches, so that the processes finish together."""
+    know every file of the set (``known``: the files and their real paths), as this one
+    does; ``tell`` hears how many are back. The largest files are handed out first and
+    the smallest last, in small batches, so that the processes finish together."""
     if jobs <= 1 or len(paths) < WORTH_A_PROCESS * jobs:
         here = []
         for path in paths:
@@ -151,6 +162,10 @@ def _in_processes(linter: Checks, paths: list[Path], known: list[Path], factory:
             tell(len(here))
         return here
     from concurrent.futures import ProcessPoolExecutor  # only when it is worth it
+
+    # the parser is imported when a first document is read: here, before the workers
+    # are forked, so that none of them imports it again
+    from archlint.markdown import parser  # noqa: F401
 
     order = sorted(range(len(paths)), key=lambda index: -_size(paths[index]))
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_start_method(),

@@ -22,10 +22,11 @@ class AnchorIndex:
         self._anchors: dict[Path, tuple[frozenset[str] | None, str | None]] = {}
         self._by_name: dict[str, list[Path]] = {}
 
-    def know(self, paths: list[Path]) -> None:
-        """The files of the set, so that a link to a moved file can be pointed to it."""
-        for path in paths:
-            self._by_name.setdefault(path.name.casefold(), []).append(real(path))
+    def know(self, paths: list[Path], reals: list[Path] | None = None) -> None:
+        """The files of the set, so that a link to a moved file can be pointed to it
+        (``reals``: their real paths, when they are known)."""
+        for path, found in zip(paths, reals if reals is not None else map(real, paths)):
+            self._by_name.setdefault(path.name.casefold(), []).append(found)
 
     def paths_named(self, name: str) -> tuple[Path, ...]:
         return tuple(self._by_name.get(name.casefold(), ()))

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import NamedTuple
 
 from archlint.errors import UnparsableError
-from archlint.markdown.parser import parse
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
 from archlint.paths import not_regular
@@ -61,6 +60,10 @@ def read_bytes(path: Path) -> bytes | str:
 def from_text(text: str, path: str | None, anchor_style: AnchorStyle = AnchorStyle.GITHUB,
               *, links_only: bool = False, digest: str | None = None) -> Read:
     """Markdown text as a document (``path`` names it in the document)."""
+    # the parser (and markdown-it-py) are imported when a first document is read: a run
+    # whose files are all answered from the cache reads none
+    from archlint.markdown.parser import parse
+
     try:
         return Read(parse(text, path, anchor_style, links_only=links_only), None, digest, text)
     except UnparsableError as error:

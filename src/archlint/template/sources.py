@@ -10,11 +10,14 @@ only as the first committed version of its documents.
 from __future__ import annotations
 
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archlint.errors import ConfigError
+
+if TYPE_CHECKING:
+    import subprocess
 
 GIT_PREFIX = "git:"
 
@@ -57,6 +60,8 @@ def git_file(spec: str) -> GitFile | None:
 
 def git(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
     """Run git in ``root``; a ConfigError when git cannot be run at all."""
+    import subprocess  # here: a check that reads no template from git does not need it
+
     try:
         return subprocess.run(["git", *arguments], cwd=root, capture_output=True,
                               text=True, encoding="utf-8", errors="replace", check=False)
