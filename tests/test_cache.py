@@ -137,11 +137,13 @@ def test_every_field_of_a_finding_comes_back_from_the_cache(tmp_path: Path) -> N
               Diagnostic("docs/a.md", 9, 1, "AL101", "template-prompt", "another",
                          Severity.ERROR, None, "def-1")]
     cache = Cache(tmp_path / "cache", "key")
-    cache.store(found, "digest", stored, Dependencies())
+    cache.store(found, "digest", stored, Dependencies(unpacked=True))
     cache.save()
     index = AnchorIndex(AnchorStyle.GITHUB)
-    recalled = Cache(tmp_path / "cache", "key").lookup(found, "a.md", "digest", index)
-    assert recalled is not None
+    looked_up = Cache(tmp_path / "cache", "key").lookup(found, "a.md", "digest", index)
+    assert looked_up is not None
+    recalled, dependencies = looked_up
+    assert dependencies.unpacked  # and whether a rule pack applied to it
     assert [(d.path, d.line, d.column, d.code, d.name, d.message, d.severity, d.fix,
              d.fingerprint) for d in recalled] == [
         ("a.md", 3, 5, "AL304", "toc-mismatch", "a message", Severity.WARNING, fix, "abc-1"),

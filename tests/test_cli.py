@@ -41,13 +41,15 @@ def test_text_output_lines_and_exit_status(project: Path) -> None:
         "docs/view.md:5:5: AL102 placeholder \"xxx\" left in [placeholder]",
         "notes.markdown:1:1: AL102 placeholder \"FIXME\" left in [placeholder]",
     ]
-    assert lines[3] == "Found 3 problems (3 errors) in 2 files (3 files checked)."
+    assert lines[3] == ("Found 3 problems (3 errors) in 2 files (3 files checked, none "
+                        "with a rule pack).")
     assert "\x1b[" not in result.stdout  # no colour when not on a terminal
 
 
 def test_clean_run_exits_zero(project: Path) -> None:
     result = run("check", "docs/clean.md", cwd=project)
-    assert (result.returncode, result.stdout) == (0, "All checks passed (1 file checked).\n")
+    assert (result.returncode, result.stdout) == (
+        0, "All checks passed (1 file checked, with no rule pack).\n")
 
 
 def test_json_output(project: Path) -> None:
@@ -213,7 +215,7 @@ def test_the_template_a_pack_is_derived_from_is_not_checked_as_a_document(tmp_pa
     # named twice, or named and found in the folder, a file is checked once
     twice = run("check", "--no-cache", "--template", "decisions/template.md",
                 "decisions/template.md", "decisions", "decisions/template.md", cwd=tmp_path)
-    assert "(2 files checked)" in twice.stdout
+    assert "(2 files checked)." in twice.stdout
 
 
 def test_with_one_pack_for_every_file_no_file_named_like_a_template_is_checked(
@@ -227,7 +229,7 @@ def test_with_one_pack_for_every_file_no_file_named_like_a_template_is_checked(
     result = run("check", "--no-cache", "--pack", "nygard-adr", "decisions", cwd=tmp_path)
     assert (result.returncode, "(1 file checked)" in result.stdout) == (0, True), result.stdout
     plain = run("check", "--no-cache", "decisions", cwd=tmp_path)  # no pack: all of them
-    assert "(2 files checked)" in plain.stdout
+    assert "(2 files checked, none with a rule pack)" in plain.stdout
 
 
 def test_a_configured_template_is_not_checked_as_a_document(tmp_path: Path) -> None:

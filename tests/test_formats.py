@@ -138,3 +138,17 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert run("check", cwd=tmp_path).returncode == 1
     (tmp_path / "archlint.toml").write_text('[severity]\nAL999 = "error"\n')
     assert "severity: 'AL999' matches no rule" in run("check", cwd=tmp_path).stderr
+
+
+@pytest.mark.parametrize("checked, unpacked, said", [
+    (3, 0, "All checks passed (3 files checked)."),
+    (1, 1, "All checks passed (1 file checked, with no rule pack)."),
+    (6, 6, "All checks passed (6 files checked, none with a rule pack)."),
+    (6, 2, "All checks passed (6 files checked, 2 with no rule pack)."),
+])
+def test_the_summary_says_how_many_files_had_no_rule_pack(checked: int, unpacked: int,
+                                                         said: str) -> None:
+    # a passing run over records no pack applies to has checked no template's sections
+    from archlint.report.check import Report, summary
+
+    assert summary(Report((), checked, (), unpacked)) == said

@@ -110,7 +110,7 @@ def test_a_fifo_in_a_folder_is_skipped_not_waited_for(tmp_path: Path) -> None:
     result = run("check", "--no-cache", "d", cwd=tmp_path, timeout=30)
     assert result.stdout.splitlines() == [
         'd/a.md:3:6: AL102 placeholder "TBD" left in [placeholder]',
-        "Found 1 problem (1 error) in 1 file (1 file checked)."]
+        "Found 1 problem (1 error) in 1 file (1 file checked, with no rule pack)."]
 
 
 def test_a_fifo_named_on_the_command_line_is_an_al001_with_the_reason(tmp_path: Path) -> None:
@@ -135,7 +135,7 @@ def test_output_file_through_a_symlink_writes_its_target(tmp_path: Path) -> None
     result = run("check", "--no-cache", "--output-file", "report.txt", "a.md", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "report.txt").is_symlink()
-    assert (tmp_path / "real.txt").read_text() == "All checks passed (1 file checked).\n"
+    assert (tmp_path / "real.txt").read_text() == "All checks passed (1 file checked, with no rule pack).\n"
 
 
 def test_output_file_on_a_fifo_or_a_device_is_refused(tmp_path: Path) -> None:
@@ -159,7 +159,7 @@ def test_output_file_on_a_fifo_or_a_device_is_refused(tmp_path: Path) -> None:
 def test_output_file_dash_is_standard_output(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("# A\n\nText.\n")
     result = run("check", "--no-cache", "--output-file", "-", "a.md", cwd=tmp_path)
-    assert result.stdout == "All checks passed (1 file checked).\n"
+    assert result.stdout == "All checks passed (1 file checked, with no rule pack).\n"
     assert not (tmp_path / "-").exists()
 
 
@@ -325,7 +325,7 @@ def test_an_unreadable_sub_folder_is_reported_and_the_run_goes_on(nobody_tree: P
         'd/a.md:3:6: AL102 placeholder "TBD" left in [placeholder]',
         "d/in:1:1: AL001 cannot read file: cannot list the folder: Permission denied "
         "[unreadable-file]",
-        "Found 2 problems (2 errors) in 2 files (2 files checked)."]
+        "Found 2 problems (2 errors) in 2 files (2 files checked, 1 with no rule pack)."]
     status = run_as_nobody("status", "d", cwd=nobody_tree)
     assert "Traceback" not in status.stderr
     assert "d/in: cannot read file: cannot list the folder: Permission denied" in status.stderr
@@ -435,7 +435,7 @@ def test_a_named_unreadable_file_is_an_al001_and_the_run_goes_on(nobody_tree: Pa
     assert result.stdout.splitlines() == [
         "secret.md:1:1: AL001 cannot read file: Permission denied [unreadable-file]",
         'a.md:3:6: AL102 placeholder "TBD" left in [placeholder]',
-        "Found 2 problems (2 errors) in 2 files (2 files checked)."]
+        "Found 2 problems (2 errors) in 2 files (2 files checked, 1 with no rule pack)."]
 
 
 def test_since_never_passes_an_option_to_git(tmp_path: Path) -> None:

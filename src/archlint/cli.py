@@ -205,9 +205,10 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
 
             store = Cache(cache_dir or configuration.root / DEFAULT_FOLDER, linter.settings_key())
         bar = _progress_bar(progress)
+        unpacked: list[Path] = []
         try:
             diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store,
-                                                    bar) if targets else ([], 0))
+                                                    bar, unpacked) if targets else ([], 0))
         finally:
             if bar is not None:
                 bar.close()
@@ -225,7 +226,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         _fail(str(error))
     except OSError as error:
         _fail(f"cannot write {error.filename}: {error.strerror}")
-    report = Report(tuple(diagnostics), count, linter.rules)
+    report = Report(tuple(diagnostics), count, linter.rules, len(unpacked))
     render = formats.STATISTICS if statistics else formats.CHECK[output_format]
     color = (output_file is None or str(output_file) == "-") and _use_color()
     _write_report(output_file, render(report, color), color)

@@ -26,7 +26,7 @@ from archlint.paths import real
 from archlint.template.docsets import lists_records, looks_around
 from archlint.version import __version__
 
-FORMAT = 3  # 2: dependencies name the files of the set that share a name; 3: findings as
+FORMAT = 4  # 4: whether a file had a rule pack; 2: dependencies name the files of the set that share a name; 3: findings as
 # lists, without the path; a folder's names as a digest
 DEFAULT_FOLDER = ".archlint_cache"
 
@@ -47,6 +47,7 @@ class Dependencies:
     names: dict[str, list[str] | None] = field(default_factory=dict)
     anchors: dict[str, str | None] = field(default_factory=dict)
     named: dict[str, list[str]] = field(default_factory=dict)  # the set's files by name
+    unpacked: bool = False  # read, with no rule pack: only its own sections were checked
 
     def still_hold(self, index: AnchorIndex, names: Callable[[str], object] | None = None
                    ) -> bool:
@@ -215,17 +216,18 @@ class Cache:
         return not self._entries
 
     def lookup(self, found: Path, display: str, digest: str, index: AnchorIndex
-               ) -> list[Diagnostic] | None:
+               ) -> tuple[list[Diagnostic], Dependencies] | None:
         """The cached findings of the file whose real path is ``found``, named
-        ``display``, if its content (``digest``) and everything they depend on are as
-        they were; ``index`` knows the files of this run's set."""
+        ``display``, with what they depend on, if its content (``digest``) and all of
+        that are as they were; ``index`` knows the files of this run's set."""
         entry = self._entries.get(str(found))
         if not isinstance(entry, dict) or entry.get("hash") != digest:
             return None
         try:
-            if not Dependencies(**entry["dependencies"]).still_hold(index, self._names):
+            dependencies = Dependencies(**entry["dependencies"])
+            if not dependencies.still_hold(index, self._names):
                 return None
-            return [_decode(display, item) for item in entry["diagnostics"]]
+            return [_decode(display, item) for item in entry["diagnostics"]], dependencies
         except (KeyError, TypeError, ValueError):
             return None
 

@@ -62,7 +62,10 @@ class Checker:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
             sets = RecordingSets(sets, record)
         root = self.root_for(folder)
-        context = Context(self.analysis(document, relative), folder=folder, root=root,
+        analysis = self.analysis(document, relative)
+        if record is not None:
+            record.unpacked = analysis.pack is None
+        context = Context(analysis, folder=folder, root=root,
                           files=disk, anchors=anchors,
                           anchor_style=self.configuration.settings.anchor_style, sets=sets,
                           boundary=root or self._boundary_for(folder))

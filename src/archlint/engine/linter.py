@@ -128,15 +128,17 @@ class Linter:
                                    docset, root, analysis.language)
 
     def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None,
-                   progress: running.Progress | None = None) -> tuple[list[Diagnostic], int]:
+                   progress: running.Progress | None = None,
+                   unpacked: list[Path] | None = None) -> tuple[list[Diagnostic], int]:
         """Diagnostics for every Markdown file under ``paths``, and how many files. With
         ``jobs`` > 1 files are checked in that many processes; the result is the same, in
         the same order. With a cache, files unchanged since they were cached (and the
         files and anchors they depend on) are not read again. ``progress`` is told how
-        many files are done, of how many, as they are."""
+        many files are done, of how many, as they are; ``unpacked`` which files no rule
+        pack applied to (only their own sections were checked)."""
         found = list(self.find(paths))
         return (running.lint_paths(self, [f.path for f in found], Linter.create, jobs, cache,
-                                   progress, [f.real for f in found]),
+                                   progress, [f.real for f in found], unpacked),
                 len(found))
 
     def discover(self, paths: Iterable[Path]) -> Iterator[Path]:

@@ -46,21 +46,24 @@ WORTH_A_PROCESS = 25
 
 def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 1,
                cache: Cache | None = None, progress: Progress | None = None,
-               reals: list[Path] | None = None) -> list[Diagnostic]:
+               reals: list[Path] | None = None, unpacked: list[Path] | None = None
+               ) -> list[Diagnostic]:
     """Diagnostics for every file of ``found``, in order; worker processes make their
     own checker with ``factory``; ``progress`` is told as files are done. ``reals``
     are the files' real paths when discovery found them (or else they are found here,
-    once)."""
+    once); ``unpacked``, when given, is told the files no rule pack applied to."""
     if reals is None:
         reals = [real(path) for path in found]
     linter.anchors.know(found, reals)
     if cache is not None:
         cache.prepare()
     results: list[list[Diagnostic]] = [[] for _ in found]
+    packless = [False] * len(found)
     tell = progress or _silent
     if jobs <= 1 or len(found) < WORTH_A_PROCESS * jobs:
         for index, path in enumerate(found):
-            results[index] = _check_or_recall(linter, path, reals[index], cache)
+            results[index], dependencies = _check_or_recall(linter, path, reals[index], cache)
+            packless[index] = dependencies.unpacked
             tell(index + 1, len(found))
     else:
         missing = []
@@ -69,15 +72,19 @@ def lint_paths(linter: Checks, found: list[Path], factory: Factory, jobs: int = 
             if recalled is None:
                 missing.append(index)
             else:
-                results[index] = recalled
+                results[index], dependencies = recalled
+                packless[index] = dependencies.unpacked
         done = len(found) - len(missing)
         tell(done, len(found))
         checked = _in_processes(linter, [found[index] for index in missing], (found, reals),
                                 factory, jobs, lambda count: tell(done + count, len(found)))
         for index, (diagnostics, digest, dependencies) in zip(missing, checked):
             results[index] = diagnostics
+            packless[index] = dependencies.unpacked
             if cache is not None and digest is not None:
                 cache.store(reals[index], digest, diagnostics, dependencies)
+    if unpacked is not None:
+        unpacked.extend(path for path, alone in zip(found, packless) if alone)
     if cache is not None:
         cache.save()
     return [d for found_in_file in results for d in found_in_file]
@@ -88,11 +95,13 @@ def _silent(done: int, total: int) -> None:
 
 
 def _check_or_recall(linter: Checks, path: Path, found: Path, cache: Cache | None
-                     ) -> list[Diagnostic]:
-    """The file's findings from the cache when it is unchanged, or else checked from
-    the same bytes (and cached); ``found`` is its real path."""
+                     ) -> tuple[list[Diagnostic], Dependencies]:
+    """The file's findings (and what they depend on) from the cache when it is
+    unchanged, or else checked from the same bytes (and cached); ``found`` is its real
+    path."""
     if cache is None:
-        return linter.check_recording(path)[0]
+        diagnostics, _, dependencies = linter.check_recording(path)
+        return diagnostics, dependencies
     data = reading.read_bytes(path)
     if isinstance(data, bytes):
         recalled = cache.lookup(found, display_path(path), reading.content_hash(data),
@@ -102,11 +111,11 @@ def _check_or_recall(linter: Checks, path: Path, found: Path, cache: Cache | Non
     diagnostics, digest, dependencies = linter.check_recording(path, data)
     if digest is not None:
         cache.store(found, digest, diagnostics, dependencies)
-    return diagnostics
+    return diagnostics, dependencies
 
 
 def _recalled(linter: Checks, path: Path, found: Path, cache: Cache | None
-              ) -> list[Diagnostic] | None:
+              ) -> tuple[list[Diagnostic], Dependencies] | None:
     if cache is None or cache.empty:
         return None
     data = reading.read_bytes(path)

@@ -30,23 +30,37 @@ class Report:
     diagnostics: tuple[Diagnostic, ...]
     files_checked: int
     rules: tuple[Rule, ...] = ()
+    unpacked: int = 0  # files no rule pack applied to: no template's sections required
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def _checked(report: Report) -> str:
+    """How many files were checked, and how many of them with no rule pack (whose
+    sections no template asks for: a passing run says nothing of their structure)."""
+    files = f"{_plural(report.files_checked, 'file')} checked"
+    if not report.unpacked:
+        return files
+    if report.files_checked == 1:
+        return f"{files}, with no rule pack"
+    if report.unpacked == report.files_checked:
+        return f"{files}, none with a rule pack"
+    return f"{files}, {report.unpacked} with no rule pack"
+
+
 def summary(report: Report) -> str:
-    files = _plural(report.files_checked, "file")
+    files = _checked(report)
     if not report.diagnostics:
-        return f"All checks passed ({files} checked)."
+        return f"All checks passed ({files})."
     paths = len({d.path for d in report.diagnostics})
     counts = Counter(d.severity for d in report.diagnostics)
     kinds = ", ".join(_plural(counts[s], s.value) for s in Severity if counts[s])
     fixable = sum(1 for d in report.diagnostics if d.fix is not None)
     fixes = f"; {fixable} fixable with --fix" if fixable else ""
     return (f"Found {_plural(len(report.diagnostics), 'problem')} ({kinds}) in "
-            f"{_plural(paths, 'file')} ({files} checked){fixes}.")
+            f"{_plural(paths, 'file')} ({files}){fixes}.")
 
 
 def _where(d: Diagnostic, color: bool) -> tuple[str, str]:
