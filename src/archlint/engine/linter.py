@@ -22,7 +22,6 @@ from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
 from archlint.paths import real
 from archlint.rule import Rule
-from archlint.template.packs import builtin_digest
 from archlint.template.sources import named_like_a_template
 from archlint.template.textsettings import TemplateText
 
@@ -163,6 +162,8 @@ class Linter:
 
     def settings_key(self) -> str:
         """What the results depend on besides the files: for the cache."""
+        from archlint.template.packs import builtin_digest  # here: only a cached run needs it
+
         return settings_key(
             _described(self.configuration.settings), str(self.configuration.root),
             *(f"{r.code}:{r.name}:{r.severity.value}" for r in self.rules),
