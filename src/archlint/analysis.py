@@ -9,12 +9,16 @@ them through :attr:`archlint.rule.Context.analysis`; nothing is kept between doc
 from __future__ import annotations
 
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from archlint.links import toc
 from archlint.model import BlockKind, Document, Section, TextBlock
-from archlint.template import classify, examples, language, outline, titles
-from archlint.template.packs import Pack
+from archlint.template import classify, examples, language, titles
 from archlint.template.textsettings import TemplateText
+
+if TYPE_CHECKING:
+    from archlint.template import outline
+    from archlint.template.packs import Pack
 
 
 class DocumentAnalysis:
@@ -43,6 +47,8 @@ class DocumentAnalysis:
         table of contents without its heading stands for the pack's "Table of contents"."""
         if self.pack is None:
             return ()
+        from archlint.template import outline  # here: only a document with a pack needs it
+
         placements = outline.place(self.document, self.pack)
         if any(titles.is_contents(spec.title) for spec in self.pack.sections) and (
                 self.contents is not None):

@@ -31,18 +31,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
-from archlint.template import outline
-from archlint.template.docsets import DocSet, Listing
-from archlint.template.outline import Placement
-from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
 from archlint.validation import Strict
+
+if TYPE_CHECKING:
+    from archlint.template.docsets import DocSet, Listing
+    from archlint.template.outline import Placement
+    from archlint.template.packs import Pack
 
 _CODE = re.compile(r"^[A-Z]+[0-9]+$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -164,6 +165,8 @@ class Context:
         likely another kind of file (see :func:`archlint.template.outline.another_kind`)."""
         if self.pack is None:
             return None
+        from archlint.template import outline  # here: only a document with a pack needs it
+
         return outline.another_kind(self.analysis.document, self.pack, self.analysis.outline,
                                     self.docset is not None)
 

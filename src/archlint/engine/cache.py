@@ -23,7 +23,6 @@ from archlint.links.index import AnchorIndex
 from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash, read_bytes
 from archlint.model import quick_constructor
 from archlint.paths import real
-from archlint.template.docsets import lists_records, looks_around
 from archlint.version import __version__
 
 FORMAT = 4  # 4: whether a file had a rule pack; 2: dependencies name the files of the set that share a name; 3: findings as
@@ -137,6 +136,8 @@ class RecordingSets:
         return self._sets[key]
 
     def _set_of(self, path: Path, pack):
+        from archlint.template.docsets import looks_around  # here: only a pack asks
+
         found = self._inner.set_of(path, pack)
         if not looks_around(path, pack):  # no set was looked for
             return found
@@ -152,6 +153,8 @@ class RecordingSets:
         return found
 
     def listing_of(self, path: Path, pack):
+        from archlint.template.docsets import lists_records  # here: only a pack asks
+
         found = self._inner.listing_of(path, pack)
         if not lists_records(pack):
             return found

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archlint.analysis import DocumentAnalysis
 from archlint.config import Configuration
@@ -25,20 +26,42 @@ from archlint.links.index import AnchorIndex
 from archlint.model import Document
 from archlint.paths import real
 from archlint.rule import Context, Disk, Rule
-from archlint.template.docsets import SetIndex
 from archlint.template.textsettings import TemplateText
+
+if TYPE_CHECKING:
+    from archlint.template.docsets import DocSet, Listing, SetIndex
+    from archlint.template.packs import Pack
 
 
 class Checker:
     __slots__ = ("configuration", "rules", "packs", "anchors", "template_text", "reader",
-                 "sets")
+                 "_sets")
 
     def __init__(self, configuration: Configuration, rules: RuleSet, packs: PackChoice,
                  anchors: AnchorIndex, template_text: TemplateText, reader: Reader,
                  sets: SetIndex | None = None) -> None:
         self.configuration, self.rules, self.packs = configuration, rules, packs
         self.anchors, self.template_text, self.reader = anchors, template_text, reader
-        self.sets = sets if sets is not None else SetIndex(configuration.settings.anchor_style)
+        self._sets = sets
+
+    @property
+    def sets(self) -> SetIndex:
+        """The documentation sets of the checked files, each found once; made when
+        first asked for (only a document with a pack is), so that a check of others
+        does not import them."""
+        if self._sets is None:
+            from archlint.template.docsets import SetIndex  # here: see above
+
+            self._sets = SetIndex(self.configuration.settings.anchor_style)
+        return self._sets
+
+    # The checker stands for its sets in each Context (rule.Sets), so that they are
+    # made only when a rule asks.
+    def set_of(self, path: Path, pack: Pack) -> DocSet | None:
+        return self.sets.set_of(path, pack)
+
+    def listing_of(self, path: Path, pack: Pack) -> Listing | None:
+        return self.sets.listing_of(path, pack)
 
     def check(self, source: Source, record: Dependencies | None = None) -> list[Diagnostic]:
         """The findings in a source: AL001 when it is no document."""
@@ -57,7 +80,7 @@ class Checker:
     def check_document(self, document: Document, display: str, relative: str | None,
                        record: Dependencies | None = None) -> list[Diagnostic]:
         folder = Path(document.path).parent if document.path else None
-        disk, anchors, sets = Disk(), self.anchors, self.sets
+        disk, anchors, sets = Disk(), self.anchors, self
         if record is not None:
             disk, anchors = RecordingFiles(disk, record), RecordingAnchors(anchors, record)
             sets = RecordingSets(sets, record)

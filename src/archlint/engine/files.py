@@ -24,7 +24,6 @@ from typing import NamedTuple
 
 from archlint.markdown.reading import MARKDOWN_SUFFIXES
 from archlint.paths import real
-from archlint.template.sources import named_like_a_template
 
 SKIPPED_FOLDERS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", ".venv", "venv", ".tox", ".nox",
@@ -125,6 +124,9 @@ def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
         else:
             walked = sorted(_walk(given, excluded), key=lambda f: f.path.as_posix())
             if any_template:
+                # here: only a run with one pack for every file asks
+                from archlint.template.sources import named_like_a_template
+
                 walked = [f for f in walked
                           if not named_like_a_template(f.path.relative_to(given).as_posix())]
             candidates = iter(_not_git_ignored(given, walked))

@@ -22,8 +22,6 @@ from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
 from archlint.paths import real
 from archlint.rule import Rule
-from archlint.template.packs import builtin_digest
-from archlint.template.sources import named_like_a_template
 from archlint.template.textsettings import TemplateText
 
 if TYPE_CHECKING:
@@ -159,12 +157,20 @@ class Linter:
         emptiest of a folder's copies). A built-in pack's ``template`` is a note of
         where it came from, not a path here."""
         packs = (self.selection.pack, *self.packs.configured)
-        return frozenset(real(Path(pack.template)) for pack in packs
-                         if pack is not None and Path(pack.template).is_absolute()
-                         and named_like_a_template(Path(pack.template).as_posix()))
+        derived = [Path(pack.template) for pack in packs
+                   if pack is not None and Path(pack.template).is_absolute()]
+        if not derived:
+            return frozenset()
+        # here: only a pack derived from a template file asks
+        from archlint.template.sources import named_like_a_template
+
+        return frozenset(real(path) for path in derived
+                         if named_like_a_template(path.as_posix()))
 
     def settings_key(self) -> str:
         """What the results depend on besides the files: for the cache."""
+        from archlint.template.packs import builtin_digest  # here: only a cached run needs it
+
         return settings_key(
             _described(self.configuration.settings), str(self.configuration.root),
             *(f"{r.code}:{r.name}:{r.severity.value}" for r in self.rules),

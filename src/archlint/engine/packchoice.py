@@ -4,12 +4,15 @@ title is the document's first-level heading (configured packs first, then built-
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from archlint.config import Configuration, DocumentKind
 from archlint.engine import files
 from archlint.errors import ConfigError
 from archlint.model import Document
-from archlint.template import packs
-from archlint.template.packs import Pack
+
+if TYPE_CHECKING:
+    from archlint.template.packs import Pack
 
 
 class PackChoice:
@@ -37,13 +40,16 @@ class PackChoice:
         title = document.title
         if not title:
             return None
-        # the built-in packs are read only when a document has a title to match
+        # the built-in packs are read (and the module imported) only when a document
+        # has a title to match
+        from archlint.template import packs
+
         return (packs.by_title(title, self.configured)
                 or packs.by_title(title, packs.all_builtin()))
 
 
 def _load(kind: DocumentKind, configuration: Configuration, index: int) -> Pack:
-    from archlint.template import derive
+    from archlint.template import derive, packs
 
     key = "pack" if kind.pack is not None else "template"
     try:

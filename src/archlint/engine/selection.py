@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from archlint.config import Settings
 from archlint.engine import files, registry
 from archlint.errors import ConfigError
 from archlint.rule import Rule, RuleOptions, defaults
-from archlint.template.packs import Pack
 from archlint.validation import validate
+
+if TYPE_CHECKING:
+    from archlint.template.packs import Pack
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from archlint.report import check, status
+from archlint.report import check
 
 if TYPE_CHECKING:
     from archlint.report.overview import Overview, View
@@ -29,10 +29,25 @@ CHECK: dict[str, Formatter] = {
 }
 # archlint check --statistics
 STATISTICS: Formatter = check.statistics
+
+
+# Each imports its module only when used: a check prints no status.
+def _status_text(statuses: Sequence[DocumentStatus], color: bool) -> str:
+    from archlint.report import status
+
+    return status.text(statuses, color)
+
+
+def _status_json(statuses: Sequence[DocumentStatus], color: bool) -> str:
+    from archlint.report import status
+
+    return status.json_array(statuses, color)
+
+
 # archlint status
 STATUS: dict[str, StatusFormatter] = {
-    "text": status.text,
-    "json": status.json_array,
+    "text": _status_text,
+    "json": _status_json,
 }
 
 

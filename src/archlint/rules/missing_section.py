@@ -118,13 +118,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from archlint.diagnostics import Problem
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
-from archlint.template import outline
-from archlint.template.docsets import DocSet
-from archlint.template.outline import Placement
+
+if TYPE_CHECKING:
+    from archlint.template.docsets import DocSet
+    from archlint.template.outline import Placement
 
 CODE = "AL201"
 NAME = "missing-section"
@@ -167,6 +169,8 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     docset = context.docset
     if docset is not None and docset.records:
         return  # the index of a folder of records is no record
+
+    from archlint.template import outline  # here: only a document with a pack needs it
 
     placements = context.analysis.outline
     scarce = context.scarce

@@ -45,12 +45,16 @@ None: the order comes from the rule pack.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
 from archlint.sequences import in_order
-from archlint.template import outline, titles
+from archlint.template import titles
+
+if TYPE_CHECKING:
+    from archlint.template import outline
 
 CODE = "AL203"
 NAME = "section-order"
@@ -99,6 +103,8 @@ def _out_of_order(present: Sequence[outline.Placement]) -> Iterator[Problem]:
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
     if context.pack is None or not context.analysis.titles_known:
         return
+    from archlint.template import outline  # here: only a document with a pack needs it
+
     free = frozenset(titles.normalize(title) for title in context.pack.free_order)
     parents = {key: id(parent) for key, parent in outline.parents_of(document.root).items()}
     yield from _siblings(context.analysis.outline, free, parents)

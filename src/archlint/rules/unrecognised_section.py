@@ -60,7 +60,6 @@ from collections.abc import Iterator
 from archlint.diagnostics import Problem, Severity
 from archlint.model import Document
 from archlint.rule import Context, RuleOptions
-from archlint.template import outline
 
 CODE = "AL204"
 NAME = "unrecognised-section"
@@ -72,6 +71,8 @@ def check(document: Document, options: RuleOptions, context: Context) -> Iterato
     pack = context.pack
     if pack is None or not context.analysis.titles_known:
         return
+    from archlint.template import outline  # here: only a document with a pack needs it
+
     docset, placements = context.docset, context.analysis.outline
     if docset is not None and docset.records:
         return  # the index of a folder of records is no record

@@ -12,12 +12,15 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
 from archlint.patterns import lazy
 from archlint.template import promptindex
-from archlint.template.packs import Pack
 from archlint.template.textsettings import TemplateText
+
+if TYPE_CHECKING:
+    from archlint.template.packs import Pack
 
 _PLACEHOLDER = (r"(?<![^\W_])(?:x+|X+|TBD|TODO|FIXME|N{3,})(?![^\W_])|\.{3,}|…|"
                 r"\\<[^<>]*\\>|<[^<>]*>|\{[^{}]*\}")
