@@ -591,6 +591,19 @@ def test_only_the_first_sentence_of_the_guidance_leads():
     assert run_rule("AL201", chosen, pack=pack) == []
 
 
+def test_a_heading_sharing_a_word_of_the_title_is_left_to_the_title_rules():
+    # "Questions answered" leads with a word of the guidance, but that word is the
+    # title's too, and no rewording of "Open questions": resolved is not open
+    pack = Pack(name="notes", sections=(
+        SectionSpec(title="Summary", about="What this is."),
+        SectionSpec(title="Open questions", about="Which questions are still open?"),
+        SectionSpec(title="End", about="The last words."),
+    ))
+    text = "# Doc\n## Summary\nx\n## End\nx\n## Questions answered in review\nx\n"
+    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
+        "Open questions"]
+
+
 def test_a_phrase_of_the_guidance_stands_in_anywhere_under_the_parent():
     text = ("# Faster pings\n## Summary\nx\n## Motivation\nx\n## Design\nx\n"
             "### Wire format\nx\n#### Vulnerability Response Process\nReport to the list.\n"

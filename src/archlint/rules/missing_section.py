@@ -37,8 +37,9 @@ a heading every word of which the guidance uses, exactly where the section would
 after the section found before it ("Alternatives" between Proposal and
 Implementation, where the template's Rationale asks for alternate approaches), or a
 heading of two words or more at the level of the section's siblings, anywhere inside its
-parent, whose first word the first sentence of the guidance uses ("Alternatives
-Considered" after the Implementation). At least one of those words (in the last case
+parent, whose first word the first sentence of the guidance uses and which shares no
+word with the section's title ("Alternatives Considered" after the Implementation; not
+"Questions Resolved" for "Open questions"). At least one of those words (in the last case
 the first) must be the section's own, in no other section's title or guidance; a
 heading two missing sections could claim stands for neither.
 

@@ -493,7 +493,9 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     "Alternatives" between Proposal and Implementation, where the template's Rationale
     asks for "alternate approaches". A heading of two words or more at the level of the
     section's siblings, led by a word of the first sentence of the guidance that is the
-    section's own, stands for it anywhere inside its parent: "Alternatives Considered"
+    section's own, and sharing no word with the section's title (that is for the title
+    rules to judge: "Questions Resolved" is no "Open questions"), stands for it anywhere
+    inside its parent: "Alternatives Considered"
     after the Implementation (the first sentence says what the section is; later ones
     wander: a Rust RFC's "Intended Use" is no Prior art, which "is intended to …"). A
     heading is taken for one section only, and a heading two missing sections could
@@ -512,6 +514,10 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
             about = titles.text_words(placement.spec.about)
             others = _others_words(pack, placement.spec)
             opening = titles.text_words(_FIRST_SENTENCE.split(placement.spec.about, 1)[0])
+            # a heading sharing a word of the section's title is for the title rules to
+            # judge: "Questions Resolved" is no "Open questions"
+            titled = {stem for name in (placement.spec.title, *placement.spec.aliases)
+                      for stem in titles.stems(name)}
             level = next((p.section.level for p in siblings if p.section is not None), -1)
             found = []
             for section in holder.walk():
@@ -520,7 +526,8 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
                         section.title, about, others)
                     if count >= 3 and phrase and own and free(section):
                         found.append(section)
-                    elif count >= 2 and section.level == level:
+                    elif (count >= 2 and section.level == level
+                          and not titled.intersection(titles.stems(section.title))):
                         *_, leads = titles.named_in(section.title, opening, others)
                         if leads and free(section):
                             found.append(section)
