@@ -6,7 +6,10 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
 from archlint.markdown import inline, tokenizer
@@ -82,3 +85,14 @@ def test_rules_keep_the_chains_they_may_end() -> None:
             == [(rule.name, rule.alt) for rule in plain.block.ruler.__rules__])
     text = "para\n# heading\npara\n> quote\npara\n```\ncode\n```\npara\n- item\npara\n***\n"
     assert _shape(ours.parse(text, {})) == _shape(plain.parse(text, {}))
+
+
+LINES = st.text(alphabet=st.sampled_from(list(" \t\na>-`#\u00a0\f")), max_size=30)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(LINES)
+def test_line_marks_are_those_of_markdown_it_pys_block_state(text: str) -> None:
+    state = StateBlock(text, tokenizer.markdown(), {}, [])
+    assert tokenizer.line_marks(text) == (state.bMarks, state.eMarks, state.tShift,
+                                          state.sCount, state.bsCount)
