@@ -26,6 +26,8 @@ PIECES = [
     "1.", "* * *", "<p>", "<?php", "<![CDATA[", "  | c |",
     # line breaks in text without inline syntax
     "two spaces  ", "one space ", "tab\t", " \t lead", "   ", "a \t ", "&amp;", "x_y",
+    # escapes and entities beside other text (joined to it), in emphasis and image text
+    "a \\* b", "&copy; x *y*", "x\\_y_ z", "![a\\]b &amp; c](d)", "*a&#42;*b", "\\`x`",
 ]
 
 

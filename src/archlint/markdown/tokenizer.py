@@ -20,6 +20,9 @@ These changes make it quicker without changing a token:
   underline (``===`` or ``---``). Otherwise markdown-it-py's own rule would scan the
   paragraph line by line, asking every other block rule whether it ends there, only to
   fail; the paragraph rule then does the same scan again.
+- Escaped characters and entities are joined to the text around them only in inline
+  content holding a backslash or an ``&``, the only content that can have any (markdown-it-py
+  looks through the tokens of all inline content).
 - Text that no inline rule can match (no emphasis, code, link, image, HTML, entity or
   escape: half of all paragraphs, headings and cells) becomes its text and line breaks
   directly, as markdown-it-py's newline rule would cut it, without an inline parse.
@@ -38,11 +41,12 @@ import re
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.lheading import lheading
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
@@ -65,6 +69,7 @@ def markdown(links_only: bool = False) -> MarkdownIt:
     _ask_only_where_rules_may_match(md)
     md.normalizeLink = _kept_as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", _inline_where_links_may_be if links_only else _inline)
+    md.core.ruler.at("text_join", _join_escaped_text)
     inline.configure(md)
     _ask_inline_rules_by_character(md)
     return md
@@ -345,6 +350,23 @@ def _text_and_breaks(text: str, children: list[Token]) -> None:
             children.append(token)
         if index < last:
             children.append(Token(kind, "br", 0))
+
+
+class _Inlines(NamedTuple):
+    """What markdown-it-py's text_join rule reads of its state: the tokens."""
+
+    tokens: list[Token]
+
+
+def _join_escaped_text(state: StateCore) -> None:
+    """markdown-it-py's text_join rule, over the inline tokens whose content holds a
+    backslash or an ``&``. It turns the text of escapes and entities (``text_special``,
+    which only those begin) into text and joins adjacent text; the inline rules leave no
+    other text side by side (their fragments are joined when the inline parse ends)."""
+    inlines = [token for token in state.tokens if token.type == "inline"
+               and ("\\" in token.content or "&" in token.content)]
+    if inlines:
+        text_join(_Inlines(inlines))  # type: ignore[arg-type]
 
 
 def _inline_where_links_may_be(state: StateCore) -> None:
