@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from archlint.markdown import inline, tokenizer
+from archlint.markdown import inline, states, tokenizer
 from archlint.markdown.parser import parse
 
 # Lines that make or break setext headings, paragraphs, lists, quotes, tables and code.
@@ -96,5 +96,13 @@ LINES = st.text(alphabet=st.sampled_from(list(" \t\na>-`#\u00a0\f")), max_size=3
 @given(LINES)
 def test_line_marks_are_those_of_markdown_it_pys_block_state(text: str) -> None:
     state = StateBlock(text, tokenizer.markdown(), {}, [])
-    assert tokenizer.line_marks(text) == (state.bMarks, state.eMarks, state.tShift,
+    assert states.line_marks(text) == (state.bMarks, state.eMarks, state.tShift,
                                           state.sCount, state.bsCount)
+
+
+@pytest.mark.parametrize("kind", [("text", "", 0), ("paragraph_open", "p", 1), ("em_close", "em", -1)])
+def test_new_tokens_are_markdown_it_pys_tokens(kind: tuple) -> None:
+    made, plain = states.new_token(*kind), Token(*kind)
+    assert type(made) is Token and made == plain  # every field (an unset one would raise)
+    assert made.attrs is not states.new_token(*kind).attrs  # dicts of their own
+    assert made.meta is not states.new_token(*kind).meta

@@ -13,9 +13,8 @@ These changes make it quicker without changing a token:
   at that character are asked (markdown-it-py asks all ten).
 - Newlines and NUL characters are normalised only when there are any to change
   (markdown-it-py rewrites every newline of every file).
-- Where each line begins, ends and how far it is indented are found with string methods
-  over the whole source (markdown-it-py steps through each line's leading spaces in
-  Python): the same numbers.
+- The block and inline states are :mod:`archlint.markdown.states`': their line marks
+  found and their tokens made more quickly.
 - A paragraph is tried as a setext heading only when a line of it could be the
   underline (``===`` or ``---``). Otherwise markdown-it-py's own rule would scan the
   paragraph line by line, asking every other block rule whether it ends there, only to
@@ -40,7 +39,6 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
-from itertools import accumulate
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
@@ -51,7 +49,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from archlint.errors import UnparsableError
-from archlint.markdown import inline
+from archlint.markdown import inline, states
 
 # How deeply blocks may nest (block quotes, lists): markdown-it-py's default of 20 would
 # drop a list's tenth level. Deeper content is refused, never dropped silently.
@@ -63,7 +61,7 @@ def markdown(links_only: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
         ["table", "strikethrough"])
     _refuse_too_deep(md)
-    _mark_lines_quickly(md)
+    states.install(md)
     md.core.ruler.at("normalize", _normalize)
     md.block.ruler.at("lheading", _setext_heading)
     _ask_only_where_rules_may_match(md)
@@ -89,52 +87,6 @@ def _refuse_too_deep(md: MarkdownIt) -> None:
         tokenize(state, start, end)
 
     md.block.tokenize = watched  # type: ignore[method-assign]
-
-
-def _mark_lines_quickly(md: MarkdownIt) -> None:
-    """Parse blocks from a state whose line marks :func:`line_marks` found."""
-    def parse(src: str, md: MarkdownIt, env: dict, tokens: list[Token]) -> list[Token] | None:
-        if not src:
-            return None
-        state = StateBlock("", md, env, tokens)  # markdown-it-py's set-up, with no lines
-        state.src = src
-        state.bMarks, state.eMarks, state.tShift, state.sCount, state.bsCount = line_marks(src)
-        state.lineMax = len(state.bMarks) - 1  # the last is a line past the end
-        md.block.tokenize(state, state.line, state.lineMax)
-        return state.tokens
-
-    md.block.parse = parse  # type: ignore[method-assign]
-
-
-def line_marks(src: str) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
-    """The line marks markdown-it-py's block state makes of ``src``: for each line where
-    it begins and ends, how many spaces and tabs it begins with, how far they indent it
-    (a tab to the next multiple of four) and a 0, then an empty line past the end. A
-    last line of spaces and tabs alone, not ended by a newline, has none."""
-    lines = src.split("\n")
-    if not lines[-1].strip(" \t"):
-        lines.pop()  # the empty text after a last newline, or only spaces and tabs
-    lengths = [len(line) for line in lines]
-    begins = [0, *accumulate(length + 1 for length in lengths)]
-    begins[-1] = len(src)
-    ends = [begin + length for begin, length in zip(begins, lengths)]
-    ends.append(len(src))
-    shifts = [length - len(line.lstrip(" \t")) for line, length in zip(lines, lengths)]
-    shifts.append(0)
-    indents = shifts.copy()
-    if "\t" in src:
-        for number, line in enumerate(lines):
-            if "\t" in line[:shifts[number]]:
-                indents[number] = _indent(line[:shifts[number]])
-    return begins, ends, shifts, indents, [0] * len(begins)
-
-
-def _indent(spaces: str) -> int:
-    """How far spaces and tabs indent a line: each tab to the next multiple of four."""
-    offset = 0
-    for character in spaces:
-        offset += 4 - offset % 4 if character == "\t" else 1
-    return offset
 
 
 # the characters a line must begin with (after its indent and container marks) for
@@ -345,11 +297,11 @@ def _text_and_breaks(text: str, children: list[Token]) -> None:
             else:
                 line = line[:-1]
         if line:
-            token = Token("text", "", 0)
+            token = states.new_token("text", "", 0)
             token.content = line
             children.append(token)
         if index < last:
-            children.append(Token(kind, "br", 0))
+            children.append(states.new_token(kind, "br", 0))
 
 
 class _Inlines(NamedTuple):
