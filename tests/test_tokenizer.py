@@ -37,9 +37,21 @@ def _plain() -> MarkdownIt:
     return inline.configure(md)
 
 
-def _shape(tokens: list[Token]) -> list[tuple]:
+def _shape(tokens: list[Token], ours: bool = False) -> list[tuple]:
     return [(t.type, t.map, t.content, t.markup, t.info, t.level, t.attrs.get("href"),
-             _shape(t.children or [])) for t in tokens]
+             _children(t, ours)) for t in tokens]
+
+
+def _children(token: Token, ours: bool) -> list[tuple] | str:
+    """The shape of an inline token's children; for text without inline syntax, which
+    archlint leaves unparsed, the plain text the model reads from it (archlint's from
+    its content, markdown-it-py's from its children)."""
+    if token.type == "inline" and not inline.INLINE_SYNTAX.search(token.content):
+        if ours:
+            assert token.children == []
+            return inline.plain_text(token.content)
+        return inline._plain_text(token.children or [], keep_alt=False)
+    return _shape(token.children or [], ours)
 
 
 def _documents(count: int, seed: int) -> list[str]:
@@ -52,7 +64,7 @@ def _documents(count: int, seed: int) -> list[str]:
 def test_tokens_are_those_of_markdown_it_py(seed: int) -> None:
     plain, ours = _plain(), tokenizer.markdown()
     for document in _documents(500, seed):
-        assert _shape(ours.parse(document, {})) == _shape(plain.parse(document, {})), document
+        assert _shape(ours.parse(document, {}), True) == _shape(plain.parse(document, {})), document
 
 
 def test_setext_headings_are_still_found() -> None:
@@ -62,7 +74,7 @@ def test_setext_headings_are_still_found() -> None:
 
 @pytest.mark.parametrize("text", ["a\r\nb\rc", "x\0y", "# H\r===\r\n", "\r\n\r\n"])
 def test_newlines_and_nul_as_commonmark_wants(text: str) -> None:
-    assert _shape(tokenizer.markdown().parse(text, {})) == _shape(_plain().parse(text, {}))
+    assert _shape(tokenizer.markdown().parse(text, {}), True) == _shape(_plain().parse(text, {}))
 
 
 def test_link_destinations_are_kept_as_written_but_trimmed() -> None:
@@ -86,7 +98,7 @@ def test_rules_keep_the_chains_they_may_end() -> None:
     assert ([(rule.name, rule.alt) for rule in ours.block.ruler.__rules__]
             == [(rule.name, rule.alt) for rule in plain.block.ruler.__rules__])
     text = "para\n# heading\npara\n> quote\npara\n```\ncode\n```\npara\n- item\npara\n***\n"
-    assert _shape(ours.parse(text, {})) == _shape(plain.parse(text, {}))
+    assert _shape(ours.parse(text, {}), True) == _shape(plain.parse(text, {}))
 
 
 LINES = st.text(alphabet=st.sampled_from(list(" \t\na>-`#\u00a0\f")), max_size=30)

@@ -20,17 +20,20 @@ These changes make it quicker without changing a token:
   paragraph line by line, asking every other block rule whether it ends there, only to
   fail; the paragraph rule then does the same scan again.
 - Escaped characters and entities are joined to the text around them only in inline
-  content holding a backslash or an ``&``, the only content that can have any (markdown-it-py
-  looks through the tokens of all inline content).
-- Text that no inline rule can match (no emphasis, code, link, image, HTML, entity or
-  escape: half of all paragraphs, headings and cells) becomes its text and line breaks
-  directly, as markdown-it-py's newline rule would cut it, without an inline parse.
-- For rules that read only links (``links_only``), text that cannot hold a link, an
-  image, an autolink or inline HTML is not inline-parsed at all.
+  content holding a backslash or an ``&``, the only content that can have any
+  (markdown-it-py looks through the tokens of all inline content).
 
-And one changes link tokens: their destinations are kept as written (trimmed) instead of
-being percent-encoded for HTML, which archlint would only decode again, and their host
-names are not turned into punycode.
+And two change them, also for speed:
+
+- Text that no inline rule can match (no emphasis, code, link, image, HTML, entity or
+  escape: half of all paragraphs, headings and cells) is not inline-parsed: its inline
+  token has no children. It is text and line breaks only, which
+  :func:`archlint.markdown.inline.plain_text` reads from the content as markdown-it-py's
+  newline rule would cut it. For rules that read only links (``links_only``), text that
+  cannot hold a link, an image, an autolink or inline HTML is not inline-parsed either.
+- Link destinations are kept as written (trimmed) instead of being percent-encoded for
+  HTML, which archlint would only decode again, and their host names are not turned
+  into punycode.
 """
 
 from __future__ import annotations
@@ -265,8 +268,8 @@ def _candidate_lines(state: StateBlock) -> list[int]:
 
 
 def _inline(state: StateCore) -> None:
-    """markdown-it-py's inline pass, with text free of inline syntax cut into text and
-    line breaks directly."""
+    """markdown-it-py's inline pass, for content that holds inline syntax: the rest is
+    text and line breaks only, left with no children (see :func:`inline.plain_text`)."""
     md = state.md
     for token in state.tokens:
         if token.type != "inline":
@@ -275,33 +278,6 @@ def _inline(state: StateCore) -> None:
             token.children = []
         if inline.INLINE_SYNTAX.search(token.content):
             md.inline.parse(token.content, md, state.env, token.children)
-        else:
-            _text_and_breaks(token.content, token.children)
-
-
-def _text_and_breaks(text: str, children: list[Token]) -> None:
-    """The tokens markdown-it-py makes of ``text`` holding no inline syntax: each line a
-    text token, the lines parted by a soft break (one space before it dropped) or, after
-    two spaces or more, a hard break (the spaces dropped); a line's leading spaces and
-    tabs are dropped."""
-    lines = text.split("\n")
-    last = len(lines) - 1
-    for index, line in enumerate(lines):
-        if index:
-            line = line.lstrip(" \t")
-        kind = "softbreak"
-        if index < last and line.endswith(" "):
-            kept = line.rstrip(" ")
-            if len(line) - len(kept) >= 2:
-                line, kind = kept, "hardbreak"
-            else:
-                line = line[:-1]
-        if line:
-            token = states.new_token("text", "", 0)
-            token.content = line
-            children.append(token)
-        if index < last:
-            children.append(states.new_token(kind, "br", 0))
 
 
 class _Inlines(NamedTuple):
