@@ -1,9 +1,13 @@
 """Reading one inline token: the quick way taken for one line of plain text gives what
-the general way gives."""
+the general way gives, and the text of content left unparsed is what markdown-it-py's
+inline parse makes of it."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from archlint.markdown import inline, tokenizer
 from archlint.markdown.parser import split_lines
@@ -62,3 +66,21 @@ def test_a_plain_cell_is_read_at_its_given_column(monkeypatch) -> None:
             quick = inline.read(token, 3, lines, first_column=column)
         assert quick == general
         assert quick[2].runs[0].column == column
+
+
+# text without inline syntax: words, spaces and tabs, line breaks, and other white space
+UNPARSED = st.text(alphabet=st.sampled_from(list("ab  \t\n\u00a0\f.")), max_size=30)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(UNPARSED)
+def test_text_left_unparsed_reads_as_markdown_it_pys_inline_parse(text: str) -> None:
+    md = MarkdownIt("commonmark")
+    children = md.inline.parse(text, md, {}, [])
+    assert inline.plain_text(text) == inline._plain_text(children, keep_alt=False)
+
+
+def test_the_tokenizer_leaves_text_without_inline_syntax_unparsed() -> None:
+    tokens = tokenizer.markdown().parse("plain  \nwords\n\nsome *emphasis*\n")
+    assert [(t.content, len(t.children)) for t in tokens if t.type == "inline"] == [
+        ("plain  \nwords", 0), ("some *emphasis*", 4)]

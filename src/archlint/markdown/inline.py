@@ -224,6 +224,28 @@ def _plain_text(children: Sequence[Token], *, keep_alt: bool) -> str:
     return "".join(parts)
 
 
+def plain_text(content: str) -> str:
+    """The plain text of inline content holding no inline syntax (the tokenizer leaves it
+    unparsed): markdown-it-py's newline rule makes its lines text, with their leading
+    spaces and tabs dropped, parted by a soft break (a space; one space before it
+    dropped) or, after two spaces or more, a hard break (a newline; the spaces
+    dropped)."""
+    if "\n" not in content:
+        return content
+    lines = content.split("\n")
+    parts = [lines[0]]
+    for line in lines[1:]:
+        before = parts[-1]
+        if before.endswith("  "):
+            parts[-1] = before.rstrip(" ")
+            parts.append("\n")
+        else:
+            parts[-1] = before.removesuffix(" ")
+            parts.append(" ")
+        parts.append(line.lstrip(" \t"))
+    return "".join(parts)
+
+
 def _opens_with_emphasis(children: Sequence[Token]) -> bool:
     """Is the first visible token the opening of italics or bold?"""
     for token in children:
@@ -368,8 +390,7 @@ def _read_plain_line(token: Token, first_line: int, source_lines: Sequence[str],
         runs = tuple(_runs(source, _bare_urls(source), LineMap((0,), line, (column,))))
     else:
         runs = (_new_run(source, line, column),)
-    text = _plain_text(token.children or [], keep_alt=False)
-    return line, column, InlineContent(text, False, runs, (), ())
+    return line, column, InlineContent(source, False, runs, (), ())  # its text is itself
 
 
 def _bare_urls(source: str) -> list[tuple[int, int]]:
@@ -384,7 +405,7 @@ def analyse(token: Token, where: LineMap, plain: bool, masked: Sequence[tuple[in
     children = token.children or []
     source = token.content
     if plain:
-        text, links, html, hidden = _plain_text(children, keep_alt=False), [], [], []
+        text, links, html, hidden = plain_text(source), [], [], []
         italic = False
     else:
         text, links, html, hidden = links_and_html(token, where)

@@ -13,19 +13,27 @@ These changes make it quicker without changing a token:
   at that character are asked (markdown-it-py asks all ten).
 - Newlines and NUL characters are normalised only when there are any to change
   (markdown-it-py rewrites every newline of every file).
+- The block and inline states are :mod:`archlint.markdown.states`': their line marks
+  found and their tokens made more quickly.
 - A paragraph is tried as a setext heading only when a line of it could be the
   underline (``===`` or ``---``). Otherwise markdown-it-py's own rule would scan the
   paragraph line by line, asking every other block rule whether it ends there, only to
   fail; the paragraph rule then does the same scan again.
-- Text that no inline rule can match (no emphasis, code, link, image, HTML, entity or
-  escape: half of all paragraphs, headings and cells) becomes its text and line breaks
-  directly, as markdown-it-py's newline rule would cut it, without an inline parse.
-- For rules that read only links (``links_only``), text that cannot hold a link, an
-  image, an autolink or inline HTML is not inline-parsed at all.
+- Escaped characters and entities are joined to the text around them only in inline
+  content holding a backslash or an ``&``, the only content that can have any
+  (markdown-it-py looks through the tokens of all inline content).
 
-And one changes link tokens: their destinations are kept as written (trimmed) instead of
-being percent-encoded for HTML, which archlint would only decode again, and their host
-names are not turned into punycode.
+And two change them, also for speed:
+
+- Text that no inline rule can match (no emphasis, code, link, image, HTML, entity or
+  escape: half of all paragraphs, headings and cells) is not inline-parsed: its inline
+  token has no children. It is text and line breaks only, which
+  :func:`archlint.markdown.inline.plain_text` reads from the content as markdown-it-py's
+  newline rule would cut it. For rules that read only links (``links_only``), text that
+  cannot hold a link, an image, an autolink or inline HTML is not inline-parsed either.
+- Link destinations are kept as written (trimmed) instead of being percent-encoded for
+  HTML, which archlint would only decode again, and their host names are not turned
+  into punycode.
 """
 
 from __future__ import annotations
@@ -34,16 +42,17 @@ import bisect
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_block.lheading import lheading
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
 from archlint.errors import UnparsableError
-from archlint.markdown import inline
+from archlint.markdown import inline, states
 
 # How deeply blocks may nest (block quotes, lists): markdown-it-py's default of 20 would
 # drop a list's tenth level. Deeper content is refused, never dropped silently.
@@ -55,11 +64,13 @@ def markdown(links_only: bool = False) -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING}).enable(
         ["table", "strikethrough"])
     _refuse_too_deep(md)
+    states.install(md)
     md.core.ruler.at("normalize", _normalize)
     md.block.ruler.at("lheading", _setext_heading)
     _ask_only_where_rules_may_match(md)
     md.normalizeLink = _kept_as_written  # type: ignore[method-assign]
     md.core.ruler.at("inline", _inline_where_links_may_be if links_only else _inline)
+    md.core.ruler.at("text_join", _join_escaped_text)
     inline.configure(md)
     _ask_inline_rules_by_character(md)
     return md
@@ -257,8 +268,8 @@ def _candidate_lines(state: StateBlock) -> list[int]:
 
 
 def _inline(state: StateCore) -> None:
-    """markdown-it-py's inline pass, with text free of inline syntax cut into text and
-    line breaks directly."""
+    """markdown-it-py's inline pass, for content that holds inline syntax: the rest is
+    text and line breaks only, left with no children (see :func:`inline.plain_text`)."""
     md = state.md
     for token in state.tokens:
         if token.type != "inline":
@@ -267,33 +278,23 @@ def _inline(state: StateCore) -> None:
             token.children = []
         if inline.INLINE_SYNTAX.search(token.content):
             md.inline.parse(token.content, md, state.env, token.children)
-        else:
-            _text_and_breaks(token.content, token.children)
 
 
-def _text_and_breaks(text: str, children: list[Token]) -> None:
-    """The tokens markdown-it-py makes of ``text`` holding no inline syntax: each line a
-    text token, the lines parted by a soft break (one space before it dropped) or, after
-    two spaces or more, a hard break (the spaces dropped); a line's leading spaces and
-    tabs are dropped."""
-    lines = text.split("\n")
-    last = len(lines) - 1
-    for index, line in enumerate(lines):
-        if index:
-            line = line.lstrip(" \t")
-        kind = "softbreak"
-        if index < last and line.endswith(" "):
-            kept = line.rstrip(" ")
-            if len(line) - len(kept) >= 2:
-                line, kind = kept, "hardbreak"
-            else:
-                line = line[:-1]
-        if line:
-            token = Token("text", "", 0)
-            token.content = line
-            children.append(token)
-        if index < last:
-            children.append(Token(kind, "br", 0))
+class _Inlines(NamedTuple):
+    """What markdown-it-py's text_join rule reads of its state: the tokens."""
+
+    tokens: list[Token]
+
+
+def _join_escaped_text(state: StateCore) -> None:
+    """markdown-it-py's text_join rule, over the inline tokens whose content holds a
+    backslash or an ``&``. It turns the text of escapes and entities (``text_special``,
+    which only those begin) into text and joins adjacent text; the inline rules leave no
+    other text side by side (their fragments are joined when the inline parse ends)."""
+    inlines = [token for token in state.tokens if token.type == "inline"
+               and ("\\" in token.content or "&" in token.content)]
+    if inlines:
+        text_join(_Inlines(inlines))  # type: ignore[arg-type]
 
 
 def _inline_where_links_may_be(state: StateCore) -> None:
