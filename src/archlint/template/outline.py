@@ -505,10 +505,16 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
 
     free = _authors_own(pack, used, reworded=True)
 
-    def visit(siblings: Sequence[Placement], holder: Section) -> None:
+    # the pack's sections, each with the heading its children are looked for under (a
+    # stack, not a recursive closure: a function that calls itself by a name of the
+    # enclosing function's is a reference cycle, which keeps the whole document alive
+    # until the cycle collector runs)
+    pending: list[tuple[Sequence[Placement], Section]] = [(placements, root)]
+    while pending:
+        siblings, holder = pending.pop()
         for index, placement in enumerate(siblings):
             if placement.section is not None or placement.unwrapped:
-                visit(placement.children, placement.section or holder)
+                pending.append((placement.children, placement.section or holder))
             if not placement.missing or not placement.spec.about:
                 continue
             about = titles.text_words(placement.spec.about)
@@ -538,7 +544,6 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
             if found:
                 claims[id(placement)] = found
 
-    visit(placements, root)
     if not claims:
         return tuple(placements)
     wanted: dict[int, int] = {}  # heading line → how many sections claim it
@@ -549,16 +554,19 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
               for key, found in claims.items()
               if (alone := [section for section in found if wanted[section.line] == 1])}
 
-    def mark(siblings: Sequence[Placement]) -> tuple[Placement, ...]:
-        result = []
-        for placement in siblings:
-            standin = chosen.get(id(placement))
-            result.append(replace(placement, children=mark(placement.children),
-                                  standin=standin,
-                                  closest=None if standin else placement.closest))
-        return tuple(result)
+    return _marked(placements, chosen)
 
-    return mark(placements)
+
+def _marked(siblings: Sequence[Placement], chosen: dict[int, Section]
+            ) -> tuple[Placement, ...]:
+    """The placements, each given the heading ``chosen`` to stand in for it (by its
+    ``id``), if any."""
+    result = []
+    for placement in siblings:
+        standin = chosen.get(id(placement))
+        result.append(replace(placement, children=_marked(placement.children, chosen),
+                              standin=standin, closest=None if standin else placement.closest))
+    return tuple(result)
 
 
 def parents_of(root: Section) -> dict[int, Section]:
@@ -581,36 +589,40 @@ def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: s
     in order, one to each section missing there: "Design" between Motivation and
     Trade-offs may be the template's Explanation written under a title of the author's
     own, but it is not also its Internal details."""
-    parents = parents_of(root)
-    own = _authors_own(pack, used, reworded=False)
+    return _perhaps(placements, root, root, parents_of(root),
+                    _authors_own(pack, used, reworded=False))
 
-    def visit(siblings: Sequence[Placement], holder: Section) -> tuple[Placement, ...]:
-        anything = any(p.section is not None for p in siblings)
-        perhaps: dict[int, Section] = {}
-        start = 0
-        while start < len(siblings):
-            end = start  # [start, end): a run of siblings with no heading of their own
-            while end < len(siblings) and siblings[end].section is None:
-                end += 1
-            if end > start:
-                # nothing found beside them: the parent's sub-headings (not the document's)
-                place = (_slot(siblings, start, parents) if anything
-                         else holder.children if holder is not root else ())
-                missing = [i for i in range(start, end) if siblings[i].missing]
-                perhaps.update(zip(missing, [section for section in place if own(section)]))
-            start = end + 1
-        result = []
-        for index, placement in enumerate(siblings):
-            children = (visit(placement.children, placement.section or holder)
-                        if placement.section is not None or placement.unwrapped
-                        else placement.children)
-            if index in perhaps or children is not placement.children:
-                placement = replace(placement, perhaps=perhaps.get(index), children=children)
-            result.append(placement)
-        changed = any(new is not old for new, old in zip(result, siblings))
-        return tuple(result) if changed else tuple(siblings)
 
-    return visit(placements, root)
+def _perhaps(siblings: Sequence[Placement], holder: Section, root: Section,
+             parents: dict[int, Section], own: Callable[[Section], bool]
+             ) -> tuple[Placement, ...]:
+    """:func:`_unnamed` for ``siblings``, the pack's sections under ``holder``, and all
+    below them."""
+    anything = any(p.section is not None for p in siblings)
+    perhaps: dict[int, Section] = {}
+    start = 0
+    while start < len(siblings):
+        end = start  # [start, end): a run of siblings with no heading of their own
+        while end < len(siblings) and siblings[end].section is None:
+            end += 1
+        if end > start:
+            # nothing found beside them: the parent's sub-headings (not the document's)
+            place = (_slot(siblings, start, parents) if anything
+                     else holder.children if holder is not root else ())
+            missing = [i for i in range(start, end) if siblings[i].missing]
+            perhaps.update(zip(missing, [section for section in place if own(section)]))
+        start = end + 1
+    result = []
+    for index, placement in enumerate(siblings):
+        children = (_perhaps(placement.children, placement.section or holder, root,
+                             parents, own)
+                    if placement.section is not None or placement.unwrapped
+                    else placement.children)
+        if index in perhaps or children is not placement.children:
+            placement = replace(placement, perhaps=perhaps.get(index), children=children)
+        result.append(placement)
+    changed = any(new is not old for new, old in zip(result, siblings))
+    return tuple(result) if changed else tuple(siblings)
 
 
 def _authors_own(pack: Pack, used: set[int], reworded: bool) -> Callable[[Section], bool]:
