@@ -31,7 +31,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 
-from archlint import analysis, config
+from archlint import config
 from archlint.engine import Linter
 from archlint.markdown import parser, tokenizer
 
@@ -61,8 +61,13 @@ def instrument(linter: Linter) -> None:
     from archlint.markdown import reading
 
     reading.parse = parser.parse  # reading imported the function itself
-    for name in ("classify", "outline", "examples", "toc"):
-        module = getattr(analysis, name)
+    # the modules themselves: the analysis looks their functions up when it calls them
+    # (and imports the outline only for a document with a pack)
+    from archlint.links import toc
+    from archlint.template import classify, examples, outline
+
+    modules = {"classify": classify, "outline": outline, "examples": examples, "toc": toc}
+    for name, module in modules.items():
         for attribute in ("classify", "place", "example_sections", "find"):
             if hasattr(module, attribute):
                 setattr(module, attribute,
