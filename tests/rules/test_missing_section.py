@@ -519,6 +519,19 @@ def unrecognised(text):
     return [p.message.split('"')[1] for p in run_rule("AL204", text, pack=proposal_pack())]
 
 
+def framed(name, *middle):
+    """A pack of an Intro, the ``middle`` sections (title, guidance) and an End."""
+    return Pack(name=name, sections=(
+        SectionSpec(title="Intro", about="What this is."),
+        *(SectionSpec(title=title, about=about) for title, about in middle),
+        SectionSpec(title="End", about="The last words.")))
+
+
+def reported(text, pack, rule="AL201"):
+    """The titles of the sections ``rule`` reports in ``text`` under ``pack``."""
+    return [p.message.split('"')[1] for p in run_rule(rule, text, pack=pack)]
+
+
 def test_derive_keeps_each_section_s_guidance():
     about = {spec.title: spec.about for spec in proposal_pack().sections}
     assert about["Rationale"] == ("[A discussion of alternate approaches and the "
@@ -578,30 +591,20 @@ def test_a_heading_not_led_by_the_guidance_s_own_word_at_its_level_does_not_stan
 
 
 def test_only_the_first_sentence_of_the_guidance_leads():
-    pack = Pack(name="notes", sections=(
-        SectionSpec(title="Intro", about="What this is."),
-        SectionSpec(title="Rationale",
-                    about="Why this design was chosen. Mention benchmarks if any."),
-        SectionSpec(title="End", about="The last words."),
-    ))
+    pack = framed("notes", ("Rationale",
+                            "Why this design was chosen. Mention benchmarks if any."))
     text = "# Doc\n## Intro\nx\n## End\nx\n## Benchmarks run\nx\n"
-    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
-        "Rationale"]
+    assert reported(text, pack) == ["Rationale"]
     chosen = "# Doc\n## Intro\nx\n## End\nx\n## Design choices\nx\n"
-    assert run_rule("AL201", chosen, pack=pack) == []
+    assert reported(chosen, pack) == []
 
 
 def test_a_heading_sharing_a_word_of_the_title_is_left_to_the_title_rules():
     # "Questions answered" leads with a word of the guidance, but that word is the
     # title's too, and no rewording of "Open questions": resolved is not open
-    pack = Pack(name="notes", sections=(
-        SectionSpec(title="Summary", about="What this is."),
-        SectionSpec(title="Open questions", about="Which questions are still open?"),
-        SectionSpec(title="End", about="The last words."),
-    ))
-    text = "# Doc\n## Summary\nx\n## End\nx\n## Questions answered in review\nx\n"
-    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
-        "Open questions"]
+    pack = framed("notes", ("Open questions", "Which questions are still open?"))
+    text = "# Doc\n## Intro\nx\n## End\nx\n## Questions answered in review\nx\n"
+    assert reported(text, pack) == ["Open questions"]
 
 
 def test_a_phrase_of_the_guidance_stands_in_anywhere_under_the_parent():
@@ -619,30 +622,19 @@ def test_a_phrase_outside_the_parent_does_not_stand_in():
 
 
 def test_a_heading_two_missing_sections_could_claim_stands_for_neither():
-    pack = Pack(name="two", sections=(
-        SectionSpec(title="Intro", about="What this is."),
-        SectionSpec(title="Caching", about="The cache tiers and their eviction policy."),
-        SectionSpec(title="Storage", about="The storage tiers and their eviction policy."),
-        SectionSpec(title="End", about="The last words."),
-    ))
+    pack = framed("two", ("Caching", "The cache tiers and their eviction policy."),
+                  ("Storage", "The storage tiers and their eviction policy."))
     text = "# Doc\n## Intro\nx\n## Eviction Policy\nx\n## End\nx\n"
-    problems = run_rule("AL201", text, pack=pack)
     # no stand-in; in that place the heading may be the first of them, not the second
-    assert [p.message.split('"')[1] for p in problems] == ["Storage"]
-    problems = run_rule("AL204", text, pack=pack)
-    assert [p.message.split('"')[1] for p in problems] == ["Caching"]
+    assert reported(text, pack) == ["Storage"]
+    assert reported(text, pack, "AL204") == ["Caching"]
 
 
 def test_a_section_of_the_pack_stands_for_no_other():
-    pack = Pack(name="two", sections=(
-        SectionSpec(title="Intro", about="What this is."),
-        SectionSpec(title="Caching", about="The cache layers; see Storage."),
-        SectionSpec(title="Storage", about="Disks."),
-        SectionSpec(title="End", about="The last words."),
-    ))
+    pack = framed("two", ("Caching", "The cache layers; see Storage."),
+                  ("Storage", "Disks."))
     text = "# Doc\n## Intro\nx\n## Storage\nx\n## End\nx\n"
-    assert [p.message.split('"')[1] for p in run_rule("AL201", text, pack=pack)] == [
-        "Caching"]
+    assert reported(text, pack) == ["Caching"]
 
 
 def test_two_words_of_the_guidance_together_elsewhere_do_not_stand_in():
