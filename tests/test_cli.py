@@ -229,7 +229,13 @@ def test_with_one_pack_for_every_file_no_file_named_like_a_template_is_checked(
     result = run("check", "--no-cache", "--pack", "nygard-adr", "decisions", cwd=tmp_path)
     assert (result.returncode, "(1 file checked)" in result.stdout) == (0, True), result.stdout
     plain = run("check", "--no-cache", "decisions", cwd=tmp_path)  # no pack: all of them
-    assert "(2 files checked, none with a rule pack)" in plain.stdout
+    # and the summary names the template that --template would apply to the others
+    assert plain.stdout.splitlines()[-1].endswith(
+        "(2 files checked, none with a rule pack; decisions/adr-template.md is named like "
+        "a template: `--template decisions/adr-template.md` checks the others against it).")
+    given = run("check", "--no-cache", "--template", "decisions/adr-template.md",
+                "decisions", cwd=tmp_path)
+    assert given.stdout.splitlines()[-1].endswith("(1 file checked).")
 
 
 def test_a_configured_template_is_not_checked_as_a_document(tmp_path: Path) -> None:

@@ -226,7 +226,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         _fail(str(error))
     except OSError as error:
         _fail(f"cannot write {error.filename}: {error.strerror}")
-    report = Report(tuple(diagnostics), count, linter.rules, len(unpacked))
+    report = Report(tuple(diagnostics), count, linter.rules, len(unpacked),
+                    _templates_among(unpacked))
     render = formats.STATISTICS if statistics else formats.CHECK[output_format]
     color = (output_file is None or str(output_file) == "-") and _use_color()
     _write_report(output_file, render(report, color), color)
@@ -270,6 +271,18 @@ def _show_diff(linter, paths: tuple[Path, ...]) -> int:
                                                 after.splitlines(keepends=True), old, new)),
                    nl=False)
     return EXIT_PROBLEMS if changed else EXIT_CLEAN
+
+
+def _templates_among(paths: list[Path]) -> tuple[str, ...]:
+    """Those of ``paths`` (files no rule pack applied to) named like a template, as the
+    report names files: a folder's own template, which ``--template`` would apply."""
+    if not paths:
+        return ()
+    from archlint.engine.reader import display_path
+    from archlint.template.sources import named_like_a_template
+
+    shown = [display_path(path) for path in paths]
+    return tuple(name for name in shown if named_like_a_template(name.replace(os.sep, "/")))
 
 
 def _fix(linter, paths: tuple[Path, ...]) -> None:

@@ -31,6 +31,8 @@ class Report:
     files_checked: int
     rules: tuple[Rule, ...] = ()
     unpacked: int = 0  # files no rule pack applied to: no template's sections required
+    # of those, the files named like a template (a folder's own: what --template names)
+    templates: tuple[str, ...] = ()
 
 
 def _plural(count: int, word: str) -> str:
@@ -45,9 +47,14 @@ def _checked(report: Report) -> str:
         return files
     if report.files_checked == 1:
         return f"{files}, with no rule pack"
-    if report.unpacked == report.files_checked:
-        return f"{files}, none with a rule pack"
-    return f"{files}, {report.unpacked} with no rule pack"
+    which = ("none with a rule pack" if report.unpacked == report.files_checked
+             else f"{report.unpacked} with no rule pack")
+    if not report.templates:
+        return f"{files}, {which}"
+    first = printable(report.templates[0])
+    more = f" (and {len(report.templates) - 1} more)" if len(report.templates) > 1 else ""
+    return (f"{files}, {which}; {first}{more} is named like a template: `--template "
+            f"{first}` checks the others against it")
 
 
 def summary(report: Report) -> str:
