@@ -276,13 +276,15 @@ def _show_diff(linter, paths: tuple[Path, ...]) -> int:
 def _templates_among(paths: list[Path]) -> tuple[str, ...]:
     """Those of ``paths`` (files no rule pack applied to) named like a template, as the
     report names files: a folder's own template, which ``--template`` would apply."""
-    if not paths:
-        return ()
     from archlint.engine.reader import display_path
-    from archlint.template.sources import named_like_a_template
 
-    shown = [display_path(path) for path in paths]
-    return tuple(name for name in shown if named_like_a_template(name.replace(os.sep, "/")))
+    shown = [display_path(path).replace(os.sep, "/") for path in paths]
+    shown = [name for name in shown if "template" in name.lower()]  # the rest cannot be
+    if not shown:
+        return ()
+    from archlint.template.sources import named_like_a_template  # here: rarely needed
+
+    return tuple(name for name in shown if named_like_a_template(name))
 
 
 def _fix(linter, paths: tuple[Path, ...]) -> None:
