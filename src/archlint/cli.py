@@ -25,6 +25,7 @@ atexit.register(gc.freeze)
 import click  # noqa: E402
 
 from archlint.errors import ConfigError  # noqa: E402
+from archlint.paths import named_like_a_template  # noqa: E402
 from archlint.report import formats  # noqa: E402
 from archlint.version import __version__  # noqa: E402
 
@@ -279,11 +280,6 @@ def _templates_among(paths: list[Path]) -> tuple[str, ...]:
     from archlint.engine.reader import display_path
 
     shown = [display_path(path).replace(os.sep, "/") for path in paths]
-    shown = [name for name in shown if "template" in name.lower()]  # the rest cannot be
-    if not shown:
-        return ()
-    from archlint.template.sources import named_like_a_template  # here: rarely needed
-
     return tuple(name for name in shown if named_like_a_template(name))
 
 

@@ -27,8 +27,8 @@ from archlint.errors import ConfigError, UnparsableError
 from archlint.markdown import reading
 from archlint.markdown.parser import parse
 from archlint.model import Document
+from archlint.paths import named_like_a_template
 from archlint.template import classify, derive, packs, sources, titles
-from archlint.template.sources import named_like_a_template
 from archlint.template.packs import Pack
 
 MOSTLY_TEMPLATE = 0.6    # a first committed version at least this blank is a template

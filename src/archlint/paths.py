@@ -1,10 +1,12 @@
 """Paths as the file system has them: where a path really leads (through symbolic
 links, never failing on a loop) and what kind of file is there. Only regular files are
-documents; anything else is named, so that a message can say what it found."""
+documents; anything else is named, so that a message can say what it found. And what a
+file's name says: a template's name (no document written from one)."""
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -30,3 +32,18 @@ def not_regular(mode: int) -> str | None:
     """Why a file of this ``st_mode`` is no document or report (None for a regular file)."""
     found = kind(mode)
     return None if found is None else f"not a regular file ({found})"
+
+
+# a file named like a template: template.md, adr-template.md, 0000-template.md,
+# GRFC-TEMPLATE.md, template-view.md, or any file in a templates/ folder
+_TEMPLATE_NAME = re.compile(r"(?:^|[-_.\s])template(?:$|[-_.\s])", re.IGNORECASE)
+_TEMPLATE_FOLDERS = frozenset({"template", "templates", "_templates", ".templates"})
+
+
+def named_like_a_template(relative: str) -> bool:
+    """Is the file at this ``/``-separated path named like a template (it is no
+    document written from one)?"""
+    parts = relative.split("/")
+    stem = parts[-1].rsplit(".", 1)[0]
+    return bool(_TEMPLATE_NAME.search(stem)) or any(
+        part.lower() in _TEMPLATE_FOLDERS for part in parts[:-1])

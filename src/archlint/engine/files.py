@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from archlint.markdown.reading import MARKDOWN_SUFFIXES
-from archlint.paths import real
+from archlint.paths import named_like_a_template, real
 
 SKIPPED_FOLDERS = frozenset({
     ".git", ".hg", ".svn", ".bzr", "node_modules", ".venv", "venv", ".tox", ".nox",
@@ -125,7 +125,6 @@ def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
             walked = sorted(_walk(given, excluded), key=lambda f: f.path.as_posix())
             if any_template:
                 # here: only a run with one pack for every file asks
-                from archlint.template.sources import named_like_a_template
 
                 walked = [f for f in walked
                           if not named_like_a_template(f.path.relative_to(given).as_posix())]

@@ -20,7 +20,7 @@ from archlint.engine.packchoice import PackChoice
 from archlint.engine.reader import Reader, Source, display_path
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
-from archlint.paths import real
+from archlint.paths import named_like_a_template, real
 from archlint.rule import Rule
 from archlint.template.textsettings import TemplateText
 
@@ -162,7 +162,6 @@ class Linter:
         if not derived:
             return frozenset()
         # here: only a pack derived from a template file asks
-        from archlint.template.sources import named_like_a_template
 
         return frozenset(real(path) for path in derived
                          if named_like_a_template(path.as_posix()))

@@ -41,7 +41,8 @@ from urllib.parse import unquote
 from archlint.markdown import reading
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
-from archlint.template import outline, sources, titles
+from archlint.paths import named_like_a_template
+from archlint.template import outline, titles
 from archlint.template.packs import Pack, SectionSpec
 
 _INDEX_NAMES = frozenset({"index", "readme", "_index"})
@@ -289,7 +290,7 @@ class SetIndex:
         records: tuple[Path, ...] = ()
         if not _most(own.chapters, pack):  # an index that is no record itself
             records = tuple(m.path for m in beside if _most(m.chapters, pack)
-                            and not sources.named_like_a_template(m.path.name))
+                            and not named_like_a_template(m.path.name))
         return Listing(index, records, frozenset(p for p in records if p in own.linked),
                        (own, *beside))
 

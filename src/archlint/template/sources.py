@@ -9,7 +9,6 @@ only as the first committed version of its documents.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,19 +20,6 @@ if TYPE_CHECKING:
 
 GIT_PREFIX = "git:"
 
-# a file named like a template: template.md, adr-template.md, 0000-template.md,
-# GRFC-TEMPLATE.md, template-view.md, or any file in a templates/ folder
-_TEMPLATE_NAME = re.compile(r"(?:^|[-_.\s])template(?:$|[-_.\s])", re.IGNORECASE)
-_TEMPLATE_FOLDERS = frozenset({"template", "templates", "_templates", ".templates"})
-
-
-def named_like_a_template(relative: str) -> bool:
-    """Is the file at this ``/``-separated path named like a template (it is no
-    document written from one)?"""
-    parts = relative.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    return bool(_TEMPLATE_NAME.search(stem)) or any(
-        part.lower() in _TEMPLATE_FOLDERS for part in parts[:-1])
 
 
 @dataclass(frozen=True, slots=True)
