@@ -279,7 +279,10 @@ def _templates_among(paths: list[Path]) -> tuple[str, ...]:
     report names files: a folder's own template, which ``--template`` would apply."""
     from archlint.engine.reader import display_path
 
-    shown = [display_path(path).replace(os.sep, "/") for path in paths]
+    # only a path that says "template" can be named like one: the others (all of a large
+    # run's, often) are not made display paths for nothing
+    shown = [display_path(path).replace(os.sep, "/") for path in paths
+             if "template" in str(path).lower()]
     return tuple(name for name in shown if named_like_a_template(name))
 
 
