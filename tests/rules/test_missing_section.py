@@ -217,8 +217,7 @@ def test_an_outline_heading_is_missing_when_few_of_its_sections_are_there():
         'required section "Self-assessment outline" is missing (rule pack assessment)']
 
 
-SCOPE = ("(if this is not a document of that kind, leave it out of the pack's "
-         "[[tool.archlint.documents]] paths)")
+SCOPE = "(if this is not a document of that kind, leave it out of the files that pack is applied to)"
 
 
 def test_a_document_with_none_of_the_pack_s_sections_is_told_once():

@@ -54,9 +54,10 @@ the heading; `archlint status` shows them as `unrecognised`.
 A document holding fewer than a third of the (three or more) top-level sections its
 pack requires is told so once, with the titles not found in it, rather than section by
 section: it is most likely another kind of file in a folder the pack was applied to
-(a README beside the records), which `[[tool.archlint.documents]]` can leave out, or a
-stub. A document whose title is the pack's (`# Process View`) says what it is, and
-hears of each missing section.
+(a README beside the records), which the pack's `[[tool.archlint.documents]]` paths
+(or the files given with `--pack` or `--template`) can leave out, or a stub. A
+document whose title is the pack's (`# Process View`) says what it is, and hears of each
+missing section.
 
 A documentation set kept one chapter per file (a pack with `chapter-files`, as arc42) is
 checked as one: a chapter is there when any file of the set holds it, and a chapter no
@@ -158,7 +159,7 @@ def _few_here(expected: list[Placement], held: list[Placement], pack: str) -> st
     names = ", ".join(f'"{p.spec.title}"' for p in expected if p not in held)
     return (f"{count} of the {len(expected)} sections that rule pack {pack} requires "
             f"{verb} here under {whose}; not found: {names} (if this is not a document "
-            f"of that kind, leave it out of the pack's [[tool.archlint.documents]] paths)")
+            f"of that kind, leave it out of the files that pack is applied to)")
 
 
 def check(document: Document, options: RuleOptions, context: Context) -> Iterator[Problem]:
