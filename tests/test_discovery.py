@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from archlint.engine import files
-from archlint.paths import real
+from archlint.paths import named_like_a_template, real
 
 
 @pytest.fixture
@@ -89,3 +89,19 @@ def test_a_file_that_disappears_during_the_walk_keeps_its_path(tree: Path) -> No
     os.mkfifo(tree / "real-docs" / "pipe.md")
     assert files._document_or_broken(tree / "real-docs" / "pipe.md",
                                      real(tree / "real-docs") / "pipe.md") is None
+
+
+@pytest.mark.parametrize("path", [
+    "template.md", "adr-template.md", "0000-template.md", "GRFC-TEMPLATE.md",
+    "xxxx-template.md", "template-view.md", "design-doc-template.md",
+    "adr-template-bare-minimal.md", "arc42-template-de.md", "docs/templates/view.md"])
+def test_a_template_s_name_says_so(path: str) -> None:
+    assert named_like_a_template(path)
+
+
+@pytest.mark.parametrize("path", [
+    "0000-array-hash-template-literal.md", "template-literals-in-receipts.md",
+    "use-jinja-templates.md", "templating.md", "template-engine-choice-for-emails.md",
+    "README.md"])
+def test_a_document_about_templates_is_not_named_like_one(path: str) -> None:
+    assert not named_like_a_template(path)

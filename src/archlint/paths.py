@@ -35,15 +35,30 @@ def not_regular(mode: int) -> str | None:
 
 
 # a file named like a template: template.md, adr-template.md, 0000-template.md,
-# GRFC-TEMPLATE.md, template-view.md, or any file in a templates/ folder
-_TEMPLATE_NAME = re.compile(r"(?:^|[-_.\s])template(?:$|[-_.\s])", re.IGNORECASE)
+# GRFC-TEMPLATE.md, template-view.md, design-doc-template.md, adr-template-bare-minimal.md,
+# arc42-template-de.md, or any file in a templates/ folder. Not a document whose title
+# uses the word: 0000-array-hash-template-literal.md, template-literals-in-receipts.md.
+_WORDS = re.compile(r"[-_.\s]+")
+_NUMBER = re.compile(r"\d+|n+|x+")  # 0000, NNNN, xxxx: a record's number to come
+# what may follow "template" in a template's name: its variant, its language, its version
+_VARIANT = re.compile(r"bare|minimal|full|short|long|simple|lite|light|basic|blank|empty"
+                      r"|example|sample|[a-z]{2}|v\d+")
 _TEMPLATE_FOLDERS = frozenset({"template", "templates", "_templates", ".templates"})
 
 
 def named_like_a_template(relative: str) -> bool:
     """Is the file at this ``/``-separated path named like a template (it is no
-    document written from one)?"""
+    document written from one)? Its name has the word "template" first or last, beside
+    two other words at the most (numbers aside), or followed only by a variant, a
+    language or a version; or it is in a templates folder."""
     parts = relative.split("/")
-    stem = parts[-1].rsplit(".", 1)[0]
-    return bool(_TEMPLATE_NAME.search(stem)) or any(
-        part.lower() in _TEMPLATE_FOLDERS for part in parts[:-1])
+    if any(part.lower() in _TEMPLATE_FOLDERS for part in parts[:-1]):
+        return True
+    words = [word for word in _WORDS.split(parts[-1].rsplit(".", 1)[0].lower())
+             if word and not _NUMBER.fullmatch(word)]
+    if "template" not in words:
+        return False
+    at = words.index("template")
+    if at in (0, len(words) - 1) and len(words) <= 3:
+        return True
+    return all(_VARIANT.fullmatch(word) for word in words[at + 1:])
