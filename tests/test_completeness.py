@@ -73,6 +73,27 @@ def test_a_heading_of_the_author_s_own_in_a_missing_section_s_place_is_unrecogni
     assert "  unrecognised State models (perhaps line 7)\n" in status_text([status], False)
 
 
+def test_a_section_under_a_heading_its_guidance_names_is_listed_with_that_heading() -> None:
+    from archlint.report.status import text as status_text
+    from archlint.template import derive
+
+    pack = derive.derive("# Summary\n\nWhat it is.\n\n# Detailed design\n\nExplain the "
+                         "design in enough detail to build it.\n\n# Drawbacks\n\nWhy "
+                         "not?\n", "rfc")
+    status = assess("# Summary\n\nOne click.\n\n# Design Detail\n\nA lock for 30 s."
+                    "\n\n# Drawbacks\n\nAccidental orders.\n", pack)
+    design = status.sections[1]
+    # not dropped from the list: done, under the author's heading (line 5)
+    assert (design.title, design.state.value, design.line, design.heading) == (
+        "Detailed design", "done", 5, "Design Detail")
+    assert (status.done, status.expected) == (3, 3)
+    assert '  done         Detailed design (as "Design Detail", line 5)\n' in status_text(
+        [status], False)
+    assert design.as_dict()["heading"] == "Design Detail"
+    # a section under its own title says nothing of a heading
+    assert "heading" not in status.sections[0].as_dict()
+
+
 def test_without_a_pack_every_section_under_the_title_counts() -> None:
     status = assess("# Notes\n\n## A\n\nText.\n\n## B\n\n", pack=None)
     assert states(status) == [("A", "done"), ("B", "empty")]

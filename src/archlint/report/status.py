@@ -69,6 +69,8 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
             marker = "" if section.required else " (optional)"
             if section.state.value == "unrecognised":  # the heading that may be it
                 marker += f" (perhaps line {section.line})"
+            elif section.heading is not None:  # the author's heading that stands for it
+                marker += f' (as "{printable(section.heading)}", line {section.line})'
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
                          f"{printable(section.title)}{marker}")
     unpacked = sum(1 for document in statuses if not document.pack)

@@ -41,10 +41,16 @@ class SectionStatus:
     state: State
     line: int | None
     chapter: bool = False  # a top-level section of the pack
+    # the author's own heading that stands for it (a heading its guidance names)
+    heading: str | None = None
 
     def as_dict(self) -> dict[str, object]:
-        return {"title": self.title, "level": self.level, "required": self.required,
-                "state": self.state.value, "line": self.line}
+        found: dict[str, object] = {
+            "title": self.title, "level": self.level, "required": self.required,
+            "state": self.state.value, "line": self.line}
+        if self.heading is not None:
+            found["heading"] = self.heading
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +193,13 @@ def assess(document: Document, pack: Pack | None, classified: classify.Classifie
     for placement in outline.walk(placements):
         spec, section = placement.spec, placement.section
         chapter = id(placement) in top
+        if section is None and placement.standin is not None:
+            # under a heading of the author's own that the section's guidance names
+            standin = placement.standin
+            statuses.append(SectionStatus(spec.title, spec.level, placement.expected,
+                                          _state(standin, classified, left), standin.line,
+                                          chapter, standin.title))
+            continue
         if section is None:
             # a bold question, an unwrapped outline: untold; a chapter of a set: its own
             if placement.missing and not (chapter and docset is not None):
