@@ -518,3 +518,20 @@ def test_an_answer_that_is_the_templates_example_word_is_the_authors(tmp_path: P
     settings = Settings(documents=(DocumentKind(paths=("0*.md",), template="template.md"),))
     linter = Linter.create(Configuration(settings, tmp_path / "archlint.toml", tmp_path))
     assert linter.lint_file(record) == []  # no example section asked for, no prompt left in
+
+
+def test_emphasis_marks_left_as_text_around_a_heading_are_not_its_title() -> None:
+    # "**Metrics **": the second "**" follows a space, so neither is bold, both text
+    pack = derive.derive("# [Title]\n\n## **Summary**\n\nWhat?\n\n## **Metrics **\n\n"
+                         "Which metrics?\n", "rfc")
+    assert [s.title for s in pack.sections] == ["Summary", "Metrics"]
+    from archlint.template import titles
+
+    assert titles.normalize("__Metrics __") == titles.normalize("Metrics")
+    # a title that only begins or ends with a mark keeps it
+    assert titles.unwrapped("*nix support") == "*nix support"
+    from archlint.testing import run_rule
+
+    [problem] = run_rule("AL201", "# Faster search\n\n## Summary\n\nIndex titles.\n",
+                         pack=pack)
+    assert '"Metrics" is missing' in problem.message

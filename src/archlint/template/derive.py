@@ -198,7 +198,7 @@ def _sections(document: Document, title: Heading | None) -> tuple[SectionSpec, .
                     or _optional_on_line(document, heading)
                     or _optional_by_comment(document, heading)
                     or _optional_by_body(document, heading, end))
-        specs.append(SectionSpec(title=heading.text, level=heading.level,
+        specs.append(SectionSpec(title=titles.unwrapped(heading.text), level=heading.level,
                                  required=not optional, example=is_example, slot=slot,
                                  group=group, about=_about(document, heading.line, end)))
     return tuple(specs)

@@ -3,8 +3,9 @@
 Two titles match when they are equal after ignoring case, runs of whitespace,
 surrounding whitespace, whitespace around a slash (``Upgrade / Downgrade``), a leading
 section number (``4.2``, ``1.``, ``III.``, ``01.``), an "(Optional)" or "(if
-applicable)" marker and trailing punctuation. So ``## 3. State Models:`` matches the
-pack's ``State models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NNNN``,
+applicable)" marker, trailing punctuation and emphasis marks left as text around the
+whole title (``**Metrics **``). So ``## 3. State Models:`` matches the pack's ``State
+models``. A placeholder in a pack's title (``XXX``, ``xxx``, ``NNNN``,
 ``{…}``, ``<…>``, ``[…]``) matches any text: ``Special considerations for XXX`` matches
 ``Special considerations for billing``.
 
@@ -55,8 +56,19 @@ def is_contents(title: str) -> bool:
     return normalize(title) in _CONTENTS
 
 
+# emphasis marks the parser left as text around a whole title: in "**Metrics **" the
+# second "**" follows a space, so it closes nothing and both stay text
+_WRAPPED = re.compile(r"[*_]{1,3}\s*(.+?)\s*[*_]{1,3}")
+
+
+def unwrapped(title: str) -> str:
+    """The title without emphasis marks left around it as text."""
+    match = _WRAPPED.fullmatch(title.strip())
+    return match.group(1) if match else title
+
+
 def _tidy(title: str) -> str:
-    text = _OPTIONAL.sub(" ", title)
+    text = _OPTIONAL.sub(" ", unwrapped(title))
     text = _SLASH.sub("/", _SPACES.sub(" ", text)).strip()
     text = _NUMBERING.sub("", text)
     while text and unicodedata.category(text[-1]).startswith("P") and text[-1] not in ")]}>":
