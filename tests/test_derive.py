@@ -338,6 +338,7 @@ def test_optional_marker_on_the_heading_line():
     "[Name the flags. This section may be omitted if there are none.]",
     "*This section is optional.*",
     "<!-- Optional. Remove when there is nothing to say. -->",
+    "> Optional, but suggested for first drafts. What is still open?",  # quoted guidance
 ])
 def test_a_section_whose_opening_says_it_is_optional(opening):
     required, optional, _ = derived_optional(f"""\
@@ -535,3 +536,27 @@ def test_emphasis_marks_left_as_text_around_a_heading_are_not_its_title() -> Non
     [problem] = run_rule("AL201", "# Faster search\n\n## Summary\n\nIndex titles.\n",
                          pack=pack)
     assert '"Metrics" is missing' in problem.message
+
+
+QUOTED_PROMPTS = ("# (Proposal title)\n\n## Summary\n\n> One paragraph explanation of the "
+                  "change.\n\n## Drawbacks\n\n> Why should we *not* do this? Please "
+                  "consider the cost of teaching it.\n")
+
+
+def test_a_template_that_quotes_its_prompts_has_them_reported_when_kept_quoted(
+        tmp_path: Path) -> None:
+    from archlint.testing import run_rule
+
+    pack = derive.derive(QUOTED_PROMPTS, "rfc")
+    assert pack.quoted_prompts
+    kept = ("# One-click pay\n\n## Summary\n\nPay in one click.\n\n## Drawbacks\n\n> Why "
+            "should we *not* do this? Please consider the cost of teaching it.\n")
+    assert [p.line for p in run_rule("AL101", kept, pack=pack)] == [9]
+    # the pack says so in its TOML, and reads it back
+    assert "quoted-prompts = true" in pack.to_toml()
+    (tmp_path / "rfc.toml").write_text(pack.to_toml(), encoding="utf-8")
+    assert packs.load_file(tmp_path / "rfc.toml") == pack
+    # a template with its prompts in plain paragraphs: a quote of one is a citation
+    plain = derive.derive(QUOTED_PROMPTS.replace("> ", ""), "rfc")
+    assert not plain.quoted_prompts and "quoted-prompts" not in plain.to_toml()
+    assert run_rule("AL101", kept, pack=plain) == []

@@ -305,6 +305,8 @@ def classify(document: Document, pack: Pack | None, settings: TemplateText,
     their markers (:func:`archlint.template.examples.example_sections`)."""
     markers = {(b.line, b.column) for _, b in examples}
     prompts = promptindex.index(pack.prompts) if pack and pack.prompts else None
+    # a prompt in a block quote is a citation, unless the template quotes its prompts
+    quoted = pack is not None and pack.quoted_prompts
     comment_prompts = (promptindex.index(pack.comment_prompts)
                        if pack and pack.comment_prompts else None)
     boilerplate = promptindex.index(pack.boilerplate) if pack and pack.boilerplate else None
@@ -319,7 +321,8 @@ def classify(document: Document, pack: Pack | None, settings: TemplateText,
             kinds[key] = Kind.MARKER
         elif block.emphasized and key not in quotations and is_italic_prompt(block, settings):
             kinds[key] = Kind.PROMPT
-        elif (prompts is not None and not _only_a_link(block) and not block.in_blockquote
+        elif (prompts is not None and not _only_a_link(block)
+              and (quoted or not block.in_blockquote)
               and prompts.match(block.text, settings.similarity, _shortest(block))):
             kinds[key] = Kind.TEMPLATE
         elif (boilerplate is not None and not _only_a_link(block)

@@ -118,11 +118,11 @@ def _optional_on_line(document: Document, heading: Heading) -> bool:
 
 
 def _optional_by_body(document: Document, heading: Heading, end: int) -> bool:
-    """The section's opening (its first paragraph or comment, before any sub-heading)
-    says it is optional or may be omitted ("Optional, but suggested", "Omit this
+    """The section's opening (its first paragraph, block-quoted or not, or comment,
+    before any sub-heading) says it is optional or may be omitted ("Optional, but suggested", "Omit this
     section if it is not applicable", "This section may be omitted if …")."""
     texts = [(b.line, b.text) for b in document.blocks if heading.line < b.line < end
-             and b.kind is BlockKind.PARAGRAPH and not b.containers]
+             and b.kind is BlockKind.PARAGRAPH and not b.in_list_item]
     texts += [(c.line, c.text) for c in document.comments if heading.line < c.line < end]
     opening = min(texts, default=None)
     if opening is None:
@@ -297,6 +297,14 @@ def _placeholders(document: Document) -> tuple[str, ...]:
     return tuple(found)
 
 
+def _quotes_prompts(document: Document, prompts: tuple[str, ...]) -> bool:
+    """Does the template write its prompts in block quotes (most of them)? Then a
+    document's block quote of one is the prompt left in, not a citation."""
+    wanted = set(prompts)
+    found = [b for b in document.blocks if " ".join(b.text.split()) in wanted]
+    return bool(found) and 2 * sum(1 for b in found if b.in_blockquote) >= len(found)
+
+
 def derive(text: str, name: str, source: str = "") -> Pack:
     """The rule pack a template's Markdown implies (UnparsableError when markdown-it-py
     fails on it)."""
@@ -316,6 +324,7 @@ def derive_document(document: Document, name: str, source: str = "") -> Pack:
         placeholders=_placeholders(document),
         prompts=prompts,
         comment_prompts=comment_prompts,
+        quoted_prompts=_quotes_prompts(document, prompts),
         boilerplate=boilerplate,
         chapter_files=_chapters(sections, title),
         languages=_language(document),

@@ -12,6 +12,10 @@ from any template. Format::
     placeholders = ["XXX"]                # extra placeholder words (AL102)
     prompts = ["Discuss significant state models"]   # template text (AL101)
     comment-prompts = ["What are the risks?"]  # the template's HTML comments (AL101)
+    quoted-prompts = false                # true: the template writes its prompts in
+                                          # block quotes, so a block quote of one in a
+                                          # document is the prompt left in (false: a
+                                          # citation of the template, not reported)
     boilerplate = ["Items marked with (R) are required"]  # visible template text that
                                           # may stay, but is not the author's content
     prompts-known = true                  # false: the prompts above paraphrase the
@@ -118,6 +122,7 @@ class Pack(Strict):
     placeholders: tuple[str, ...] = ()
     prompts: tuple[str, ...] = ()
     comment_prompts: tuple[str, ...] = ()
+    quoted_prompts: bool = False
     boilerplate: tuple[str, ...] = ()
     prompts_known: bool = True
     chapter_files: bool = False
@@ -185,6 +190,8 @@ class Pack(Strict):
             lines.append("prompts-known = false")
         if self.chapter_files:
             lines.append("chapter-files = true")
+        if self.quoted_prompts:
+            lines.append("quoted-prompts = true")
         for key, values in (("title-aliases", self.title_aliases),
                             ("placeholders", self.placeholders), ("prompts", self.prompts),
                             ("comment-prompts", self.comment_prompts),
