@@ -560,3 +560,20 @@ def test_a_template_that_quotes_its_prompts_has_them_reported_when_kept_quoted(
     plain = derive.derive(QUOTED_PROMPTS.replace("> ", ""), "rfc")
     assert not plain.quoted_prompts and "quoted-prompts" not in plain.to_toml()
     assert run_rule("AL101", kept, pack=plain) == []
+
+
+def test_a_bold_label_and_a_line_to_leave_as_it_is_may_stay() -> None:
+    pack = derive.derive("- Start Date: (fill me in with today's date)\n"
+                         "- Tracking PR: (leave this empty)\n\n# [Title]\n\n**Authors:**\n"
+                         "* @nickname\n\n## Summary\n\n**Inhalt**\n\nWhat it is.\n\n"
+                         "Die Verteilungssicht beschreibt:\n\n* Knoten\n", "rfc")
+    # the label above the list of authors, and a field the maintainers fill in later
+    assert {"Authors:", "Tracking PR: (leave this empty)"} <= set(pack.boilerplate)
+    assert not {"Authors:", "Tracking PR: (leave this empty)"} & set(pack.prompts)
+    # a heading of the guidance and a sentence opening a list of it are guidance
+    assert {"Inhalt", "Die Verteilungssicht beschreibt:", "What it is."} <= set(pack.prompts)
+    from archlint.testing import run_rule
+
+    kept = ("- Start Date: 2024-03-01\n- Tracking PR: (leave this empty)\n\n# Fast pay\n\n"
+            "**Authors:**\n* @ana\n\n## Summary\n\nOne click.\n")
+    assert run_rule("AL101", kept, pack=pack) == []

@@ -237,7 +237,9 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     choices = _choices(text)
     paragraphs = [b for b in text if b.kind is BlockKind.PARAGRAPH and not b.links
                   and _choice(b.text) not in choices]
-    kept = [b for b in paragraphs if _form_default(b) or _fill_in_text(b)]
+    kept = [b for b in paragraphs
+            if _form_default(b) or _fill_in_text(b) or _left_as_is(b)
+            or _label(document.lines[b.line - 1])]
     cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
     return (_unique([b.text for b in paragraphs if b not in kept]), (),
             _unique(cells + [b.text for b in kept]))
@@ -284,6 +286,26 @@ def _form_default(block: TextBlock) -> bool:
         return False  # "Operation: start, stop." lists what to write about
     source = " ".join(run.text for run in block.runs)
     return not (_HAS_PLACEHOLDER.search(source) or _BRACKETED.search(source))
+
+
+# a label in bold that introduces what follows it ("**Authors:**" above the list of
+# them): the document keeps it above its own list (but "Die Verteilungssicht
+# beschreibt:", a sentence that opens a list of guidance, and "**Inhalt**", a heading
+# of the guidance itself, are guidance)
+_LABEL = re.compile(r"^\s*(\*\*|__)[^\W\d_][\w ()/'-]{0,40}(?::\1|\1:)\s*$")
+# text the template tells the author to leave as it is ("Tracking PR: (leave this
+# empty)", filled in later by the maintainers)
+_AS_IS = re.compile(r"\b(?:leave (?:this|it|that)(?: field)? (?:empty|blank|as it is|as is)|"
+                    r"do(?: not|n't) (?:edit|change|fill in|touch) (?:this|it))\b",
+                    re.IGNORECASE)
+
+
+def _label(line: str) -> bool:
+    return bool(_LABEL.match(line)) and len(line.split()) <= 4
+
+
+def _left_as_is(block: TextBlock) -> bool:
+    return bool(_AS_IS.search(block.text))
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:
