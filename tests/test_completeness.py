@@ -117,6 +117,20 @@ def test_status_text_says_when_no_pack_applies_and_how_to_give_one() -> None:
     assert "no rule pack" not in packed
 
 
+def test_status_names_a_template_among_the_documents_without_a_pack() -> None:
+    import dataclasses
+
+    from archlint.report.status import text as status_text
+
+    record = assess("# 1. Use Postgres\n\n## Context\n\nWhy.\n", pack=None)
+    template = dataclasses.replace(assess("# Title\n\n## Context\n\n", pack=None),
+                                   path="decisions/adr-template.md")
+    assert status_text([record, template], False).splitlines()[-1].endswith(
+        "; decisions/adr-template.md is named like a template: `--template "
+        "decisions/adr-template.md` assesses the others against it")
+    assert "named like a template" not in status_text([record], False)
+
+
 def test_status_command_json_and_text(tmp_path: Path) -> None:
     view = FIXTURES / "filled" / "03-process-view.md"
     result = subprocess.run([sys.executable, "-m", "archlint", "status", "--output-format",
