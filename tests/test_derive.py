@@ -457,6 +457,10 @@ def test_a_heading_that_only_groups_sections_may_be_left_out():
 
     assert [p.message for p in run_rule("AL201", linter_text, pack=pack)] == [
         'required section "Overview" is missing (rule pack assessment)']
+    # with none of its sections there, the part is missing: told once, by its heading
+    assert [p.message for p in run_rule("AL201", "# Widget\n\n## Appendix\n\nB.\n",
+                                        pack=pack)] == [
+        'required section "Outline" is missing (rule pack assessment)']
 
 
 def test_a_heading_without_text_is_no_section_of_the_derived_pack(tmp_path: Path) -> None:

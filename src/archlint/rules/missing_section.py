@@ -4,11 +4,13 @@
 Checks the document against its rule pack (see `archlint packs`): every section the
 pack marks as required must have a heading, and a required section nested in the pack
 under another must be under that section in the document (it is only required where
-its parent is present). Titles are compared without regard to case, spacing, a leading
-section number, "(Optional)" or trailing punctuation; the pack's aliases (and its titles
-in the other languages it knows) count as the same section, a placeholder in the pack's
-title (`Special considerations for XXX`) matches any text, and the heading's level does
-not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders", "Level
+its parent is present; a heading of the template's that only groups the sections under
+it may be left out, its sections written without it, but a document holding none of
+them either is told of that heading only). Titles are compared without regard to
+case, spacing, a leading section number, "(Optional)" or trailing punctuation; the
+pack's aliases (and its titles in the other languages it knows) count as the same
+section, a placeholder in the pack's title (`Special considerations for XXX`) matches any
+text, and the heading's level does not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders", "Level
 2 — Order Management" for "Level 2", "Decision" for "Decision Outcome", "Goal" for
 "Goals", "Future Work" for "Future possibilities" (a two-word title with one word
 changed, the word kept in no other title of the pack: "Technical errors" is no

@@ -376,10 +376,16 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
                    else _bold_title(node.spec, root, lines) if root is not None else None)
         beside = _beside(node.children, candidates, taken, pack)
         unwrapped: tuple[Placement, ...] = ()
-        if beside >= _ENOUGH or (node.spec.group and node.children):
+        group = node.spec.group and bool(node.children)
+        if beside >= _ENOUGH or group:
             unwrapped = _place(node.children, scope, parent_present, parent, set(taken),
                                lines, pack, root)
-        if _mostly_found(unwrapped) or (node.spec.group and node.children):
+        # a heading that only groups sections may be left out, its sections written
+        # beside it; with none of them there either, that part of the template is
+        # missing: the heading, told once, not each section it groups
+        if _mostly_found(unwrapped) or (group and any(
+                p.section is not None or p.mention is not None
+                for child in unwrapped for p in child.walk())):
             for child in unwrapped:  # claim what the unwrapped children found
                 taken.update(p.section.line for p in child.walk() if p.section is not None)
             placements.append(Placement(node.spec, None, parent_present, unwrapped, mention,
