@@ -581,3 +581,14 @@ def test_a_bold_label_and_a_line_to_leave_as_it_is_may_stay() -> None:
     kept = ("- Start Date: 2024-03-01\n- Tracking PR: (leave this empty)\n\n# Fast pay\n\n"
             "**Authors:**\n* @ana\n\n## Summary\n\nOne click.\n")
     assert run_rule("AL101", kept, pack=pack) == []
+
+
+def test_a_form_line_offering_answers_is_no_prompt() -> None:
+    from archlint.testing import run_rule
+
+    pack = derive.derive("- Target Major Version: (2.x / 3.x)\n- Status: [Draft | Final]\n\n"
+                         "# Summary\n\nWhat it is.\n", "rfc")
+    assert not {"Target Major Version: (2.x / 3.x)", "Status: [Draft | Final]"} & set(
+        pack.prompts)
+    chosen = "- Target Major Version: 3.x\n- Status: Final\n\n# Summary\n\nOne click.\n"
+    assert run_rule("AL101", chosen, pack=pack) == []

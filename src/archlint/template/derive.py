@@ -239,7 +239,7 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
                   and _choice(b.text) not in choices]
     kept = [b for b in paragraphs
             if _form_default(b) or _fill_in_text(b) or _left_as_is(b)
-            or _label(document.lines[b.line - 1])]
+            or _label(document.lines[b.line - 1]) or _offers(b)]
     cells = [b.text for b in text if b.kind is BlockKind.TABLE_CELL]
     return (_unique([b.text for b in paragraphs if b not in kept]), (),
             _unique(cells + [b.text for b in kept]))
@@ -298,6 +298,17 @@ _LABEL = re.compile(r"^\s*(\*\*|__)[^\W\d_][\w ()/'-]{0,40}(?::\1|\1:)\s*$")
 _AS_IS = re.compile(r"\b(?:leave (?:this|it|that)(?: field)? (?:empty|blank|as it is|as is)|"
                     r"do(?: not|n't) (?:edit|change|fill in|touch) (?:this|it))\b",
                     re.IGNORECASE)
+
+
+# a form line whose value offers the answers to choose from ("Target Major Version:
+# (2.x / 3.x)"): a document keeps the label and writes one of them, or more ("2.x /
+# 3.x": both), so the line is no prompt
+_OFFER = re.compile(r"^[^\W\d_][\w /'-]{0,30}:\s*(?:\((?:[^()/|]+[/|])+[^()/|]+\)|"
+                    r"\[(?:[^\[\]/|]+[/|])+[^\[\]/|]+\])$")
+
+
+def _offers(block: TextBlock) -> bool:
+    return bool(_OFFER.match(block.text.strip()))
 
 
 def _label(line: str) -> bool:
