@@ -10,9 +10,10 @@ them either is told of that heading only). Titles are compared without regard to
 case, spacing, a leading section number, "(Optional)" or trailing punctuation; the
 pack's aliases (and its titles in the other languages it knows) count as the same
 section, a placeholder in the pack's title (`Special considerations for XXX`) matches any
-text, and the heading's level does not matter. A reworded heading counts too: "Key Stakeholders" for "Stakeholders", "Level
-2 — Order Management" for "Level 2", "Decision" for "Decision Outcome", "Goal" for
-"Goals", "Future Work" for "Future possibilities" (a two-word title with one word
+text, and the heading's level does not matter. A reworded heading counts too: "Key
+Stakeholders" for "Stakeholders", "Level 2 — Order Management" for "Level 2", "Decision"
+for "Decision Outcome", "Goal" for "Goals", "Future Work" for "Future possibilities" (a
+two-word title with one word
 changed, the word kept in no other title of the pack: "Technical errors" is no
 "Technical Risks" where "Technical Context" is a title too); but a heading whose very
 title is another section of the pack is that section, wherever it stands, and a

@@ -31,8 +31,8 @@ Finds the template's instructions still standing in the document:
   and they must make up at least half of that prompt. A block quote is a citation,
   not a leftover, unless the pack's template writes its prompts in block quotes
   (`quoted-prompts`, which a pack derived from such a template has): then a quoted
-  prompt is that prompt left in. A table cell of one or two words ("Motivation") is the author's
-  header even when the pack has such a prompt; another tool's directive
+  prompt is that prompt left in. A table cell of one or two words ("Motivation") is the
+  author's header even when the pack has such a prompt; another tool's directive
   (`<!-- markdownlint-disable MD013 -->`, `<!-- prettier-ignore -->`) is no template
   comment.
 

@@ -119,8 +119,9 @@ def _optional_on_line(document: Document, heading: Heading) -> bool:
 
 def _optional_by_body(document: Document, heading: Heading, end: int) -> bool:
     """The section's opening (its first paragraph, block-quoted or not, or comment,
-    before any sub-heading) says it is optional or may be omitted ("Optional, but suggested", "Omit this
-    section if it is not applicable", "This section may be omitted if …")."""
+    before any sub-heading) says it is optional or may be omitted ("Optional, but
+    suggested", "Omit this section if it is not applicable", "This section may be
+    omitted if …")."""
     texts = [(b.line, b.text) for b in document.blocks if heading.line < b.line < end
              and b.kind is BlockKind.PARAGRAPH and not b.in_list_item]
     texts += [(c.line, c.text) for c in document.comments if heading.line < c.line < end]
@@ -293,11 +294,21 @@ def _form_default(block: TextBlock) -> bool:
 # beschreibt:", a sentence that opens a list of guidance, and "**Inhalt**", a heading
 # of the guidance itself, are guidance)
 _LABEL = re.compile(r"^\s*(\*\*|__)[^\W\d_][\w ()/'-]{0,40}(?::\1|\1:)\s*$")
+
+
+def _label(line: str) -> bool:
+    return bool(_LABEL.match(line)) and len(line.split()) <= 4
+
+
 # text the template tells the author to leave as it is ("Tracking PR: (leave this
 # empty)", filled in later by the maintainers)
 _AS_IS = re.compile(r"\b(?:leave (?:this|it|that)(?: field)? (?:empty|blank|as it is|as is)|"
                     r"do(?: not|n't) (?:edit|change|fill in|touch) (?:this|it))\b",
                     re.IGNORECASE)
+
+
+def _left_as_is(block: TextBlock) -> bool:
+    return bool(_AS_IS.search(block.text))
 
 
 # a form line whose value offers the answers to choose from ("Target Major Version:
@@ -309,14 +320,6 @@ _OFFER = re.compile(r"^[^\W\d_][\w /'-]{0,30}:\s*(?:\((?:[^()/|]+[/|])+[^()/|]+\
 
 def _offers(block: TextBlock) -> bool:
     return bool(_OFFER.match(block.text.strip()))
-
-
-def _label(line: str) -> bool:
-    return bool(_LABEL.match(line)) and len(line.split()) <= 4
-
-
-def _left_as_is(block: TextBlock) -> bool:
-    return bool(_AS_IS.search(block.text))
 
 
 def _placeholders(document: Document) -> tuple[str, ...]:
