@@ -15,7 +15,8 @@ import archlint
 from archlint.config import Configuration, DocumentKind, Settings
 from archlint.engine import Linter
 from archlint.errors import ConfigError
-from archlint.template import derive, packs
+from archlint.markdown import parser
+from archlint.template import derive, outline, packs
 
 PROCESS_VIEW = FIXTURES / "process-view" / "process-view.md"
 KEP = FIXTURES / "packs" / "kep" / "template.md"
@@ -592,3 +593,69 @@ def test_a_form_line_offering_answers_is_no_prompt() -> None:
         pack.prompts)
     chosen = "- Target Major Version: 3.x\n- Status: Final\n\n# Summary\n\nOne click.\n"
     assert run_rule("AL101", chosen, pack=pack) == []
+
+
+MADR2 = """\
+# [short title of solved problem and solution]
+
+* Status: [proposed | accepted | deprecated] <!-- optional -->
+
+## Context and Problem Statement
+
+[Describe the context and problem statement, in two or three sentences.]
+
+## Considered Options
+
+* [option 1]
+* [option 2]
+* … <!-- more options may follow -->
+
+## Decision Outcome
+
+Chosen option: "[option 1]", because [justification, e.g. the only option that fits].
+
+- [ ] Reviewed by the team
+- [Optional] Review date:
+
+## Pros and Cons of the Options <!-- optional -->
+
+### [option 1]
+
+* Good, because [argument a]
+
+### [option 2]
+
+* Good, because [argument b]
+"""
+
+
+def test_a_template_with_a_note_in_a_comment_keeps_its_bracketed_blanks_as_prompts() -> None:
+    # one comment ("more options may follow") makes it a template that prompts in
+    # comments; its visible prompts are still the text with blanks in square brackets
+    pack = derive.derive(MADR2, "adr")
+    assert {"[Describe the context and problem statement, in two or three sentences.]",
+            "[option 1]", 'Chosen option: "[option 1]", because [justification, e.g. the '
+            "only option that fits]."} <= set(pack.prompts)
+    # a field offering answers, a task box and a marker are no blanks to fill
+    assert {"Status: [proposed | accepted | deprecated]", "[ ] Reviewed by the team",
+            "[Optional] Review date:"} <= set(pack.boilerplate)
+    from archlint.testing import run_rule
+
+    kept = ("# Pick a search engine\n\n* Status: accepted\n\n## Context and Problem "
+            "Statement\n\n[Describe the context and problem statement, in two or three "
+            "sentences.]\n\n## Considered Options\n\n* Solr\n* Elastic\n\n## Decision Outcome"
+            "\n\nChosen option: \"Solr\", because it is hosted.\n")
+    assert [p.line for p in run_rule("AL101", kept, pack=pack)] == [7]
+
+
+def test_a_document_s_title_fills_no_slot() -> None:
+    from archlint.testing import run_rule
+
+    pack = derive.derive(MADR2, "adr")
+    record = ("# Name the images after their stack\n\n## Context and Problem Statement\n\n"
+              "Users cannot tell the images apart.\n\n## Considered Options\n\n* stack\n* app"
+              "\n\n## Decision Outcome\n\nChosen option: \"stack\", because it says what is "
+              "inside.\n")
+    placements = outline.place(parser.parse(record), pack)
+    assert all(p.section is None or p.section.line != 1 for p in outline.walk(placements))
+    assert run_rule("AL201", record, pack=pack) == []

@@ -232,7 +232,12 @@ def _prompts(document: Document) -> tuple[tuple[str, ...], tuple[str, ...], tupl
     if italic and len(italic) * 4 >= len(text):
         return _unique(italic), comments, ()
     if _prompts_in_comments(document, found):
-        marked = [b.text for b in text if _HAS_PLACEHOLDER.search(" ".join(r.text for r in b.runs))]
+        # its visible prompts are the text with blanks in it, in braces or (MADR 2's)
+        # square brackets of two words or more (not a task box, "[x]", nor a marker,
+        # "[Optional]"), but for a field that offers the answers to choose from
+        marked = [b.text for b in text
+                  if _HAS_PLACEHOLDER.search(source := " ".join(r.text for r in b.runs))
+                  or (_BLANK.search(source) and not _offers(b))]
         rest = [b.text for b in text if b.text not in marked]
         return _unique(marked), comments, _unique(rest)
     choices = _choices(text)
@@ -266,6 +271,7 @@ def _choices(blocks: list[TextBlock]) -> set[str]:
 # <language, ...>" or "Last updated: [YYYY-MM-DD]" waits to be filled in)
 _FORM_LINE = re.compile(r"^[^\W\d_][\w ()/'-]{0,30}:\s+(\S.*)$", re.DOTALL)
 _BRACKETED = re.compile(r"\[[^\]]+\]")
+_BLANK = re.compile(r"\[[^\]\s]+\s+[^\]]*[^\W_][^\]]*\]")  # [option 1]; not [x], [Optional]
 
 
 def _fill_in_text(block: TextBlock) -> bool:

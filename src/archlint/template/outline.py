@@ -402,14 +402,17 @@ def _place(nodes: Sequence[SpecNode], scope: Sequence[Section], parent_present: 
 def place(document: Document, pack: Pack) -> tuple[Placement, ...]:
     """The pack's top-level sections, each with its placement and its children's."""
     title = document.title_heading
+    # one of the pack's sections by its very title (a slot, ``### [option 1]``, which
+    # any title matches, is none: the document's title fills no slot)
+    named = [spec for spec in pack.sections if not titles.has_placeholder(spec.title)]
     if (title is not None and not pack.matches_title(title.text)
-            and any(spec.matches(title.text) for spec in pack.sections)):
+            and any(spec.matches(title.text) for spec in named)):
         title = None  # "# Abstract" under a title written "Title\n----": a section
     if title is None and document.headings and pack.title:
         # no level-1 heading: the first one is the title (a setext "Title\n----")
         # unless it is one of the pack's sections
         first = document.headings[0]
-        if not any(spec.matches(first.text) for spec in pack.sections):
+        if not any(spec.matches(first.text) for spec in named):
             title = first
     taken = {title.line} if title is not None and pack.title else set()
     placed = _place(pack.outline, list(document.root.children), True, None, taken,
