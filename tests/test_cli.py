@@ -218,24 +218,34 @@ def test_the_template_a_pack_is_derived_from_is_not_checked_as_a_document(tmp_pa
     assert "(2 files checked)." in twice.stdout
 
 
-def test_with_one_pack_for_every_file_no_file_named_like_a_template_is_checked(
+def test_no_file_in_a_folder_named_like_a_template_is_checked_but_the_summary_names_it(
         tmp_path: Path) -> None:
     decisions = tmp_path / "decisions"
     decisions.mkdir()
-    (decisions / "adr-template.md").write_text("# Title\n\n## Status\n\n## Context\n")
+    (decisions / "adr-template.md").write_text("# Title\n\n## Status\n\nTBD\n\n## Context\n")
     (decisions / "0001-a.md").write_text(
         "# 1. A\n\n## Status\n\nAccepted\n\n## Context\n\nWhy.\n\n## Decision\n\nDo.\n"
         "\n## Consequences\n\nDone.\n")
     result = run("check", "--no-cache", "--pack", "nygard-adr", "decisions", cwd=tmp_path)
-    assert (result.returncode, "(1 file checked)" in result.stdout) == (0, True), result.stdout
-    plain = run("check", "--no-cache", "decisions", cwd=tmp_path)  # no pack: all of them
-    # and the summary names the template that --template would apply to the others
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1].endswith(
+        "(1 file checked; decisions/adr-template.md left out, named like a template).")
+    # with no pack, the summary names the template that --template would apply
+    plain = run("check", "--no-cache", "decisions", cwd=tmp_path)
+    assert plain.returncode == 0, plain.stdout  # the template's TBD is not reported
     assert plain.stdout.splitlines()[-1].endswith(
-        "(2 files checked, none with a rule pack; decisions/adr-template.md is named like "
+        "(1 file checked, with no rule pack; decisions/adr-template.md left out, named like "
         "a template: `--template decisions/adr-template.md` checks the others against it).")
+    # the template the run's pack comes from goes without saying
     given = run("check", "--no-cache", "--template", "decisions/adr-template.md",
                 "decisions", cwd=tmp_path)
     assert given.stdout.splitlines()[-1].endswith("(1 file checked).")
+    # named as a path of its own, a template is checked
+    named = run("check", "--no-cache", "decisions/adr-template.md", cwd=tmp_path)
+    assert 'placeholder "TBD"' in named.stdout
+    # status leaves it out too, and says so
+    status = run("status", "decisions", cwd=tmp_path)
+    assert "decisions/adr-template.md: left out, named like a template" in status.stdout
 
 
 def test_a_configured_template_is_not_checked_as_a_document(tmp_path: Path) -> None:

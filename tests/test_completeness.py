@@ -118,16 +118,18 @@ def test_status_text_says_when_no_pack_applies_and_how_to_give_one() -> None:
 
 
 def test_status_names_a_template_among_the_documents_without_a_pack() -> None:
-    import dataclasses
-
     from archlint.report.status import text as status_text
 
     record = assess("# 1. Use Postgres\n\n## Context\n\nWhy.\n", pack=None)
-    template = dataclasses.replace(assess("# Title\n\n## Context\n\n", pack=None),
-                                   path="decisions/adr-template.md")
-    assert status_text([record, template], False).splitlines()[-1].endswith(
+    template = completeness.DocumentStatus("decisions/adr-template.md", None, (),
+                                           template=True)
+    lines = status_text([record, template], False).splitlines()
+    assert lines[-2] == "decisions/adr-template.md: left out, named like a template"
+    assert lines[-1].startswith("1 document has no rule pack")  # the template is none
+    assert lines[-1].endswith(
         "; decisions/adr-template.md is named like a template: `--template "
         "decisions/adr-template.md` assesses the others against it")
+    assert template.as_dict()["template"] is True
     assert "named like a template" not in status_text([record], False)
 
 

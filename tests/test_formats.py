@@ -154,10 +154,14 @@ def test_the_summary_says_how_many_files_had_no_rule_pack(checked: int, unpacked
     assert summary(Report((), checked, (), unpacked)) == said
 
 
-def test_the_summary_names_a_template_among_the_files_with_no_rule_pack() -> None:
+def test_the_summary_names_the_templates_left_out() -> None:
     from archlint.report.check import Report, summary
 
     assert summary(Report((), 5, (), 5, ("adr/template.md", "old/template.md"))) == (
         "All checks passed (5 files checked, none with a rule pack; adr/template.md (and 1 "
-        "more) is named like a template: `--template adr/template.md` checks the others "
-        "against it).")
+        "more) left out, named like a template: `--template adr/template.md` checks the "
+        "others against it).")
+    # with a pack for every file, only that it was left out
+    assert summary(Report((), 5, (), 0, ("adr/template.md",))) == (
+        "All checks passed (5 files checked; adr/template.md left out, named like a "
+        "template).")

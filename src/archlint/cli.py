@@ -25,7 +25,6 @@ atexit.register(gc.freeze)
 import click  # noqa: E402
 
 from archlint.errors import ConfigError  # noqa: E402
-from archlint.paths import named_like_a_template  # noqa: E402
 from archlint.report import formats  # noqa: E402
 from archlint.version import __version__  # noqa: E402
 
@@ -190,12 +189,14 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
                                      pack=_forced_pack(pack, template))
         linter = engine.Linter.create(configuration, selection)
         targets: tuple[Path, ...] = paths or (Path("."),)
+        left_out: list[Path] = []  # files named like a template, in the folders given
         if since is not None:
             from archlint.engine import changes
             from archlint.paths import real
 
             changed = changes.changed_since(since, Path.cwd())
-            targets = tuple(p for p in linter.discover(targets) if real(p) in changed)
+            targets = tuple(p for p in linter.discover(targets, left_out) if real(p) in changed)
+            left_out = [p for p in left_out if real(p) in changed]
         if diff:
             sys.exit(_show_diff(linter, targets))
         if fix:
@@ -209,7 +210,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         unpacked: list[Path] = []
         try:
             diagnostics, count = (linter.lint_paths(targets, jobs or os.cpu_count() or 1, store,
-                                                    bar, unpacked) if targets else ([], 0))
+                                                    bar, unpacked, left_out)
+                                  if targets else ([], 0))
         finally:
             if bar is not None:
                 bar.close()
@@ -228,7 +230,7 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
     except OSError as error:
         _fail(f"cannot write {error.filename}: {error.strerror}")
     report = Report(tuple(diagnostics), count, linter.rules, len(unpacked),
-                    _templates_among(unpacked))
+                    _shown(left_out))
     render = formats.STATISTICS if statistics else formats.CHECK[output_format]
     color = (output_file is None or str(output_file) == "-") and _use_color()
     _write_report(output_file, render(report, color), color)
@@ -274,16 +276,11 @@ def _show_diff(linter, paths: tuple[Path, ...]) -> int:
     return EXIT_PROBLEMS if changed else EXIT_CLEAN
 
 
-def _templates_among(paths: list[Path]) -> tuple[str, ...]:
-    """Those of ``paths`` (files no rule pack applied to) named like a template, as the
-    report names files: a folder's own template, which ``--template`` would apply."""
+def _shown(paths: list[Path]) -> tuple[str, ...]:
+    """``paths`` as the report names files."""
     from archlint.engine.reader import display_path
 
-    # only a path that says "template" can be named like one: the others (all of a large
-    # run's, often) are not made display paths for nothing
-    shown = [display_path(path).replace(os.sep, "/") for path in paths
-             if "template" in str(path).lower()]
-    return tuple(name for name in shown if named_like_a_template(name))
+    return tuple(display_path(path).replace(os.sep, "/") for path in paths)
 
 
 def _fix(linter, paths: tuple[Path, ...]) -> None:
@@ -314,10 +311,15 @@ def status(paths: tuple[Path, ...], output_format: str, config_file: Path | None
         configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
         linter = engine.Linter.create(configuration,
                                       engine.Selection(pack=_forced_pack(pack, template)))
-        results = [linter.assess_file(path) for path in linter.discover(paths or (Path("."),))]
+        left_out: list[Path] = []
+        results = [linter.assess_file(path)
+                   for path in linter.discover(paths or (Path("."),), left_out)]
     except ConfigError as error:
         _fail(str(error))
+    from archlint.template.completeness import DocumentStatus
+
     statuses = [r for r in results if not isinstance(r, Diagnostic)]
+    statuses += [DocumentStatus(shown, None, (), template=True) for shown in _shown(left_out)]
     for problem in (r for r in results if isinstance(r, Diagnostic)):
         from archlint.report.printable import printable
 

@@ -75,7 +75,7 @@ def fit(pack: Pack, document: Document) -> float:
 
 def _documents(root: Path) -> dict[str, Document]:
     found = {}
-    for path in files.discover([root]):
+    for path in files.discover([root], with_templates=True):
         document = reading.read(path).document
         if document is not None:
             found[_relative(path, root)] = document

@@ -1,9 +1,9 @@
 """Which files a run looks at, and glob matching for configuration.
 
 Folders are searched recursively for ``*.md`` and ``*.markdown``, skipping version
-control folders, virtual environments, ``node_modules``, caches and, in a git work
-tree, what git ignores. A file named explicitly is always checked, whatever its
-extension.
+control folders, virtual environments, ``node_modules``, caches, files named like a
+template (said in the summary) and, in a git work tree, what git ignores. A file named
+explicitly is always checked, whatever its extension.
 
 Only regular files are documents: a FIFO, socket or device found in a folder is skipped
 (reading a FIFO would wait forever); named on the command line, it is checked, which
@@ -93,22 +93,24 @@ class Found(NamedTuple):
 
 
 def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
-             templates: frozenset[Path] = frozenset(), any_template: bool = False
-             ) -> Iterator[Path]:
+             left_out: list[Path] | None = None, in_use: frozenset[Path] = frozenset(),
+             with_templates: bool = False) -> Iterator[Path]:
     """The Markdown files under ``paths``, each once, in a stable order (see
     :func:`find`)."""
-    return (found.path for found in find(paths, exclude, root, templates, any_template))
+    return (found.path for found in find(paths, exclude, root, left_out, in_use,
+                                         with_templates))
 
 
 def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
-         templates: frozenset[Path] = frozenset(), any_template: bool = False
-         ) -> Iterator[Found]:
+         left_out: list[Path] | None = None, in_use: frozenset[Path] = frozenset(),
+         with_templates: bool = False) -> Iterator[Found]:
     """The Markdown files under ``paths``, each once, in a stable order, with their real
-    paths. A folder's ``templates`` (real paths of the files named like templates that
-    the rule packs in use were derived from), and with ``any_template`` every file in it
-    named like a template, are left out: a template is a pack's schema, all prompts and
-    empty sections, not a document written from it. Named as a path of its own, a
-    template is checked."""
+    paths. The files in a folder named like a template (``adr-template.md``,
+    ``templates/view.md``) are left out, unless ``with_templates`` asks for them, and
+    added to ``left_out`` but for those ``in_use`` (the real paths of the templates the
+    run's packs were derived from): a template is a pack's schema, all prompts,
+    placeholders and empty sections, not a document written from it. Named as a path
+    of its own, a template is checked."""
     seen: set[Path] = set()
 
     def excluded(found: Path) -> bool:
@@ -123,14 +125,16 @@ def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
             candidates: Iterator[Found] = iter([Found(given, real(given))])
         else:
             walked = sorted(_walk(given, excluded), key=lambda f: f.path.as_posix())
-            if any_template:
-                # here: only a run with one pack for every file asks
-
-                walked = [f for f in walked
-                          if not named_like_a_template(f.path.relative_to(given).as_posix())]
+            if not with_templates:
+                kept = [f for f in walked
+                        if not named_like_a_template(f.path.relative_to(given).as_posix())]
+                if left_out is not None and len(kept) < len(walked):
+                    left_out += [f.path for f in _not_git_ignored(given, walked)
+                                 if f not in kept and f.real not in in_use]
+                walked = kept
             candidates = iter(_not_git_ignored(given, walked))
         for found in candidates:
-            if found.real not in seen and (named or found.real not in templates):
+            if found.real not in seen:
                 seen.add(found.real)
                 yield found
 

@@ -20,7 +20,7 @@ from archlint.engine.packchoice import PackChoice
 from archlint.engine.reader import Reader, Source, display_path
 from archlint.engine.selection import RuleSet, Selection
 from archlint.links.index import AnchorIndex
-from archlint.paths import named_like_a_template, real
+from archlint.paths import real
 from archlint.rule import Rule
 from archlint.template.textsettings import TemplateText
 
@@ -127,44 +127,38 @@ class Linter:
 
     def lint_paths(self, paths: Iterable[Path], jobs: int = 1, cache: Cache | None = None,
                    progress: running.Progress | None = None,
-                   unpacked: list[Path] | None = None) -> tuple[list[Diagnostic], int]:
+                   unpacked: list[Path] | None = None, left_out: list[Path] | None = None
+                   ) -> tuple[list[Diagnostic], int]:
         """Diagnostics for every Markdown file under ``paths``, and how many files. With
         ``jobs`` > 1 files are checked in that many processes; the result is the same, in
         the same order. With a cache, files unchanged since they were cached (and the
         files and anchors they depend on) are not read again. ``progress`` is told how
         many files are done, of how many, as they are; ``unpacked`` which files no rule
-        pack applied to (only their own sections were checked)."""
-        found = list(self.find(paths))
+        pack applied to (only their own sections were checked); ``left_out`` which
+        files in the folders were left out as templates."""
+        found = list(self.find(paths, left_out))
         return (running.lint_paths(self, [f.path for f in found], Linter.create, jobs, cache,
                                    progress, [f.real for f in found], unpacked),
                 len(found))
 
-    def discover(self, paths: Iterable[Path]) -> Iterator[Path]:
-        """The Markdown files under ``paths``, as configured (``exclude``); with one
-        pack for every file (``--pack``, ``--template``), none named like a template."""
-        return (found.path for found in self.find(paths))
+    def discover(self, paths: Iterable[Path], left_out: list[Path] | None = None
+                 ) -> Iterator[Path]:
+        """The Markdown files under ``paths``, as configured (``exclude``), but for the
+        files in a folder named like a template, which go to ``left_out``."""
+        return (found.path for found in self.find(paths, left_out))
 
-    def find(self, paths: Iterable[Path]) -> Iterator[files.Found]:
+    def find(self, paths: Iterable[Path], left_out: list[Path] | None = None
+             ) -> Iterator[files.Found]:
         """:meth:`discover`'s files, each with its real path."""
         return files.find(list(paths), self.configuration.settings.exclude,
-                          self.configuration.root, self._templates(),
-                          any_template=self.selection.pack is not None)
+                          self.configuration.root, left_out, self._templates())
 
     def _templates(self) -> frozenset[Path]:
-        """The template files the packs in use were derived from, when named like
-        templates (``adr-template.md``, ``templates/view.md``): a file of another name
-        may be a document that was taken for the template (``archlint init`` takes the
-        emptiest of a folder's copies). A built-in pack's ``template`` is a note of
-        where it came from, not a path here."""
+        """The real paths of the template files the packs in use were derived from (a
+        built-in pack's ``template`` is a note of where it came from, not a path)."""
         packs = (self.selection.pack, *self.packs.configured)
-        derived = [Path(pack.template) for pack in packs
-                   if pack is not None and Path(pack.template).is_absolute()]
-        if not derived:
-            return frozenset()
-        # here: only a pack derived from a template file asks
-
-        return frozenset(real(path) for path in derived
-                         if named_like_a_template(path.as_posix()))
+        return frozenset(real(Path(pack.template)) for pack in packs
+                         if pack is not None and Path(pack.template).is_absolute())
 
     def settings_key(self) -> str:
         """What the results depend on besides the files: for the cache."""

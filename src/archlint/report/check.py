@@ -31,7 +31,8 @@ class Report:
     files_checked: int
     rules: tuple[Rule, ...] = ()
     unpacked: int = 0  # files no rule pack applied to: no template's sections required
-    # of those, the files named like a template (a folder's own: what --template names)
+    # the files in the folders given that were left out, named like a template (a
+    # folder's own: what --template names)
     templates: tuple[str, ...] = ()
 
 
@@ -41,20 +42,25 @@ def _plural(count: int, word: str) -> str:
 
 def _checked(report: Report) -> str:
     """How many files were checked, and how many of them with no rule pack (whose
-    sections no template asks for: a passing run says nothing of their structure)."""
-    files = f"{_plural(report.files_checked, 'file')} checked"
-    if not report.unpacked:
-        return files
-    if report.files_checked == 1:
-        return f"{files}, with no rule pack"
-    which = ("none with a rule pack" if report.unpacked == report.files_checked
-             else f"{report.unpacked} with no rule pack")
+    sections no template asks for: a passing run says nothing of their structure); and
+    the files left out as templates, with the --template that would check the others
+    against one when some had no pack."""
+    said = f"{_plural(report.files_checked, 'file')} checked"
+    if report.unpacked:
+        if report.files_checked == 1:
+            said += ", with no rule pack"
+        elif report.unpacked == report.files_checked:
+            said += ", none with a rule pack"
+        else:
+            said += f", {report.unpacked} with no rule pack"
     if not report.templates:
-        return f"{files}, {which}"
+        return said
     first = printable(report.templates[0])
     more = f" (and {len(report.templates) - 1} more)" if len(report.templates) > 1 else ""
-    return (f"{files}, {which}; {first}{more} is named like a template: `--template "
-            f"{first}` checks the others against it")
+    said += f"; {first}{more} left out, named like a template"
+    if report.unpacked:
+        said += f": `--template {first}` checks the others against it"
+    return said
 
 
 def summary(report: Report) -> str:

@@ -3,11 +3,9 @@ registered in :mod:`archlint.report.formats`)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from archlint.paths import named_like_a_template
 from archlint.report.printable import printable
 from archlint.template import language
 
@@ -21,16 +19,14 @@ UNKNOWN_PROMPTS = "prompts not known: configure your template file"
 NO_PACK = "no rule pack: its own sections"
 
 
-def _no_pack_hint(unpacked: Sequence[DocumentStatus]) -> str:
-    """How many documents had no rule pack, and how to give them one: with a file among
-    them named like a template (a folder's own), the --template that names it."""
+def _no_pack_hint(unpacked: Sequence[DocumentStatus], template: str | None) -> str:
+    """How many documents had no rule pack, and how to give them one: with a template
+    among the files (a folder's own), the --template that names it."""
     count = len(unpacked)
     documents = "1 document has" if count == 1 else f"{count} documents have"
     hint = (f"{documents} no rule pack, so only their own sections were assessed: name "
             "one with --pack or --template, or in [[tool.archlint.documents]] (`archlint "
             "packs` lists the built-in ones)")
-    template = next((d.path for d in unpacked
-                     if named_like_a_template(d.path.replace(os.sep, "/"))), None)
     if template is not None:
         hint += (f"; {printable(template)} is named like a template: `--template "
                  f"{printable(template)}` assesses the others against it")
@@ -59,6 +55,9 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
 
     lines = []
     for document in statuses:
+        if document.template:
+            lines.append(f"{printable(document.path)}: left out, named like a template")
+            continue
         if document.language is not None:
             lines.append(f"{printable(document.path)}: sections not checked{_about(document)}")
             continue
@@ -84,7 +83,9 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
                 marker += f' (as "{printable(section.heading)}", line {section.line})'
             lines.append(f"  {section.state.value:<13}{'  ' * (section.level - 2)}"
                          f"{printable(section.title)}{marker}")
-    unpacked = [document for document in statuses if not document.pack]
+    unpacked = [document for document in statuses
+                if not document.pack and not document.template]
+    template = next((document.path for document in statuses if document.template), None)
     for summary in sets(statuses):
         lines.append(f"{printable(summary.root)}/ (documentation set, rule pack "
                      f"{summary.pack}): {len(summary.present)} of {len(summary.chapters)} "
@@ -93,7 +94,7 @@ def text(statuses: Sequence[DocumentStatus], color: bool) -> str:
         if summary.missing:
             lines.append("  missing      " + ", ".join(printable(m) for m in summary.missing))
     if unpacked:
-        lines.append(_no_pack_hint(unpacked))
+        lines.append(_no_pack_hint(unpacked, template))
     return "".join(line + "\n" for line in lines)
 
 

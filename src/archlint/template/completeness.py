@@ -72,6 +72,7 @@ class DocumentStatus:
     prompts_known: bool = True  # False: the pack's prompts paraphrase its template
     docset: SetInfo | None = None
     language: str | None = None  # set when the pack does not know titles in it
+    template: bool = False  # named like a template: no document to assess
 
     @property
     def expected(self) -> int:
@@ -96,6 +97,8 @@ class DocumentStatus:
             data["set"] = self.docset.root
         if self.language is not None:
             data["titles_unknown_in"] = self.language
+        if self.template:
+            data["template"] = True
         return data
 
 
