@@ -257,3 +257,19 @@ def test_a_configured_template_is_not_checked_as_a_document(tmp_path: Path) -> N
     result = run("check", "--no-cache", cwd=tmp_path)
     assert result.returncode == 0, result.stdout
     assert "(1 file checked)" in result.stdout
+
+
+def test_force_exclude_leaves_out_named_files_a_folder_s_search_would(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.archlint]\nexclude = ["drafts/**"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "idea.md").write_text("# Idea\n\nTODO\n")
+    (tmp_path / "adr-template.md").write_text("# Title\n\n## Status\n\nTBD\n")
+    (tmp_path / "notes.md").write_text("# Notes\n\nFine.\n")
+    named = ("drafts/idea.md", "adr-template.md", "notes.md")
+    plain = run("check", "--no-cache", *named, cwd=tmp_path)
+    assert plain.returncode == 1 and "(3 files checked" in plain.stdout  # named: checked
+    forced = run("check", "--no-cache", "--force-exclude", *named, cwd=tmp_path)
+    assert forced.returncode == 0, forced.stdout
+    assert forced.stdout.splitlines()[-1].startswith(
+        "All checks passed (1 file checked, with no rule pack; adr-template.md left out, "
+        "named like a template")

@@ -155,6 +155,9 @@ def test_pre_commit_hook_refuses_leftovers_and_lets_clean_documents_through(
     (project / "view.md").unlink()
     accepted = commit("clean.md", "# Notes\n\n## State models\n\nOrders are placed, then paid.\n")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    # the hook names each changed file; a template's placeholders are what it is for
+    template = commit("adr-template.md", "# Title\n\n## Status\n\nTBD\n")
+    assert template.returncode == 0, template.stdout + template.stderr
 
 
 def test_files_git_ignores_are_not_searched_but_can_be_named(tmp_path: Path) -> None:

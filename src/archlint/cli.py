@@ -169,6 +169,9 @@ def _exit_on_signal(number: int, frame: object) -> None:
               help="Where to keep the cache (default: .archlint_cache in the project; "
                    "or $ARCHLINT_CACHE_DIR).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--force-exclude", is_flag=True,
+              help="Leave out files named here that a folder's search would leave out "
+                   "(`exclude`, files named like a template), as pre-commit needs.")
 @_progress_option
 @_pack_options
 def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
@@ -176,7 +179,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
           ignore: tuple[str, ...], config_file: Path | None, exit_zero: bool, strict: bool,
           fix: bool, diff: bool, baseline: Path | None, write_baseline: Path | None,
           since: str | None, jobs: int | None, cache_dir: Path | None, no_cache: bool,
-          progress: bool | None, pack: str | None, template: Path | None) -> None:
+          force_exclude: bool, progress: bool | None, pack: str | None,
+          template: Path | None) -> None:
     """Check Markdown files (default: the current folder, recursively)."""
     from archlint import config, engine
     from archlint.diagnostics import Severity
@@ -186,7 +190,8 @@ def check(paths: tuple[Path, ...], output_format: str, output_file: Path | None,
         configuration = config.load(config_file) if config_file else config.discover(Path.cwd())
         selection = engine.Selection(select=_split(select) or None,
                                      extend_select=_split(extend_select), ignore=_split(ignore),
-                                     pack=_forced_pack(pack, template))
+                                     pack=_forced_pack(pack, template),
+                                     force_exclude=force_exclude)
         linter = engine.Linter.create(configuration, selection)
         targets: tuple[Path, ...] = paths or (Path("."),)
         left_out: list[Path] = []  # files named like a template, in the folders given

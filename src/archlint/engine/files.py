@@ -94,23 +94,24 @@ class Found(NamedTuple):
 
 def discover(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
              left_out: list[Path] | None = None, in_use: frozenset[Path] = frozenset(),
-             with_templates: bool = False) -> Iterator[Path]:
+             with_templates: bool = False, force_exclude: bool = False) -> Iterator[Path]:
     """The Markdown files under ``paths``, each once, in a stable order (see
     :func:`find`)."""
     return (found.path for found in find(paths, exclude, root, left_out, in_use,
-                                         with_templates))
+                                         with_templates, force_exclude))
 
 
 def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None = None,
          left_out: list[Path] | None = None, in_use: frozenset[Path] = frozenset(),
-         with_templates: bool = False) -> Iterator[Found]:
+         with_templates: bool = False, force_exclude: bool = False) -> Iterator[Found]:
     """The Markdown files under ``paths``, each once, in a stable order, with their real
     paths. The files in a folder named like a template (``adr-template.md``,
     ``templates/view.md``) are left out, unless ``with_templates`` asks for them, and
     added to ``left_out`` but for those ``in_use`` (the real paths of the templates the
     run's packs were derived from): a template is a pack's schema, all prompts,
-    placeholders and empty sections, not a document written from it. Named as a path
-    of its own, a template is checked."""
+    placeholders and empty sections, not a document written from it. A file named as a
+    path of its own is checked, template or ``exclude``-d, unless ``force_exclude``
+    asks to leave it out all the same (pre-commit names each changed file)."""
     seen: set[Path] = set()
 
     def excluded(found: Path) -> bool:
@@ -123,6 +124,13 @@ def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
         named = not os.path.isdir(given)
         if named:
             candidates: Iterator[Found] = iter([Found(given, real(given))])
+            if force_exclude and excluded(real(given)):
+                continue
+            if (force_exclude and not with_templates
+                    and named_like_a_template(given.as_posix())):
+                if left_out is not None and real(given) not in in_use:
+                    left_out.append(given)
+                continue
         else:
             walked = sorted(_walk(given, excluded), key=lambda f: f.path.as_posix())
             if not with_templates:

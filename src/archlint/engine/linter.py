@@ -151,7 +151,8 @@ class Linter:
              ) -> Iterator[files.Found]:
         """:meth:`discover`'s files, each with its real path."""
         return files.find(list(paths), self.configuration.settings.exclude,
-                          self.configuration.root, left_out, self._templates())
+                          self.configuration.root, left_out, self._templates(),
+                          force_exclude=self.selection.force_exclude)
 
     def _templates(self) -> frozenset[Path]:
         """The real paths of the template files the packs in use were derived from (a

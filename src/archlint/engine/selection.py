@@ -24,12 +24,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
-    """Command-line overrides of the configuration's rule selection."""
+    """Command-line overrides of the configuration's rule selection (and of which files
+    it looks at)."""
 
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     pack: Pack | None = None  # applies to every document, whatever the configuration says
+    # files named on the command line are left out as a folder's would be (pre-commit)
+    force_exclude: bool = False
 
 
 class RuleSet:
