@@ -67,6 +67,17 @@ async def test_process_view_template_gets_check_s_findings(editor: Editor, proje
 
 
 @pytest.mark.asyncio
+async def test_a_template_or_excluded_file_gets_no_findings(editor: Editor, project: Path):
+    # what `archlint check` leaves out of a folder: a template is all placeholders
+    template = project / "adr-template.md"
+    template.write_text("# Title\n\n## Status\n\nTBD\n", encoding="utf-8")
+    assert await editor.open(template) == []
+    record = project / "0001-use-a-queue.md"
+    record.write_text("# Use a queue\n\n## Status\n\nTBD\n", encoding="utf-8")
+    assert "AL102" in {d.code for d in await editor.open(record)}
+
+
+@pytest.mark.asyncio
 async def test_columns_are_utf16_with_non_ascii_text(editor: Editor, project: Path):
     text = ("# Überblick 😀\n\n"
             "Wir 😀😀 schreiben — TBD hier, und 𝄞 xxx dort.\n\n"

@@ -154,6 +154,13 @@ class Linter:
                           self.configuration.root, left_out, self._templates(),
                           force_exclude=self.selection.force_exclude)
 
+    def leaves_out(self, path: Path) -> bool:
+        """Would a search of the folders leave this file out (``exclude``, a file named
+        like a template)? An editor shows no findings for it, as a pre-commit hook with
+        ``--force-exclude`` reports none."""
+        return not any(files.find([path], self.configuration.settings.exclude,
+                                  self.configuration.root, force_exclude=True))
+
     def _templates(self) -> frozenset[Path]:
         """The real paths of the template files the packs in use were derived from (a
         built-in pack's ``template`` is a note of where it came from, not a path)."""

@@ -164,6 +164,8 @@ class Workspace:
         linter = configured.linter
         path = str(document.path) if document.path is not None else None
         diagnostics, source, record = linter.check_text_recording(document.text, path)
+        if document.path is not None and linter.leaves_out(document.path):
+            diagnostics = []  # excluded, or a template: what `check` leaves out
         document.checked = Checked(document.version, diagnostics, source, record, linter)
         return document.checked
 
