@@ -47,10 +47,21 @@ the first) must be the section's own, in no other section's title or guidance; a
 heading two missing sections could claim stands for neither.
 
 A section not found by its title where a heading of the author's own (none of the pack's
-sections) stands in its place, after the section found before it and at its level, up to
-the section found after it or the heading that holds that one (or under a parent none of
-whose sections is found), is not reported here: that heading may well be the section
-under a title of the author's own, and only a reader can tell.
+sections, nor a table of contents) stands in its place is not reported here: that
+heading may well be the section under a title of the author's own, and only a reader can
+tell. Its place is after the section found before it and at its level, up to the section
+found after it or the heading that holds that one (or under a parent none of whose
+sections is found). Where those mark no place, it is the heading right after the section
+found before it, when the document puts the one after it higher up, or when it is the
+last of its parent's sections and that heading is not the parent's last (at the top of a
+document, what follows the last section found is as often an appendix: no place); with
+none found before it, the heading right before the section found after it, if that
+heading follows another of the parent's sections. A section left without a heading in
+its place (none there, or fewer than the sections missing there, and none of the pack's
+own) may be a heading that the template's guidance for it names by a word, standing
+alone between two sections found right beside its place, on the other side of a
+neighbour: "Handling vulnerabilities" between the Design and the Testing, for the
+Security the template puts after the Testing.
 `AL204 unrecognised-section` (opt-in: `extend-select = ["AL204"]`) reports those, at
 the heading; `archlint status` shows them as `unrecognised`.
 
