@@ -42,9 +42,11 @@ Implementation, where the template's Rationale asks for alternate approaches), o
 heading of two words or more at the level of the section's siblings, anywhere inside its
 parent, whose first word the first sentence of the guidance uses and which shares no
 word with the section's title ("Alternatives Considered" after the Implementation; not
-"Questions Resolved" for "Open questions"). At least one of those words (in the last case
-the first) must be the section's own, in no other section's title or guidance; a
-heading two missing sections could claim stands for neither.
+"Questions Resolved" for "Open questions"), or a heading of that one word, at any level
+inside the parent, for a section whose title is one word ("Alternatives" under an
+appendix, for the Rationale; not for a "Prior work"). At least one of those words (in
+the last two cases the first) must be the section's own, in no other section's title or
+guidance; a heading two missing sections could claim stands for neither.
 
 A section not found by its title where a heading of the author's own (none of the pack's
 sections, nor a table of contents) stands in its place is not reported here: that

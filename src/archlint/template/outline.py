@@ -588,7 +588,10 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     rules to judge: "Questions Resolved" is no "Open questions"), stands for it anywhere
     inside its parent: "Alternatives Considered"
     after the Implementation (the first sentence says what the section is; later ones
-    wander: a Rust RFC's "Intended Use" is no Prior art, which "is intended to …"). A
+    wander: a Rust RFC's "Intended Use" is no Prior art, which "is intended to …"). So
+    does a heading of one such word for a section whose title is one word, at any level
+    inside its parent: "### Alternatives" under the author's Appendix for the
+    Rationale (one word for one word; "Alternatives" is no "Prior work"). A
     heading is taken for one section only, and a heading two missing sections could
     both claim is taken for neither: which it is cannot be told."""
     parents = parents_of(root)
@@ -616,6 +619,7 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
             titled = {stem for name in (placement.spec.title, *placement.spec.aliases)
                       for stem in titles.stems(name)}
             level = next((p.section.level for p in siblings if p.section is not None), -1)
+            single = len(titles.words(placement.spec.title)) == 1  # "Rationale"
             found = []
             for section in holder.walk():
                 if section is not holder and section.heading is not None:
@@ -623,7 +627,7 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
                         section.title, about, others)
                     if count >= 3 and phrase and own and free(section):
                         found.append(section)
-                    elif (count >= 2 and section.level == level
+                    elif ((count >= 2 and section.level == level or count == 1 and single)
                           and not titled.intersection(titles.stems(section.title))):
                         *_, leads = titles.named_in(section.title, opening, others)
                         if leads and free(section):
