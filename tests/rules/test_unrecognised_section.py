@@ -230,3 +230,31 @@ def test_where_the_pack_s_own_sections_stand_in_the_place_none_moved_out():
     # without the pack's heading in the place, the heading beside it may be the Design
     text = "# Plan\n## Intro\nx\n## Security\nx\n## Ordered steps\nx\n## End\nx\n"
     assert titles("AL204", text, pack) == ["Design"]
+
+
+def test_after_the_template_s_opening_the_author_s_outline_is_the_place():
+    # the template kept for its opening (Context, Explanation), then an outline of the
+    # author's own holding most of the document, with several of the template's
+    # sections not found after it: the heading right after the Explanation is the place
+    # of the first of them
+    body = "x\n" * 12
+    text = (f"# View\n## Context\nx\n## Explanation\nx\n## Wire protocol\n{body}"
+            f"## Message types\n{body}## Failure handling\n{body}")
+    assert titles("AL204", text) == ["Internal details"]
+    assert titles("AL201", text) == ["Trade-offs", "Open questions"]
+
+
+@pytest.mark.parametrize("text", [
+    # one section missing after the last found: what follows is as often an appendix
+    "# View\n## Context\nx\n## Explanation\nx\n## Internal details\nx\n## Trade-offs\n"
+    + "x\n" * 12 + "## Benchmarks\n" + "x\n" * 12 + "## History\n" + "x\n" * 12,
+    # the author's headings hold less than half the document
+    "# View\n## Context\n" + "x\n" * 40 + "## Explanation\n" + "x\n" * 40
+    + "## Wire protocol\nx\n## History\nx\n",
+    # one section found: no opening of the template kept
+    "# View\n## Explanation\nx\n## Notes\n" + "x\n" * 12 + "## More notes\n" + "x\n" * 12,
+    # the last heading at its level
+    "# View\n## Context\n" + "x\n" * 4 + "## Wire protocol\n" + "x\n" * 40,
+])
+def test_after_the_last_section_found_no_place_otherwise(text):
+    assert titles("AL204", text) == []

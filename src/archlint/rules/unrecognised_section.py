@@ -17,10 +17,11 @@ Internal details, which AL201 reports.
 
 Where the sections found beside it mark no such place, its place is the heading right
 after the section found before it (when the document puts the one after it higher up,
-or, under a parent of the pack's, when it is the parent's last section and that heading
-is not the parent's last; not at the top of the document, where what follows the last
-section found is as often an appendix), or, with none found before it, the heading
-right before the one found after it, when that heading follows another section found.
+or when none is found after it and that heading is not the last at its level; at the top
+of the document, where what follows the last section found is as often an appendix,
+only with two or more of the pack's sections found, two or more missing after them and
+the headings after them holding at least half the document), or, with none found before it, the heading right
+before the one found after it, when that heading follows another section found.
 A section left without a heading in its place may be a heading standing alone between
 two sections found right beside the place, on the other side of a neighbour, when the
 template's guidance for the section uses a word of its title.

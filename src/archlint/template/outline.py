@@ -500,32 +500,36 @@ def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Sectio
 
 
 def _following(before: Section, after: Section | None, holder: Section,
-               parents: dict[int, Section]) -> list[Section] | None:
+               parents: dict[int, Section], several: bool) -> list[Section] | None:
     """The heading right after ``before`` (the first after its text), inside ``holder``,
     the section the missing one belongs under, when the section found after the missing
     one marks no place: the document puts it above ``before`` (its sections in an order
-    of its own), or, under a parent of the pack's, there is none and that heading is not
-    the parent's last at its level. At the top of the document, with nothing found
-    after, the headings that follow the last section found are the document's own
-    matter (appendices, history, acknowledgements) as often as a section renamed: no
-    place. None: no place."""
-    if after is None:
-        if holder.heading is None:
-            return None
-    elif after.line > before.line:
+    of its own), or there is none and that heading is not the last at its level. At the
+    top of the document the headings after the last section found are as often the
+    document's own matter (appendices, history, acknowledgements) as a section renamed;
+    they are its place only when ``several`` (two or more) of the pack's sections are
+    missing after it, two or more found before, and those headings hold at least half
+    the document: its author kept the template's opening and went on in an outline of
+    their own. None: no place."""
+    if after is not None and after.line > before.line:
         return None  # :func:`_between`'s case, or no place
     scope = holder
     if holder.heading is not None and not holder.line <= before.line <= holder.end_line:
         scope = parents.get(id(before), holder)  # the parent's sections written beside it
     following = next((section for section in scope.walk() if section.heading is not None
                       and section.line > before.end_line), None)
-    if following is None:
+    if following is None or after is not None:
+        return [following] if following is not None else None
+    if not any(section.heading is not None and section.line > following.end_line
+               and section.level <= following.level for section in scope.walk()):
+        return None  # the last heading at its level: where an appendix would stand
+    if holder.heading is None and not (
+            several and (holder.end_line - following.line + 1) * _HALF >= holder.end_line):
         return None
-    if after is None and not any(
-            section.heading is not None and section.line > following.end_line
-            and section.level <= following.level for section in scope.walk()):
-        return None  # the parent's last heading: where an appendix would stand
     return [following]
+
+
+_HALF = 2  # the author's own headings after the template's opening hold 1/_HALF of it
 
 
 def _preceding(after: Section, parents: dict[int, Section], found: set[int]
@@ -714,7 +718,9 @@ def _run_place(siblings: Sequence[Placement], start: int, holder: Section, root:
     if between is not None:
         return between, _BETWEEN
     if before is not None:
-        following = _following(before, after, holder, parents)
+        # the template's opening kept (two sections of it or more), several missing after
+        several = len(found) > 1 and sum(1 for p in siblings[start:] if p.missing) > 1
+        following = _following(before, after, holder, parents, several)
         return (following, _AFTER) if following is not None else None
     if after is not None:
         preceding = _preceding(after, parents, found)
