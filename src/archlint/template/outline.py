@@ -557,8 +557,9 @@ def _swapped(before: Section, after: Section, parents: dict[int, Section],
     between ``before`` and ``after``: the one right before ``before`` (itself after a
     section found), and the one right after ``after`` (itself before a section found).
     A section missing in that place may be written there, on the other side of its
-    neighbour: "Vulnerability handling" between the Design and the Testing, where the
-    template puts its Security after the Testing."""
+    neighbour: "Handling vulnerabilities" between the Design and the Testing, where the
+    template puts its Security after the Testing (its guidance names it, see
+    :func:`_guided`)."""
     above = parents.get(id(before))
     earlier = [child for child in (above.children if above else ())
                if child.line < before.line and child.level == before.level]
