@@ -115,3 +115,146 @@ def test_not_on_a_file_holding_a_small_part_of_the_pack():
 
 def test_nothing_without_a_pack():
     assert run_rule("AL204", "# View\n## Design\n", pack=None) == []
+
+
+def test_in_a_reordered_document_the_place_is_right_after_the_section_found_before():
+    # the document moved Internal details and Trade-offs up: the section found after
+    # the Explanation stands above the Context, so the place is the heading right after
+    # the Context
+    text = ("# View\n## Internal details\nx\n## Trade-offs\nx\n## Context\nx\n"
+            "## Wire protocol\nx\n## Open questions\nx\n")
+    assert titles("AL204", text) == ["Explanation"]
+    assert [p.line for p in run_rule("AL204", text, pack=VIEW)] == [8]
+    assert titles("AL201", text) == []
+    # nothing after the Context: no place
+    text = ("# View\n## Internal details\nx\n## Trade-offs\nx\n## Open questions\nx\n"
+            "## Context\nx\n")
+    assert titles("AL204", text) == []
+    assert titles("AL201", text) == ["Explanation"]
+
+
+ARCH = Pack(name="arch", title="Architecture", sections=(
+    SectionSpec(title="Context"),
+    SectionSpec(title="Business Context", level=3),
+    SectionSpec(title="Technical Context", level=3),
+    SectionSpec(title="Decisions"),
+))
+
+
+def test_under_a_parent_the_last_section_s_place_is_right_after_the_one_before():
+    text = ("# Architecture\n## Context\n### Business Context\nx\n### External systems\nx\n"
+            "### Diagram\nx\n## Decisions\nx\n")
+    assert titles("AL204", text, ARCH) == ["Technical Context"]
+    assert titles("AL201", text, ARCH) == []
+    # the parent's last heading may be anything (an appendix, a diagram): no place
+    text = ("# Architecture\n## Context\n### Business Context\nx\n### External systems\nx\n"
+            "## Decisions\nx\n")
+    assert titles("AL204", text, ARCH) == []
+    assert titles("AL201", text, ARCH) == ["Technical Context"]
+
+
+def test_with_none_found_before_the_place_is_right_before_the_one_found_after():
+    # "Usage" stands alone between the Trade-offs (moved up) and the Internal details:
+    # it may be the Explanation, which the template puts right before the Internal
+    # details; the Context has no heading of its own
+    text = ("# View\n## Trade-offs\nx\n## Usage\nx\n## Internal details\nx\n"
+            "## Open questions\nx\n")
+    assert titles("AL204", text) == ["Explanation"]
+    assert titles("AL201", text) == ["Context"]
+    # a heading at the start of the document follows no section found: no place
+    text = ("# View\n## Usage\nx\n## Internal details\nx\n## Trade-offs\nx\n"
+            "## Open questions\nx\n")
+    assert titles("AL204", text) == []
+    assert titles("AL201", text) == ["Context", "Explanation"]
+
+
+def test_a_table_of_contents_stands_for_no_section():
+    text = ("# View\n## Context\nx\n## Contents\n- [Context](#context)\n"
+            "## Internal details\nx\n## Trade-offs\nx\n## Open questions\nx\n")
+    assert titles("AL204", text) == []
+    assert titles("AL201", text) == ["Explanation"]
+
+
+GUIDED = Pack(name="plan", title="Plan", sections=(
+    SectionSpec(title="Intro", about="What this is."),
+    SectionSpec(title="Design", about="How it is built."),
+    SectionSpec(title="Testing", about="The test plan: which suites run where."),
+    SectionSpec(title="Security", about="How vulnerabilities are reported and fixed."),
+    SectionSpec(title="End", about="The last words."),
+))
+
+
+@pytest.mark.parametrize("text", [
+    # right before the section found before the Security's place, after another found
+    "# Plan\n## Intro\nx\n## Design\nx\n## Handling vulnerabilities\nx\n## Testing\nx\n"
+    "## End\nx\n",
+    # right after the section found after the Testing's place, before another found
+    "# Plan\n## Intro\nx\n## Design\nx\n## Security\nx\n## Nightly suites\nx\n"
+    "## End\nx\n",
+])
+def test_a_heading_the_guidance_names_beside_an_empty_place_may_be_the_section(text):
+    # (a heading led by a word of the guidance's would stand in for the section: these
+    # are led by words of the author's own)
+    [problem] = run_rule("AL204", text, pack=GUIDED)
+    assert problem.message.split('"')[3] in ("Handling vulnerabilities", "Nightly suites")
+    assert titles("AL201", text, GUIDED) == []
+
+
+@pytest.mark.parametrize("text", [
+    # words the guidance does not use
+    "# Plan\n## Intro\nx\n## Design\nx\n## Benchmarks\nx\n## Testing\nx\n## End\nx\n",
+    # not alone between two sections found
+    "# Plan\n## Intro\nx\n## Design\nx\n## Notes\nx\n## Handling vulnerabilities\nx\n"
+    "## Testing\nx\n## End\nx\n",
+])
+def test_a_heading_beside_the_place_not_named_or_not_alone_is_not_the_section(text):
+    assert titles("AL204", text, GUIDED) == []
+    assert titles("AL201", text, GUIDED) == ["Security"]
+
+
+def test_where_the_pack_s_own_sections_stand_in_the_place_none_moved_out():
+    # the Design is missing, and the place where it would be holds the Testing's
+    # heading: the author wrote the pack's sections there, so "Ordered steps", right
+    # after the Security (which the guidance of the Design names), is not taken for it
+    pack = Pack(name="plan", title="Plan", sections=(
+        SectionSpec(title="Intro", about="What this is."),
+        SectionSpec(title="Design", about="How it is built and the steps taken."),
+        SectionSpec(title="Testing", about="Which suites run where.", level=3),
+        SectionSpec(title="Security", about="How vulnerabilities are reported."),
+        SectionSpec(title="End", about="The last words."),
+    ))
+    text = ("# Plan\n## Intro\nx\n## Testing\nx\n## Security\nx\n## Ordered steps\nx\n"
+            "## End\nx\n")
+    assert titles("AL204", text, pack) == []
+    assert titles("AL201", text, pack) == ["Design"]
+    # without the pack's heading in the place, the heading beside it may be the Design
+    text = "# Plan\n## Intro\nx\n## Security\nx\n## Ordered steps\nx\n## End\nx\n"
+    assert titles("AL204", text, pack) == ["Design"]
+
+
+def test_after_the_template_s_opening_the_author_s_outline_is_the_place():
+    # the template kept for its opening (Context, Explanation), then an outline of the
+    # author's own holding most of the document, with several of the template's
+    # sections not found after it: the heading right after the Explanation is the place
+    # of the first of them
+    body = "x\n" * 12
+    text = (f"# View\n## Context\nx\n## Explanation\nx\n## Wire protocol\n{body}"
+            f"## Message types\n{body}## Failure handling\n{body}")
+    assert titles("AL204", text) == ["Internal details"]
+    assert titles("AL201", text) == ["Trade-offs", "Open questions"]
+
+
+@pytest.mark.parametrize("text", [
+    # one section missing after the last found: what follows is as often an appendix
+    "# View\n## Context\nx\n## Explanation\nx\n## Internal details\nx\n## Trade-offs\n"
+    + "x\n" * 12 + "## Benchmarks\n" + "x\n" * 12 + "## History\n" + "x\n" * 12,
+    # the author's headings hold less than half the document
+    "# View\n## Context\n" + "x\n" * 40 + "## Explanation\n" + "x\n" * 40
+    + "## Wire protocol\nx\n## History\nx\n",
+    # one section found: no opening of the template kept
+    "# View\n## Explanation\nx\n## Notes\n" + "x\n" * 12 + "## More notes\n" + "x\n" * 12,
+    # the last heading at its level
+    "# View\n## Context\n" + "x\n" * 4 + "## Wire protocol\n" + "x\n" * 40,
+])
+def test_after_the_last_section_found_no_place_otherwise(text):
+    assert titles("AL204", text) == []

@@ -42,15 +42,30 @@ Implementation, where the template's Rationale asks for alternate approaches), o
 heading of two words or more at the level of the section's siblings, anywhere inside its
 parent, whose first word the first sentence of the guidance uses and which shares no
 word with the section's title ("Alternatives Considered" after the Implementation; not
-"Questions Resolved" for "Open questions"). At least one of those words (in the last case
-the first) must be the section's own, in no other section's title or guidance; a
-heading two missing sections could claim stands for neither.
+"Questions Resolved" for "Open questions"), or a heading of that one word, at any level
+inside the parent, for a section whose title is one word ("Alternatives" under an
+appendix, for the Rationale; not for a "Prior work"). At least one of those words (in
+the last two cases the first) must be the section's own, in no other section's title or
+guidance; a heading two missing sections could claim stands for neither.
 
 A section not found by its title where a heading of the author's own (none of the pack's
-sections) stands in its place, after the section found before it and at its level, up to
-the section found after it or the heading that holds that one (or under a parent none of
-whose sections is found), is not reported here: that heading may well be the section
-under a title of the author's own, and only a reader can tell.
+sections, nor a table of contents) stands in its place is not reported here: that
+heading may well be the section under a title of the author's own, and only a reader can
+tell. Its place is after the section found before it and at its level, up to the section
+found after it or the heading that holds that one (or under a parent none of whose
+sections is found). Where those mark no place, it is the heading right after the section
+found before it, when the document puts the one after it higher up, or when none is
+found after it and that heading is not the last at its level; at the top of a document,
+where what follows the last section found is as often an appendix, only when two or more
+of the pack's sections are found and two or more are missing after them, and the
+headings after them hold at least half of the document (its author kept the template's
+opening and went on in an outline of their own). With none found before it, the place is the heading right before the section
+found after it, if that heading follows another of the parent's sections. A section
+left without a heading in its place (none there, or fewer than the sections missing
+there, and none of the pack's own) may be a heading that the template's guidance for it
+names by a word, standing alone between two sections found right beside its place, on
+the other side of a neighbour: "Handling vulnerabilities" between the Design and the
+Testing, for the Security the template puts after the Testing.
 `AL204 unrecognised-section` (opt-in: `extend-select = ["AL204"]`) reports those, at
 the heading; `archlint status` shows them as `unrecognised`.
 

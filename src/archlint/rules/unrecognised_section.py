@@ -7,13 +7,24 @@ Opt-in: this rule runs only when it is selected by its code or name
 Reports the sections that AL201 `missing-section` leaves alone because it cannot tell
 whether they are missing: a section of the rule pack that no heading of the document
 has under its title (or an alias, or a rewording), where a heading of the author's
-own, none of the pack's sections, stands in its place: after the section found before
-it in the template's order, at its level under its heading, up to the one found after
-it or the heading that holds that one (both must be found), or, when none of its
-parent's sections is found, among the parent's sub-headings. The headings in one such
-place go, in order, one to each section missing there: "Design" between Motivation and
-Trade-offs may be the template's Explanation; it is not also its Internal details,
-which AL201 reports.
+own, none of the pack's sections nor a table of contents, stands in its place: after the
+section found before it in the template's order, at its level under its heading, up to
+the one found after it or the heading that holds that one (both must be found), or,
+when none of its parent's sections is found, among the parent's sub-headings. The
+headings in one such place go, in order, one to each section missing there: "Design"
+between Motivation and Trade-offs may be the template's Explanation; it is not also its
+Internal details, which AL201 reports.
+
+Where the sections found beside it mark no such place, its place is the heading right
+after the section found before it (when the document puts the one after it higher up,
+or when none is found after it and that heading is not the last at its level; at the top
+of the document, where what follows the last section found is as often an appendix,
+only with two or more of the pack's sections found, two or more missing after them and
+the headings after them holding at least half the document), or, with none found before it, the heading right
+before the one found after it, when that heading follows another section found.
+A section left without a heading in its place may be a heading standing alone between
+two sections found right beside the place, on the other side of a neighbour, when the
+template's guidance for the section uses a word of its title.
 
 Such a heading is often the section written under a title of the author's own (an
 architecture chapter's "External Components" for the template's Technical Context, a

@@ -460,28 +460,115 @@ def _others_words(pack: Pack, spec: SectionSpec) -> frozenset[str]:
     return frozenset(common)
 
 
-def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Section]
-          ) -> list[Section]:
-    """The headings standing exactly where ``placements[index]`` would: after the
-    sibling found before it in the template's order, at its level under its heading, up
-    to the one found after it, or to the heading that holds that one when it stands
-    deeper (the template's "Security functions" found inside the author's "Project
-    Design"): both must be there, the one after below the one before."""
+def _neighbours(placements: Sequence[Placement], index: int
+                ) -> tuple[Section | None, Section | None]:
+    """The sections found before and after ``placements[index]`` in the template's order
+    (None: none found)."""
     before = next((p.section for p in reversed(placements[:index])
                    if p.section is not None), None)
     after = next((p.section for p in placements[index + 1:] if p.section is not None), None)
+    return before, after
+
+
+def _between(before: Section | None, after: Section | None, parents: dict[int, Section]
+             ) -> list[Section] | None:
+    """The headings standing exactly between ``before`` and ``after``: after ``before``,
+    at its level under its heading, up to ``after``, or to the heading that holds it
+    when it stands deeper (the template's "Security functions" found inside the
+    author's "Project Design"). None when there is no such place: either is absent,
+    ``after`` stands above ``before`` or under another heading."""
     if before is None or after is None or after.line < before.line:
-        return []
+        return None
     holder = parents.get(id(before))
     if holder is None:
-        return []
+        return None
     slot = []
     for child in holder.children:  # up to the one found after, or the heading holding it
         if child.line >= after.line or child.line <= after.line <= child.end_line:
             return slot
         if child.line > before.line and child.level == before.level:
             slot.append(child)
-    return []  # the one found after is not under the same heading: no place between
+    return None  # the one found after is not under the same heading: no place between
+
+
+def _slot(placements: Sequence[Placement], index: int, parents: dict[int, Section]
+          ) -> list[Section]:
+    """The headings standing exactly where ``placements[index]`` would (see
+    :func:`_between`): after the sibling found before it in the template's order, up to
+    the one found after it; both must be there, the one after below the one before."""
+    return _between(*_neighbours(placements, index), parents) or []
+
+
+def _following(before: Section, after: Section | None, holder: Section,
+               parents: dict[int, Section], several: bool) -> list[Section] | None:
+    """The heading right after ``before`` (the first after its text), inside ``holder``,
+    the section the missing one belongs under, when the section found after the missing
+    one marks no place: the document puts it above ``before`` (its sections in an order
+    of its own), or there is none and that heading is not the last at its level. At the
+    top of the document the headings after the last section found are as often the
+    document's own matter (appendices, history, acknowledgements) as a section renamed;
+    they are its place only when ``several`` (two or more) of the pack's sections are
+    missing after it, two or more found before, and those headings hold at least half
+    the document: its author kept the template's opening and went on in an outline of
+    their own. None: no place."""
+    if after is not None and after.line > before.line:
+        return None  # :func:`_between`'s case, or no place
+    scope = holder
+    if holder.heading is not None and not holder.line <= before.line <= holder.end_line:
+        scope = parents.get(id(before), holder)  # the parent's sections written beside it
+    following = next((section for section in scope.walk() if section.heading is not None
+                      and section.line > before.end_line), None)
+    if following is None or after is not None:
+        return [following] if following is not None else None
+    if not any(section.heading is not None and section.line > following.end_line
+               and section.level <= following.level for section in scope.walk()):
+        return None  # the last heading at its level: where an appendix would stand
+    if holder.heading is None and not (
+            several and (holder.end_line - following.line + 1) * _HALF >= holder.end_line):
+        return None
+    return [following]
+
+
+_HALF = 2  # the author's own headings after the template's opening hold 1/_HALF of it
+
+
+def _preceding(after: Section, parents: dict[int, Section], found: set[int]
+               ) -> list[Section] | None:
+    """The heading right before ``after`` at its level, when no section is found before
+    the missing one in the template's order and that heading itself follows one of the
+    siblings found: it stands alone between two of the pack's sections, the one after it
+    the missing one's successor ("Usage" between the Trade-offs and the Internal
+    details, in a document that moved the Trade-offs up, is the Explanation the template
+    puts before the Internal details). None: no place; a heading at the start of the
+    document or of the parent may be anything."""
+    holder = parents.get(id(after))
+    if holder is None:
+        return None
+    earlier = [child for child in holder.children
+               if child.line < after.line and child.level == after.level]
+    if len(earlier) < 2 or id(earlier[-2]) not in found:
+        return None
+    return earlier[-1:]
+
+
+def _swapped(before: Section, after: Section, parents: dict[int, Section],
+             found: set[int]) -> tuple[Section | None, Section | None]:
+    """The headings standing alone between two sections found, right beside the place
+    between ``before`` and ``after``: the one right before ``before`` (itself after a
+    section found), and the one right after ``after`` (itself before a section found).
+    A section missing in that place may be written there, on the other side of its
+    neighbour: "Handling vulnerabilities" between the Design and the Testing, where the
+    template puts its Security after the Testing (its guidance names it, see
+    :func:`_guided`)."""
+    above = parents.get(id(before))
+    earlier = [child for child in (above.children if above else ())
+               if child.line < before.line and child.level == before.level]
+    below = parents.get(id(after))
+    later = [child for child in (below.children if below else ())
+             if child.line > after.line and child.level == after.level]
+    first = earlier[-1] if len(earlier) >= 2 and id(earlier[-2]) in found else None
+    last = later[0] if len(later) >= 2 and id(later[1]) in found else None
+    return first, last
 
 
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s")
@@ -506,7 +593,10 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
     rules to judge: "Questions Resolved" is no "Open questions"), stands for it anywhere
     inside its parent: "Alternatives Considered"
     after the Implementation (the first sentence says what the section is; later ones
-    wander: a Rust RFC's "Intended Use" is no Prior art, which "is intended to …"). A
+    wander: a Rust RFC's "Intended Use" is no Prior art, which "is intended to …"). So
+    does a heading of one such word for a section whose title is one word, at any level
+    inside its parent: "### Alternatives" under the author's Appendix for the
+    Rationale (one word for one word; "Alternatives" is no "Prior work"). A
     heading is taken for one section only, and a heading two missing sections could
     both claim is taken for neither: which it is cannot be told."""
     parents = parents_of(root)
@@ -534,6 +624,7 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
             titled = {stem for name in (placement.spec.title, *placement.spec.aliases)
                       for stem in titles.stems(name)}
             level = next((p.section.level for p in siblings if p.section is not None), -1)
+            single = len(titles.words(placement.spec.title)) == 1  # "Rationale"
             found = []
             for section in holder.walk():
                 if section is not holder and section.heading is not None:
@@ -541,7 +632,7 @@ def _standins(placements: Sequence[Placement], root: Section, pack: Pack, used: 
                         section.title, about, others)
                     if count >= 3 and phrase and own and free(section):
                         found.append(section)
-                    elif (count >= 2 and section.level == level
+                    elif ((count >= 2 and section.level == level or count == 1 and single)
                           and not titled.intersection(titles.stems(section.title))):
                         *_, leads = titles.named_in(section.title, opening, others)
                         if leads and free(section):
@@ -591,15 +682,58 @@ def walk(placements: Sequence[Placement]) -> Iterator[Placement]:
 def _unnamed(placements: Sequence[Placement], root: Section, pack: Pack, used: set[int]
              ) -> tuple[Placement, ...]:
     """Sections missing under their own titles where a heading of the author's own (see
-    :func:`_authors_own`) stands in their place (``perhaps``): after the section found
-    before them in the template's order, at its level, up to the one found after them or
-    the heading holding that one (see :func:`_slot`), or anywhere among their parent's
-    sub-headings when none of its sections is found. The headings in one such place go,
-    in order, one to each section missing there: "Design" between Motivation and
-    Trade-offs may be the template's Explanation written under a title of the author's
-    own, but it is not also its Internal details."""
+    :func:`_authors_own`; never a table of contents) stands in their place
+    (``perhaps``). The place is after the section found before them in the template's
+    order, at its level, up to the one found after them or the heading holding that
+    one (see :func:`_between`), or anywhere among their parent's sub-headings when none
+    of its sections is found. The headings in one such place go, in order, one to each
+    section missing there: "Design" between Motivation and Trade-offs may be the
+    template's Explanation written under a title of the author's own, but it is not
+    also its Internal details. Where the sections found beside them mark no such place,
+    the place is the heading right after the section found before them (see
+    :func:`_following`), or, with none found before them, the heading right before the
+    one found after them, for the last of them (see :func:`_preceding`). Sections left
+    without a heading in their place may be one that stands alone between two sections
+    found right beside it, on the other side of a neighbour (see :func:`_swapped`),
+    unless it is in another section's place."""
     return _perhaps(placements, root, root, parents_of(root),
                     _authors_own(pack, used, reworded=False))
+
+
+# how a run of missing sections' place was found: between the sections found beside
+# them (with only headings of the author's own there, or none); between them, with the
+# pack's own sections there too; right after the one before; right before the one after;
+# among the sub-headings of a parent none of whose sections is found
+_BETWEEN, _TAKEN, _AFTER, _BEFORE, _UNDER = range(5)
+
+
+def _run_place(siblings: Sequence[Placement], start: int, holder: Section, root: Section,
+               parents: dict[int, Section], found: set[int]
+               ) -> tuple[list[Section], int] | None:
+    """The headings in the place of the run of siblings from ``start`` that have no
+    heading of their own, and how the place was found; None: no place."""
+    if not found:  # nothing found beside them: the parent's sub-headings, not the document's
+        return (list(holder.children), _UNDER) if holder is not root else None
+    before, after = _neighbours(siblings, start)
+    between = _between(before, after, parents)
+    if between is not None:
+        return between, _BETWEEN
+    if before is not None:
+        # the template's opening kept (two sections of it or more), several missing after
+        several = len(found) > 1 and sum(1 for p in siblings[start:] if p.missing) > 1
+        following = _following(before, after, holder, parents, several)
+        return (following, _AFTER) if following is not None else None
+    if after is not None:
+        preceding = _preceding(after, parents, found)
+        return (preceding, _BEFORE) if preceding is not None else None
+    return None
+
+
+def _guided(spec: SectionSpec, section: Section) -> bool:
+    """Does the template's guidance for the section use a word of the heading's title,
+    in some form ("teaching" for "Teaching it", "vulnerabilities" for "Vulnerability
+    handling")? A pack without guidance names none."""
+    return titles.named_in(section.title, titles.text_words(spec.about))[1] > 0
 
 
 def _perhaps(siblings: Sequence[Placement], holder: Section, root: Section,
@@ -607,20 +741,46 @@ def _perhaps(siblings: Sequence[Placement], holder: Section, root: Section,
              ) -> tuple[Placement, ...]:
     """:func:`_unnamed` for ``siblings``, the pack's sections under ``holder``, and all
     below them."""
-    anything = any(p.section is not None for p in siblings)
-    perhaps: dict[int, Section] = {}
+    found = {id(p.section) for p in siblings if p.section is not None}
+    runs: list[tuple[int, list[int], list[Section], int]] = []
     start = 0
     while start < len(siblings):
         end = start  # [start, end): a run of siblings with no heading of their own
         while end < len(siblings) and siblings[end].section is None:
             end += 1
-        if end > start:
-            # nothing found beside them: the parent's sub-headings (not the document's)
-            place = (_slot(siblings, start, parents) if anything
-                     else holder.children if holder is not root else ())
-            missing = [i for i in range(start, end) if siblings[i].missing]
-            perhaps.update(zip(missing, [section for section in place if own(section)]))
+        place = (_run_place(siblings, start, holder, root, parents, found)
+                 if end > start else None)
+        if place is not None:
+            headings, how = place
+            authors = [section for section in headings
+                       if own(section) and not titles.is_contents(section.title)]
+            if how == _BETWEEN and len(authors) < len(headings):
+                how = _TAKEN
+            runs.append((start, [i for i in range(start, end) if siblings[i].missing],
+                         authors, how))
         start = end + 1
+    claimed = {section.line for _, _, headings, _ in runs for section in headings}
+
+    def free(section: Section | None, index: int) -> bool:
+        """May ``section`` be the sibling at ``index``, moved beside its place?"""
+        return (section is not None and own(section) and section.line not in claimed
+                and not titles.is_contents(section.title)
+                and _guided(siblings[index].spec, section))
+
+    perhaps: dict[int, Section] = {}
+    for start, missing, headings, how in runs:
+        if how == _BEFORE:  # the heading right before the section found after: the last
+            perhaps.update(zip(reversed(missing), headings))
+            continue
+        perhaps.update(zip(missing, headings))
+        left = missing[len(headings):]
+        if how != _BETWEEN or not left:
+            continue
+        first, last = _swapped(*_neighbours(siblings, start), parents, found)
+        for section, index in ((first, left[0]), (last, left[-1])):
+            if index not in perhaps and free(section, index):
+                perhaps[index] = section
+                claimed.add(section.line)
     result = []
     for index, placement in enumerate(siblings):
         children = (_perhaps(placement.children, placement.section or holder, root,
