@@ -16,10 +16,22 @@ def test_fixture_file_has_all_cases() -> None:
     assert len(CASES) == 78
 
 
+# the "Unassigned" case holds code points that Unicode 14 (the fixtures', and Python
+# 3.11's) leaves unassigned and Unicode 15 (Python 3.12 on) gives to CJK Extension H:
+# which of them a slug keeps follows the Unicode version of the running Python
+_UNICODE_OF_THE_FIXTURES = "14.0.0"
+
+
 def test_every_case_in_order_through_one_slugger() -> None:
+    import unicodedata
+
     slugger = Slugger()
     got = [(case["name"], slugger.slug(case["input"])) for case in CASES]
-    assert got == [(case["name"], case["expected"]) for case in CASES]
+    expected = [(case["name"], case["expected"]) for case in CASES]
+    if unicodedata.unidata_version != _UNICODE_OF_THE_FIXTURES:
+        got, expected = ([pair for pair in pairs if pair[0] != "Unassigned"]
+                         for pairs in (got, expected))
+    assert got == expected
 
 
 @pytest.mark.parametrize(("heading", "anchor"), [
