@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archlint.rules import placeholder
-from archlint.template import language, promptindex, wordruns
+from archlint.template import classify, language, promptindex, wordruns
 
 # mostly ASCII, where the shortcuts are taken, with the characters they must get right
 TEXT = st.text(alphabet=st.sampled_from(
@@ -83,3 +83,17 @@ def test_language_is_told_as_word_by_word(texts: list[str]) -> None:
 def test_language_is_told_from_its_first_characters_only() -> None:
     texts = ["the and of " * 600, "der die das " * 3000]  # 6,600 characters, then German
     assert language.detect(texts) == _detect_word_by_word(texts) == "en"
+
+
+SLOT_WORDS = st.sampled_from(["todo", "TBD", "Tbc", "fixme", "significant", "Example", "new",
+                              "main", "area", "option", "use case", "quality goal", "1", "12",
+                              "123", "n", "N", "x", "X", "b", "B", "İ", "١", "ı", "aspect 2",
+                              "\t", "\n", "\x1c", " ", "Option"])
+TITLES = st.lists(SLOT_WORDS, max_size=6).map(" ".join) | TEXT
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TITLES)
+def test_slot_headings_quick_test_passes_every_slot(title: str) -> None:
+    full = classify._SLOT().match(" ".join(title.split())) is not None
+    assert classify.slot_heading(title) == full

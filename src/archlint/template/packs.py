@@ -54,6 +54,7 @@ from pathlib import Path
 from typing import Any
 
 from archlint.errors import ConfigError
+from archlint.frozen import frozen
 from archlint.template import titles
 from archlint.validation import Strict, read_toml, validate
 
@@ -95,7 +96,7 @@ class SectionSpec(Strict):
         return self.required and not self.repeatable
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SpecNode:
     """A section of the pack with the sections nested under it."""
 
