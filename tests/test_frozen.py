@@ -184,3 +184,28 @@ def test_what_it_does_not_make_is_refused() -> None:
     for cls in (Own, Later):
         with pytest.raises(TypeError, match="use @dataclass"):
             frozen(cls)
+
+
+def ordered():
+    class Ordered:
+        """Ordered by path, then line; the note is not compared."""
+
+        path: str
+        line: int = 0
+        note: str = field(default="", compare=False)
+
+    return Ordered
+
+
+def test_ordered_values_sort_alike() -> None:
+    mine = frozen(order=True)(ordered())
+    theirs = dataclass(frozen=True, slots=True, order=True)(ordered())
+    rows = [("b", 2, "x"), ("a", 9, "y"), ("b", 1, "z"), ("a", 9, "a")]
+    assert [dataclasses.astuple(v) for v in sorted(mine(*row) for row in rows)] == [
+        dataclasses.astuple(v) for v in sorted(theirs(*row) for row in rows)]
+    first, second = mine("a", 1), mine("a", 2)
+    assert (first < second, first <= second, first > second, first >= second) == (
+        True, True, False, False)
+    assert mine("a", 1, "x") <= mine("a", 1, "y") and mine("a", 1, "x") >= mine("a", 1, "y")
+    with pytest.raises(TypeError):
+        first < theirs("a", 2)  # noqa: B015  (another class: not ordered)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from archlint.frozen import frozen
 
@@ -41,7 +41,7 @@ class Problem:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen(order=True)
 class Diagnostic:
     """A problem stamped with its file, rule code, rule name and severity."""
 
