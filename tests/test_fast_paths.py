@@ -8,6 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archlint import digests
 from archlint.rules import placeholder
 from archlint.template import classify, language, promptindex, wordruns
 
@@ -97,3 +98,21 @@ TITLES = st.lists(SLOT_WORDS, max_size=6).map(" ".join) | TEXT
 def test_slot_headings_quick_test_passes_every_slot(title: str) -> None:
     full = classify._SLOT().match(" ".join(title.split())) is not None
     assert classify.slot_heading(title) == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000))
+def test_digests_are_hashlibs(data: bytes) -> None:
+    import hashlib
+
+    assert digests.sha256(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_digests_past_the_budget_are_hashlibs(monkeypatch) -> None:
+    import hashlib
+
+    monkeypatch.setattr(digests, "_left", 10)
+    texts = [b"", b"short", b"just past", b"x" * 100_000, b"and short again"]
+    assert [digests.sha256(text) for text in texts] == [
+        hashlib.sha256(text).hexdigest() for text in texts]
+    assert digests._left < 10  # Python's own took the first ones
