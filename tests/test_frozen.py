@@ -209,3 +209,10 @@ def test_ordered_values_sort_alike() -> None:
     assert mine("a", 1, "x") <= mine("a", 1, "y") and mine("a", 1, "x") >= mine("a", 1, "y")
     with pytest.raises(TypeError):
         first < theirs("a", 2)  # noqa: B015  (another class: not ordered)
+
+
+def test_methods_are_named_as_the_dataclasss() -> None:
+    mine, theirs = twins(point)
+    for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
+        assert getattr(mine, name).__qualname__ == getattr(theirs, name).__qualname__
+        assert getattr(mine, name).__module__ == getattr(theirs, name).__module__

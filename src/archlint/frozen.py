@@ -29,10 +29,10 @@ keyword-only or ``InitVar`` fields (``frozen`` refuses it): those stay plain
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass
 from operator import attrgetter
 from reprlib import recursive_repr
-from collections.abc import Callable
 from typing import Any, TypeVar, overload
 
 _Class = TypeVar("_Class", bound=type)
@@ -80,13 +80,13 @@ def _frozen(cls: _Class, order: bool) -> _Class:
     fields = dataclasses.fields(made)
     if any(f.kw_only is True or not f.init for f in fields):
         raise TypeError(f"{cls.__name__} has a keyword-only or no-init field: use @dataclass")
-    for name, method in zip(_WRITTEN, _methods(made, fields)):
-        method.__qualname__ = f"{made.__qualname__}.{name}"
-        setattr(made, name, method)
+    methods = dict(zip(_WRITTEN, _methods(made, fields)))
     if order:
-        for name, method in zip(_ORDER, _order(fields)):
-            method.__qualname__ = f"{made.__qualname__}.{name}"
-            setattr(made, name, method)
+        methods.update(zip(_ORDER, _order(fields)))
+    for name, method in methods.items():
+        method.__qualname__ = f"{made.__qualname__}.{name}"
+        method.__module__ = made.__module__
+        setattr(made, name, method)
     made.__getstate__ = _getstate  # as dataclass gives a frozen class with slots
     made.__setstate__ = _setstate
     if undocumented:  # as dataclass documents it: its name and signature
@@ -99,7 +99,8 @@ def _frozen(cls: _Class, order: bool) -> _Class:
 def _methods(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> tuple[Any, ...]:
     """The six methods, each doing what dataclass's does: ``__init__`` compiled (a call
     of it costs what a call of dataclass's costs, or less: each slot is set through its
-    own setter), the others functions of the class's field names, compiled once here."""
+    own setter), the other five closures over the class and its field names, which
+    need no compiling."""
     names = tuple(f.name for f in fields)
     compared = _getter(tuple(f.name for f in fields if f.compare))
     hashed = _getter(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
