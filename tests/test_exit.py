@@ -109,3 +109,19 @@ def test_another_thread_running_is_left_to_the_ordinary_exit(exits: list[object]
         stop.set()
         other.join()
     assert exits == []
+
+
+def test_a_profiled_run_reports_its_profile(tmp_path: Path) -> None:
+    _document(tmp_path, 1)
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-s", "cumulative", "-m",
+                           "archlint", "check", "--no-cache", "doc.md"], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert "doc.md:3:" in done.stdout  # the finding, then the profile
+    assert "function calls" in done.stdout and "cumulative" in done.stdout
+
+
+def test_a_profiler_watching_is_left_to_the_ordinary_exit(exits: list[object],
+                                                         monkeypatch) -> None:
+    monkeypatch.setattr(cli.sys, "getprofile", lambda: object())
+    cli._exit_now(0)
+    assert exits == []

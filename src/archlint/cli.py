@@ -149,10 +149,13 @@ def _exit_now(code: object) -> None:
     module and object the run made (about 4 ms of a one-file check, whose own work is
     done by then). The exit functions run first (temporary folders, worker processes)
     and standard output and error are flushed. The ordinary exit is left to handle what
-    it does differently: another thread still running, a code that is not a number, or
-    an output that cannot be flushed (a closed pipe)."""
+    it does differently: another thread still running, a profiler or tracer watching
+    (``python -m cProfile -m archlint`` reports once the program has returned), a code
+    that is not a number, or an output that cannot be flushed (a closed pipe)."""
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
+        return
+    if sys.getprofile() is not None or sys.gettrace() is not None:
         return
     code = 0 if code is None else code
     if not isinstance(code, int):
@@ -160,13 +163,13 @@ def _exit_now(code: object) -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: no standard output
         return
     atexit._run_exitfuncs()  # and forgets them: an ordinary exit after would not repeat them
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         return
     os._exit(code)
 
