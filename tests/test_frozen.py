@@ -216,3 +216,34 @@ def test_methods_are_named_as_the_dataclasss() -> None:
     for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__"):
         assert getattr(mine, name).__qualname__ == getattr(theirs, name).__qualname__
         assert getattr(mine, name).__module__ == getattr(theirs, name).__module__
+
+
+def test_a_frozen_dataclass_may_derive_from_the_class() -> None:
+    mine, theirs = twins(point)
+    assert repr(mine.__dataclass_params__) == repr(theirs.__dataclass_params__)
+    ordered_mine = frozen(order=True)(ordered())
+    ordered_theirs = dataclass(frozen=True, slots=True, order=True)(ordered())
+    assert repr(ordered_mine.__dataclass_params__) == repr(
+        ordered_theirs.__dataclass_params__)
+
+    @dataclass(frozen=True)
+    class Labelled(mine):  # as a plugin may extend a value of archlint's
+        extra: str = "e"
+
+    value = Labelled(1, 2)
+    assert (value.x, value.y, value.extra) == (1, 2, "e")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        value.extra = "f"
+    with pytest.raises(TypeError, match="cannot inherit non-frozen"):
+        dataclass(type("Unfrozen", (mine,), {"__annotations__": {"z": int}}))
+
+
+def test_parameters_of_another_python_are_taken_from_a_class_made_so(monkeypatch) -> None:
+    from archlint import frozen as module
+
+    class Future:
+        __slots__ = ("init", "frozen", "something_new")
+
+    real = dataclass(frozen=True, slots=True)(point()).__dataclass_params__
+    monkeypatch.setattr(module, "_PARAMETERS", Future)
+    assert repr(module._parameters.__wrapped__(False)) == repr(real)

@@ -4,7 +4,7 @@
 slots, ``__init__`` (defaults, ``field(default_factory=...)``, ``__post_init__``),
 ``__repr__``, ``__eq__`` and ``__hash__`` (over the fields that ``compare``),
 ``FrozenInstanceError`` on assignment, pickling, ``dataclasses.fields``, ``replace``
-and ``asdict``. ::
+and ``asdict``, and the parameters a frozen dataclass deriving from it checks. ::
 
     @frozen
     class Link:
@@ -31,6 +31,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass
+from functools import cache
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import Any, TypeVar, overload
@@ -49,6 +50,8 @@ class _Factory:
 
 
 _FACTORY = _Factory()
+# the kind of value that holds the parameters a dataclass was made with
+_PARAMETERS = dataclasses._DataclassParams  # type: ignore[attr-defined]
 
 
 @overload
@@ -72,7 +75,8 @@ def _frozen(cls: _Class, order: bool) -> _Class:
     undocumented = not getattr(cls, "__doc__", None)
     if undocumented:  # documented below, once its __init__ is made
         cls.__doc__ = cls.__name__
-    made = dataclass(cls, init=False, repr=False, eq=False, slots=True)  # type: ignore[call-overload]
+    made = dataclass(  # type: ignore[call-overload]
+        cls, init=False, repr=False, eq=False, slots=True)
     every = made.__dataclass_fields__.values()
     if any(f._field_type is not dataclasses._FIELD for f in every  # type: ignore[attr-defined]
            if f._field_type is not dataclasses._FIELD_CLASSVAR):  # type: ignore[attr-defined]
@@ -89,11 +93,33 @@ def _frozen(cls: _Class, order: bool) -> _Class:
         setattr(made, name, method)
     made.__getstate__ = _getstate  # as dataclass gives a frozen class with slots
     made.__setstate__ = _setstate
+    # as dataclass records them (a frozen dataclass may derive from the class)
+    made.__dataclass_params__ = _parameters(order)
     if undocumented:  # as dataclass documents it: its name and signature
         import inspect
 
         made.__doc__ = made.__name__ + str(inspect.signature(made)).replace(" -> None", "")
     return made  # type: ignore[no-any-return]
+
+
+@cache
+def _parameters(order: bool) -> Any:
+    """The parameters ``dataclass`` records of a class it makes frozen, with slots (and
+    ordered, or not), which a frozen dataclass deriving from the class checks. What they
+    hold depends on the version of Python: where one is not known here, they are taken
+    from a class made so (0.7 ms)."""
+    known = {"init": True, "repr": True, "eq": True, "order": order, "unsafe_hash": False,
+             "frozen": True, "match_args": True, "kw_only": False, "slots": True,
+             "weakref_slot": False}
+    names = getattr(_PARAMETERS, "__slots__", ())
+    if names and all(name in known for name in names):
+        return _PARAMETERS(**{name: known[name] for name in names})
+
+    @dataclass(frozen=True, slots=True, order=order)
+    class Made:
+        pass
+
+    return Made.__dataclass_params__
 
 
 def _methods(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> tuple[Any, ...]:
