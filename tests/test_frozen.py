@@ -181,7 +181,10 @@ def test_what_it_does_not_make_is_refused() -> None:
     class Later:
         x: int = field(kw_only=True)
 
-    for cls in (Own, Later):
+    class Derived(Sent):
+        more: int = 0
+
+    for cls in (Own, Later, Derived):
         with pytest.raises(TypeError, match="use @dataclass"):
             frozen(cls)
 

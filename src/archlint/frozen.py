@@ -21,9 +21,9 @@ others are functions of the field names, the same for every class.
 ``@frozen(order=True)`` orders the values too, as ``order=True`` does.
 
 Not for settings values (:class:`archlint.validation.Strict`, which pydantic
-validates), nor for a class that writes one of these methods itself or has
-keyword-only or ``InitVar`` fields (``frozen`` refuses it): those stay plain
-``@dataclass(frozen=True, ...)``.
+validates), nor for a class that writes one of these methods itself, derives from a
+dataclass or has keyword-only or ``InitVar`` fields (``frozen`` refuses it): those stay
+plain ``@dataclass(frozen=True, ...)``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ def _frozen(cls: _Class, order: bool) -> _Class:
     written = [name for name in (*_WRITTEN, *_ORDER) if name in vars(cls)]
     if written:
         raise TypeError(f"{cls.__name__} writes {', '.join(written)}: use @dataclass")
+    if any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:]):
+        raise TypeError(f"{cls.__name__} derives from a dataclass: use @dataclass")
     undocumented = not getattr(cls, "__doc__", None)
     if undocumented:  # documented below, once its __init__ is made
         cls.__doc__ = cls.__name__
