@@ -108,7 +108,7 @@ def test_values_compare_hash_and_print_alike() -> None:
 def test_one_field_compares_as_the_dataclasss_tuple_of_one() -> None:
     mine, theirs = twins(one_field)
     nan = float("nan")
-    assert (mine(nan) == mine(nan)) == (theirs(nan) == theirs(nan)) is True
+    assert (mine(nan) == mine(nan)) == (theirs(nan) == theirs(nan))  # as this Python has it
     assert hash(mine(2.5)) == hash(theirs(2.5))
     assert repr(mine(2.5)) == repr(theirs(2.5))
 

@@ -144,6 +144,14 @@ def run() -> None:
         raise
 
 
+def _monitored() -> bool:
+    """Is a tool watching through ``sys.monitoring`` (Python 3.12 on: cProfile,
+    coverage, debuggers)?"""
+    monitoring = getattr(sys, "monitoring", None)
+    return monitoring is not None and any(
+        monitoring.get_tool(tool) is not None for tool in range(6))
+
+
 def _exit_now(code: object) -> None:
     """End the process with ``code`` at once, without Python's tearing down of every
     module and object the run made (about 4 ms of a one-file check, whose own work is
@@ -155,7 +163,7 @@ def _exit_now(code: object) -> None:
     threading = sys.modules.get("threading")
     if threading is not None and threading.active_count() > 1:
         return
-    if sys.getprofile() is not None or sys.gettrace() is not None:
+    if sys.getprofile() is not None or sys.gettrace() is not None or _monitored():
         return
     code = 0 if code is None else code
     if not isinstance(code, int):

@@ -29,6 +29,7 @@ plain ``@dataclass(frozen=True, ...)``.
 from __future__ import annotations
 
 import dataclasses
+import sys
 from collections.abc import Callable
 from dataclasses import MISSING, FrozenInstanceError, dataclass
 from functools import cache
@@ -58,6 +59,18 @@ _PARAMETERS = dataclasses._DataclassParams  # type: ignore[attr-defined]
 def frozen(cls: _Class, /) -> _Class: ...
 @overload
 def frozen(*, order: bool = False) -> Callable[[_Class], _Class]: ...
+
+
+def _tuples_equal(mine: tuple[Any, ...], theirs: tuple[Any, ...]) -> bool:
+    return mine == theirs  # Python 3.11 and 3.12: a field that is itself is equal (nan)
+
+
+def _fields_equal(mine: tuple[Any, ...], theirs: tuple[Any, ...]) -> bool:
+    return all(a == b for a, b in zip(mine, theirs))  # 3.13 on: each field compared
+
+
+# equality as the running Python's dataclasses have it
+_same = _tuples_equal if sys.version_info < (3, 13) else _fields_equal
 
 
 def frozen(cls: Any = None, /, *, order: bool = False) -> Any:
@@ -140,7 +153,7 @@ def _methods(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> tuple[Any
 
     def __eq__(self: Any, other: Any) -> Any:
         if other.__class__ is self.__class__:
-            return compared(self) == compared(other)
+            return _same(compared(self), compared(other))
         return NotImplemented
 
     def __hash__(self: Any) -> int:
