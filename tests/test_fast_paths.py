@@ -8,8 +8,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from archlint import digests
 from archlint.rules import placeholder
-from archlint.template import language, promptindex, wordruns
+from archlint.template import classify, language, promptindex, wordruns
 
 # mostly ASCII, where the shortcuts are taken, with the characters they must get right
 TEXT = st.text(alphabet=st.sampled_from(
@@ -83,3 +84,35 @@ def test_language_is_told_as_word_by_word(texts: list[str]) -> None:
 def test_language_is_told_from_its_first_characters_only() -> None:
     texts = ["the and of " * 600, "der die das " * 3000]  # 6,600 characters, then German
     assert language.detect(texts) == _detect_word_by_word(texts) == "en"
+
+
+SLOT_WORDS = st.sampled_from(["todo", "TBD", "Tbc", "fixme", "significant", "Example", "new",
+                              "main", "area", "option", "use case", "quality goal", "1", "12",
+                              "123", "n", "N", "x", "X", "b", "B", "İ", "١", "ı", "aspect 2",
+                              "\t", "\n", "\x1c", " ", "Option"])
+TITLES = st.lists(SLOT_WORDS, max_size=6).map(" ".join) | TEXT
+
+
+@settings(max_examples=1000, deadline=None)
+@given(TITLES)
+def test_slot_headings_quick_test_passes_every_slot(title: str) -> None:
+    full = classify._SLOT().match(" ".join(title.split())) is not None
+    assert classify.slot_heading(title) == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=3000))
+def test_digests_are_hashlibs(data: bytes) -> None:
+    import hashlib
+
+    assert digests.sha256(data) == hashlib.sha256(data).hexdigest()
+
+
+def test_digests_past_the_budget_are_hashlibs(monkeypatch) -> None:
+    import hashlib
+
+    monkeypatch.setattr(digests, "_left", 10)
+    texts = [b"", b"short", b"just past", b"x" * 100_000, b"and short again"]
+    assert [digests.sha256(text) for text in texts] == [
+        hashlib.sha256(text).hexdigest() for text in texts]
+    assert digests._left < 10  # Python's own took the first ones

@@ -17,7 +17,7 @@ PACKAGE = SOURCE / "archlint"
 LAYERS: list[set[str]] = [
     {"archlint.version", "archlint.errors", "archlint.diagnostics", "archlint.model",
      "archlint.validation", "archlint.atomic", "archlint.sequences", "archlint.paths",
-     "archlint.patterns"},
+     "archlint.patterns", "archlint.frozen", "archlint.digests"},
     {"archlint.markdown"},
     {"archlint.template"},
     {"archlint.links"},

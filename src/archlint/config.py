@@ -14,6 +14,7 @@ from typing import Any
 
 from archlint.diagnostics import Severity
 from archlint.errors import ConfigError
+from archlint.frozen import frozen
 from archlint.markdown.slugs import AnchorStyle
 from archlint.template.textsettings import ALIASES, TemplateText
 from archlint.validation import Strict, read_toml, validate
@@ -90,7 +91,7 @@ def with_aliases_folded(settings: Settings, where: str) -> Settings:
                    template_text=replace(settings.template_text, **changed))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Configuration:
     """Settings and where they came from (``path`` is None for the defaults)."""
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from archlint.frozen import frozen
 
 
 class Severity(enum.Enum):
@@ -11,7 +13,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Edit:
     """Replace lines ``line`` to ``end_line`` (inclusive) by ``text``; with ``end_line``
     = ``line - 1`` nothing is replaced and ``text`` is inserted before ``line``."""
@@ -21,7 +23,7 @@ class Edit:
     text: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Fix:
     """What ``archlint check --fix`` may change to resolve a problem."""
 
@@ -29,7 +31,7 @@ class Fix:
     description: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Problem:
     """What a rule reports: where, and what is wrong. The engine adds the rest."""
 
@@ -39,7 +41,7 @@ class Problem:
     fix: Fix | None = None
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@frozen(order=True)
 class Diagnostic:
     """A problem stamped with its file, rule code, rule name and severity."""
 

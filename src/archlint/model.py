@@ -10,8 +10,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import TypeVar
+
+from archlint.frozen import frozen
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # a URL's scheme
 _Value = TypeVar("_Value")
@@ -51,7 +53,7 @@ class LinkKind(enum.Enum):
     DEFINITION = "definition"  # [label]: target
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TextRun:
     """A stretch of visible text on one source line, as written in the source.
 
@@ -64,7 +66,7 @@ class TextRun:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Link:
     """A link, image or link reference definition; ``target`` is the destination as
     written (unescaped). ``reference`` is true for a link or image that takes its target
@@ -95,7 +97,7 @@ class Link:
         return bool(_SCHEME.match(self.target)) or self.target.startswith("//")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TextBlock:
     """A leaf block holding text: a paragraph, table cell, heading, code or HTML block.
 
@@ -124,7 +126,7 @@ class TextBlock:
         return Container.BLOCKQUOTE in self.containers
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Heading:
     """A heading: ``text`` is its plain text (without a ``{#id}`` attribute)."""
 
@@ -137,7 +139,7 @@ class Heading:
     custom_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Comment:
     """An HTML comment; ``text`` is what stands between ``<!--`` and ``-->``."""
 
@@ -147,7 +149,7 @@ class Comment:
     end_line: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Anchor:
     name: str
     source: AnchorSource
@@ -155,7 +157,7 @@ class Anchor:
     column: int
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ListItem:
     """One item of a list: ``depth`` 0 for the list's own items, 1 for a nested list's."""
 
@@ -166,7 +168,7 @@ class ListItem:
     links: tuple[Link, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class ListBlock:
     """A top-level list (not nested in another list), with all its items in order."""
 
@@ -177,7 +179,7 @@ class ListBlock:
     items: tuple[ListItem, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Section:
     """A heading and everything up to the next heading of the same or a higher level.
 
@@ -206,7 +208,7 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Document:
     """A parsed Markdown file."""
 

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from archlint.analysis import DocumentAnalysis
 from archlint.diagnostics import Problem, Severity
+from archlint.frozen import frozen
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
 from archlint.template.textsettings import TemplateText
@@ -118,7 +119,7 @@ class NoSets:
 O = TypeVar("O", bound=RuleOptions)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Context:
     """What a rule may know beyond the document itself: its rule pack, where it is, the
     file system and the other documents' anchors, and the analyses that rules share
@@ -200,7 +201,7 @@ def defaults(options_type: type[O]) -> O:
 Check = Callable[[Document, Any, Context], Iterable[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Rule:
     code: str
     name: str

@@ -10,7 +10,6 @@ and rewritten, never trusted.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 
 from archlint import atomic
 from archlint.diagnostics import Diagnostic, Edit, Fix, Severity
+from archlint.digests import sha256
 from archlint.links.index import AnchorIndex
 from archlint.markdown.reading import MARKDOWN_SUFFIXES, content_hash, read_bytes
 from archlint.model import quick_constructor
@@ -75,7 +75,7 @@ def _listing(names: list[str] | None) -> str | None:
     is listed for each of its files)."""
     if names is None:
         return None
-    return hashlib.sha256("\0".join(names).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return sha256("\0".join(names).encode("utf-8", "surrogatepass"))[:32]
 
 
 class RecordingFiles:
@@ -275,4 +275,4 @@ class Cache:
 
 
 def settings_key(*parts: str) -> str:
-    return hashlib.sha256("\0".join((__version__, *parts)).encode()).hexdigest()
+    return sha256("\0".join((__version__, *parts)).encode())

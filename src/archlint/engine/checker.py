@@ -4,7 +4,6 @@ rule's code, name and severity, and a fingerprint."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ from typing import TYPE_CHECKING
 from archlint.analysis import DocumentAnalysis
 from archlint.config import Configuration
 from archlint.diagnostics import Diagnostic, Problem
+from archlint.digests import sha256
 from archlint.engine import files, suppressions
 from archlint.engine.cache import (
     Dependencies,
@@ -138,8 +138,8 @@ def _stamped(found: list[tuple[Problem, Rule]], display: str, lines: Sequence[st
         text = texts.get(problem.line)
         if text is None:
             text = texts[problem.line] = _line_text(lines, problem.line)
-        key = hashlib.sha256("\0".join((path, rule.code, problem.message, text)).encode(
-            "utf-8", "surrogatepass")).hexdigest()  # text given to lint_text may have any
+        key = sha256("\0".join((path, rule.code, problem.message, text)).encode(
+            "utf-8", "surrogatepass"))  # text given to lint_text may have any
         seen[key] = seen.get(key, 0) + 1
         result.append(Diagnostic(display, problem.line, problem.column, rule.code,
                                  rule.name, problem.message, rule.severity, problem.fix,
@@ -154,4 +154,4 @@ def _line_text(lines: Sequence[str], line: int) -> str:
     text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
     if len(text) <= LONG_LINE:
         return text
-    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return "sha256:" + sha256(text.encode("utf-8", "surrogatepass"))

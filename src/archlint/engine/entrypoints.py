@@ -15,14 +15,15 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass
 from importlib.machinery import PathFinder
 from typing import Any
+
+from archlint.frozen import frozen
 
 _METADATA_SUFFIXES = (".dist-info", ".egg-info")
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class EntryPoint:
     name: str
     value: str  # "module", or "module:attribute.path", maybe followed by "[extras]"

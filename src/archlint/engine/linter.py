@@ -7,7 +7,7 @@ its own: which rules run (:mod:`.selection`), which pack a document gets
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import astuple, dataclass
+from dataclasses import astuple
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,7 @@ from archlint.engine.checker import Checker
 from archlint.engine.packchoice import PackChoice
 from archlint.engine.reader import Reader, Source, display_path
 from archlint.engine.selection import RuleSet, Selection
+from archlint.frozen import frozen
 from archlint.links.index import AnchorIndex
 from archlint.paths import real
 from archlint.rule import Rule
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from archlint.template.completeness import DocumentStatus
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Linter:
     configuration: Configuration
     selection: Selection

@@ -9,12 +9,12 @@ tables are validated into each rule's ``Options``, severities are re-graded, and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from archlint.config import Settings
 from archlint.engine import files, registry
 from archlint.errors import ConfigError
+from archlint.frozen import frozen
 from archlint.rule import Rule, RuleOptions, defaults
 from archlint.validation import validate
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from archlint.template.packs import Pack
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Selection:
     """Command-line overrides of the configuration's rule selection (and of which files
     it looks at)."""

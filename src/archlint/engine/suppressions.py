@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from archlint.engine.registry import matching
+from archlint.frozen import frozen
 from archlint.model import Comment
 from archlint.rule import Rule
 
@@ -26,7 +26,7 @@ _DIRECTIVE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Suppressions:
     """Which (line, code) pairs are switched off in one document."""
 

@@ -1,9 +1,10 @@
 """What a broken name probably meant: the same name in another case, or the closest one
 (``difflib``'s ratio), among a document's anchors or a folder's file names.
 
-Each collection of names is indexed once (kept while the same collection object is
-asked about again), so that many broken links into one large collection cost time in
-proportion to the links, not links × names. Among at most :data:`EXACT` names every name
+Each collection of names is indexed once (kept while the same collection object, or
+another with the same names, is asked about again: a folder listed anew for each
+document that links into it), so that many broken links into one large collection cost
+time in proportion to the links, not links × names. Among at most :data:`EXACT` names every name
 is compared, exactly as ``difflib.get_close_matches`` does; among more, only the
 :data:`BUDGET` names that share the rarest three-letter pieces with the wanted one are.
 """
@@ -52,14 +53,21 @@ def _grams(text: str) -> set[str]:
 
 
 _INDEXES: dict[int, tuple[Collection[str], _Index]] = {}
+_BY_NAMES: dict[frozenset[str], _Index] = {}
 
 
 def _index(names: Collection[str]) -> _Index:
-    """The index of this very collection (kept by identity, so asking again is free)."""
+    """The index of this very collection (kept by identity, so asking again is free), or
+    of another with the same names (a folder listed again for the next document)."""
     kept = _INDEXES.get(id(names))
     if kept is not None and kept[0] is names:
         return kept[1]
-    index = _Index(names)
+    same = frozenset(names)
+    index = _BY_NAMES.get(same)
+    if index is None:
+        index = _BY_NAMES[same] = _Index(names)
+        if len(_BY_NAMES) > _KEPT:
+            _BY_NAMES.pop(next(iter(_BY_NAMES)))
     if len(_INDEXES) >= _KEPT:
         _INDEXES.pop(next(iter(_INDEXES)))
     _INDEXES[id(names)] = (names, index)

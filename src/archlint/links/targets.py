@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import enum
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
+from archlint.frozen import frozen
 from archlint.model import Link, LinkKind
 
 
@@ -24,7 +24,7 @@ class Where(enum.Enum):
     UNKNOWN = "unknown"          # no folder or root to resolve from
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Target:
     where: Where
     path: Path | None = None

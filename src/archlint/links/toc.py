@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from urllib.parse import unquote
 
+from archlint.frozen import frozen
 from archlint.model import Document, Heading, Link, ListBlock, ListItem
 from archlint.template import titles
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Entry:
     item: ListItem
     heading: Heading  # the heading the entry lists
@@ -20,7 +20,7 @@ class Entry:
     reaches: Heading | None = None  # the heading its link leads to, when another one
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class TableOfContents:
     block: ListBlock
     entries: tuple[Entry, ...]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import unquote
 
@@ -20,6 +19,7 @@ from markdown_it.rules_inline import autolink, backtick, html_inline, image, lin
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
+from archlint.frozen import frozen
 from archlint.model import Link, LinkKind, TextRun, quick_constructor
 
 SPAN = "archlint_span"
@@ -189,7 +189,7 @@ def _column(text: str, row: int, source_lines: Sequence[str]) -> int:
     return found + 1 if found >= 0 else 1
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class HtmlFragment:
     """Inline HTML (a tag or a comment) with its position."""
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html as html_entities
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from markdown_it.token import Token
 
@@ -67,12 +66,17 @@ def _blank_front_matter(lines: list[str]) -> list[str]:
     return lines
 
 
-@dataclass
 class _SectionBuilder:
-    heading: Heading | None
-    line: int
-    blocks: list[TextBlock] = field(default_factory=list)
-    children: list[_SectionBuilder] = field(default_factory=list)
+    """A section while the document is read, its blocks and children still coming (a
+    plain class: a dataclass costs half a millisecond to make at start-up)."""
+
+    __slots__ = ("heading", "line", "blocks", "children")
+
+    def __init__(self, heading: Heading | None, line: int) -> None:
+        self.heading = heading
+        self.line = line
+        self.blocks: list[TextBlock] = []
+        self.children: list[_SectionBuilder] = []
 
     def freeze(self, end_line: int) -> Section:
         children = []
@@ -84,13 +88,17 @@ class _SectionBuilder:
                             end_line)
 
 
-@dataclass
 class _ListBuilder:
-    line: int
-    column: int
-    end_line: int
-    ordered: bool
-    items: list[ListItem] = field(default_factory=list)
+    """A list while the document is read, its items still coming."""
+
+    __slots__ = ("line", "column", "end_line", "ordered", "items")
+
+    def __init__(self, line: int, column: int, end_line: int, ordered: bool) -> None:
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.ordered = ordered
+        self.items: list[ListItem] = []
 
 
 class _Walker:

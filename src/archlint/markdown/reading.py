@@ -8,11 +8,11 @@ as a configuration error, or a linked file to be taken as having no anchors.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import NamedTuple
 
+from archlint.digests import sha256
 from archlint.errors import UnparsableError
 from archlint.markdown.slugs import AnchorStyle
 from archlint.model import Document
@@ -22,7 +22,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 
 
 def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+    return sha256(data)
 
 
 class Read(NamedTuple):

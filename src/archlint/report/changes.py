@@ -10,12 +10,12 @@ by title within their document.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
+from archlint.frozen import frozen
 from archlint.report.overview import Card, Finding, Overview, Section
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DocumentChange:
     name: str
     before: float | None  # its completeness then; None when it is new
@@ -35,7 +35,7 @@ class DocumentChange:
                 "new": [f.as_dict() for f in self.new]}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Line:
     """One line of the change list: ``kind`` is "overall", "document", "done",
     "undone", "fixed" or "new"."""
@@ -44,7 +44,7 @@ class Line:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Changes:
     since: str  # the revision or baseline compared with
     before: float

@@ -10,12 +10,12 @@ counts findings per rule.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import click
 
 from archlint.diagnostics import Diagnostic, Severity
+from archlint.frozen import frozen
 from archlint.report.printable import printable, xml_safe
 from archlint.version import __version__
 
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 INFORMATION_URI = "https://pypi.org/project/archlint/"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Report:
     diagnostics: tuple[Diagnostic, ...]
     files_checked: int

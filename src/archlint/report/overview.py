@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archlint.diagnostics import Diagnostic
+from archlint.frozen import frozen
 
 if TYPE_CHECKING:
     from archlint.report.changes import Changes
@@ -38,7 +38,7 @@ CARD_WORDS = {"unreadable": "unreadable", "not-started": "not started",
               "in-progress": "in progress", "complete": "complete"}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Section:
     title: str
     level: int
@@ -64,7 +64,7 @@ class Section:
                 "state": self.state, "line": self.line}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Finding:
     path: str
     line: int
@@ -87,7 +87,7 @@ class Finding:
                 "message": self.message, "fingerprint": self.fingerprint}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Card:
     """A document (``kind`` "document", ``name`` its path) or a documentation set
     (``kind`` "set", ``members`` the paths of its documents)."""
@@ -133,7 +133,7 @@ class Card:
                 "members": list(self.members)}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class RuleSummary:
     code: str
     name: str
@@ -150,7 +150,7 @@ class RuleSummary:
                 "summary": self.summary}
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Overview:
     """Every card, least finished first, and the rules that ran."""
 
@@ -230,7 +230,7 @@ class Overview:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class View:
     """How the report is to be shown: in colour or not, how wide, with the changes since
     a revision or baseline, from which folder (for the HTML page's links)."""

@@ -10,10 +10,10 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from archlint.frozen import frozen
 from archlint.model import BlockKind, Comment, Document, Section, TextBlock
 from archlint.patterns import lazy
 from archlint.template import promptindex
@@ -164,7 +164,7 @@ def is_italic_prompt(block: TextBlock, settings: TemplateText) -> bool:
     return text is not None and (not settings.instructions_only or reads_as_instruction(text))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Classified:
     """The kind of every text block, and the comments that are template text."""
 
@@ -377,16 +377,19 @@ _SLOT_NOUNS = (r"area|aspect|component|concern|decision|driver|element|item|opti
                r"service|subsystem|node|feature|story|user story|constraint|principle|"
                r"pattern|view|artifact|process|flow|section|subsection|heading|title|"
                r"alternative|consequence|question|entity|dependency|integration")
-_SLOT = re.compile(
+_SLOT = lazy(  # some milliseconds to compile: only for a title that may be a slot
     rf"^(?:todo|tbd|tbc|fixme|(?:significant|important|key|main|sample|example|another|"
     rf"other|additional|further|some|new)\s+(?:[^\W\d_]+\s+)?(?:{_SLOT_NOUNS})"
     rf"\s+(?-i:\d{{1,2}}|[A-Z]|n|x))$", re.IGNORECASE)
+# What every slot's title ends with (its number or letter) or is: most titles fail here
+_SLOT_END = re.compile(r"(?:\s(?:\d{1,2}|[A-Z]|n|x)|^(?i:todo|tbd|tbc|fixme))\Z")
 
 
 @lru_cache(maxsize=4096)  # asked of every heading: most titles recur across documents
 def slot_heading(title: str) -> bool:
     """Is the heading a slot of the template, never named by the author?"""
-    return bool(_SLOT.match(" ".join(title.split())))
+    title = " ".join(title.split())
+    return _SLOT_END.search(title) is not None and _SLOT().match(title) is not None
 
 
 def has_content(section: Section, classified: Classified) -> bool:

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
+from archlint.frozen import frozen
 from archlint.model import BlockKind, Document, Section, TextBlock
 from archlint.template import classify, outline
 from archlint.template.docsets import DocSet
@@ -33,7 +33,7 @@ class State(enum.Enum):
     EXAMPLE_LEFT = "example-left"
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SectionStatus:
     title: str
     level: int
@@ -53,7 +53,7 @@ class SectionStatus:
         return found
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetInfo:
     """The documentation set a document belongs to."""
 
@@ -64,7 +64,7 @@ class SetInfo:
     own: tuple[str, ...] = ()  # those the set counts from this file (by heading or name)
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class DocumentStatus:
     path: str
     pack: str | None
@@ -102,7 +102,7 @@ class DocumentStatus:
         return data
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SetStatus:
     """A documentation set summed up from the statuses of its files."""
 

@@ -50,14 +50,15 @@ where its parent is present. A section whose title is nothing but a placeholder 
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
+from archlint.digests import sha256
 from archlint.errors import ConfigError
+from archlint.frozen import frozen
 from archlint.template import titles
 from archlint.validation import Strict, read_toml, validate
 
@@ -99,7 +100,7 @@ class SectionSpec(Strict):
         return self.required and not self.repeatable
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class SpecNode:
     """A section of the pack with the sections nested under it."""
 
@@ -287,8 +288,6 @@ def all_builtin() -> tuple[Pack, ...]:
 def builtin_digest() -> str:
     """What the built-in packs are, for a cache key, without reading them as packs:
     a digest of their files (names and bytes)."""
-    digest = hashlib.sha256()
-    for name in builtin_names():
-        digest.update(name.encode() + b"\0")
-        digest.update((_builtin_folder() / f"{name}.toml").read_bytes() + b"\0")
-    return digest.hexdigest()
+    return sha256(b"".join(
+        name.encode() + b"\0" + (_builtin_folder() / f"{name}.toml").read_bytes() + b"\0"
+        for name in builtin_names()))

@@ -12,9 +12,9 @@ prompt ("There are no standards …" for "List any standards …") answers it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
+from archlint.frozen import frozen
 from archlint.patterns import lazy
 from archlint.template import wordruns
 
@@ -39,7 +39,7 @@ def _pairs(tokens: Sequence[str]) -> frozenset[tuple[str, str]]:
     return frozenset(zip(tokens, tokens[1:]))
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class Match:
     prompt: str
     share: float

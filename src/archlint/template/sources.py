@@ -9,11 +9,11 @@ only as the first committed version of its documents.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from archlint.errors import ConfigError
+from archlint.frozen import frozen
 
 if TYPE_CHECKING:
     import subprocess
@@ -22,7 +22,7 @@ GIT_PREFIX = "git:"
 
 
 
-@dataclass(frozen=True, slots=True)
+@frozen
 class GitFile:
     """``PATH`` at revision ``REV`` of the repository that holds ``root``."""
 
