@@ -63,15 +63,12 @@ def test_the_place_runs_up_to_the_heading_that_holds_the_next_section_found():
     # author's own: the place runs from Context up to that chapter, not into it
     text = ("# View\n## Context\nx\n## Our use of it\nx\n## Design\nx\n"
             "### Internal details\nx\n## Trade-offs\nx\n## Open questions\nx\n")
-    assert titles("AL204", text) == ["Explanation"]
-    assert [p.line for p in run_rule("AL204", text, pack=VIEW)] == [4]
-    assert titles("AL201", text) == []
+    assert_unrecognised_at(text, "Explanation", 4)
     # the one before found deeper, in a chapter of the author's own, the one after at
     # the top: the chapter's other sub-headings are no place for the missing sections
     text = ("# View\n## Part A\n### Context\nx\n### Glossary\nx\n### Links\nx\n"
             "## Part B\nx\n## Trade-offs\nx\n## Open questions\nx\n")
-    assert titles("AL204", text) == []
-    assert titles("AL201", text) == ["Explanation", "Internal details"]
+    assert_missing(text, "Explanation", "Internal details")
     # swapped the other way (the section after found before the one before), no place
     text = ("# View\n## Trade-offs\nx\n## Our use of it\nx\n## Context\nx\n"
             "## Internal details\nx\n## Open questions\nx\n")
@@ -113,6 +110,19 @@ def test_not_on_a_file_holding_a_small_part_of_the_pack():
     assert len(run_rule("AL201", text, pack=pack)) == 1
 
 
+def assert_missing(text: str, *missing: str) -> None:
+    """No place for them: AL204 says nothing, AL201 reports ``missing``."""
+    assert titles("AL204", text) == []
+    assert titles("AL201", text) == list(missing)
+
+
+def assert_unrecognised_at(text: str, title: str, line: int) -> None:
+    """AL204 alone names ``title``, at the heading on ``line``; AL201 says nothing."""
+    assert titles("AL204", text) == [title]
+    assert [p.line for p in run_rule("AL204", text, pack=VIEW)] == [line]
+    assert titles("AL201", text) == []
+
+
 def test_nothing_without_a_pack():
     assert run_rule("AL204", "# View\n## Design\n", pack=None) == []
 
@@ -123,14 +133,11 @@ def test_in_a_reordered_document_the_place_is_right_after_the_section_found_befo
     # the Context
     text = ("# View\n## Internal details\nx\n## Trade-offs\nx\n## Context\nx\n"
             "## Wire protocol\nx\n## Open questions\nx\n")
-    assert titles("AL204", text) == ["Explanation"]
-    assert [p.line for p in run_rule("AL204", text, pack=VIEW)] == [8]
-    assert titles("AL201", text) == []
+    assert_unrecognised_at(text, "Explanation", 8)
     # nothing after the Context: no place
     text = ("# View\n## Internal details\nx\n## Trade-offs\nx\n## Open questions\nx\n"
             "## Context\nx\n")
-    assert titles("AL204", text) == []
-    assert titles("AL201", text) == ["Explanation"]
+    assert_missing(text, "Explanation")
 
 
 ARCH = Pack(name="arch", title="Architecture", sections=(
@@ -164,15 +171,13 @@ def test_with_none_found_before_the_place_is_right_before_the_one_found_after():
     # a heading at the start of the document follows no section found: no place
     text = ("# View\n## Usage\nx\n## Internal details\nx\n## Trade-offs\nx\n"
             "## Open questions\nx\n")
-    assert titles("AL204", text) == []
-    assert titles("AL201", text) == ["Context", "Explanation"]
+    assert_missing(text, "Context", "Explanation")
 
 
 def test_a_table_of_contents_stands_for_no_section():
     text = ("# View\n## Context\nx\n## Contents\n- [Context](#context)\n"
             "## Internal details\nx\n## Trade-offs\nx\n## Open questions\nx\n")
-    assert titles("AL204", text) == []
-    assert titles("AL201", text) == ["Explanation"]
+    assert_missing(text, "Explanation")
 
 
 GUIDED = Pack(name="plan", title="Plan", sections=(
