@@ -123,24 +123,21 @@ def find(paths: Sequence[Path], exclude: Sequence[str] = (), root: Path | None =
     for given in paths:
         named = not os.path.isdir(given)
         if named:
-            candidates: Iterator[Found] = iter([Found(given, real(given))])
-            if force_exclude and excluded(real(given)):
+            candidates = [Found(given, real(given))]
+            if force_exclude and excluded(candidates[0].real):
                 continue
-            if (force_exclude and not with_templates
-                    and named_like_a_template(given.as_posix())):
-                if left_out is not None and real(given) not in in_use:
-                    left_out.append(given)
-                continue
+            templates = candidates if force_exclude and not with_templates and (
+                named_like_a_template(given.as_posix())) else []
         else:
-            walked = sorted(_walk(given, excluded), key=lambda f: f.path.as_posix())
-            if not with_templates:
-                kept = [f for f in walked
-                        if not named_like_a_template(f.path.relative_to(given).as_posix())]
-                if left_out is not None and len(kept) < len(walked):
-                    left_out += [f.path for f in _not_git_ignored(given, walked)
-                                 if f not in kept and f.real not in in_use]
-                walked = kept
-            candidates = iter(_not_git_ignored(given, walked))
+            candidates = _not_git_ignored(given, sorted(
+                _walk(given, excluded), key=lambda f: f.path.as_posix()))
+            templates = [] if with_templates else [
+                f for f in candidates
+                if named_like_a_template(f.path.relative_to(given).as_posix())]
+        if templates:
+            if left_out is not None:
+                left_out += [f.path for f in templates if f.real not in in_use]
+            candidates = [f for f in candidates if f not in templates]
         for found in candidates:
             if found.real not in seen:
                 seen.add(found.real)
